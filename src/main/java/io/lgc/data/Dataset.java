@@ -1,0 +1,64 @@
+package io.lgc.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A labelled image dataset held in memory as uint8 pixels.
+ *
+ * <p>{@code pixels} holds {@code size()} samples one after the other, each {@code shape.size()}
+ * bytes in CHW order, read as unsigned. Labels are class indices into {@code classNames}.
+ * The arrays are not copied: a dataset is built once by a reader and then only read.
+ */
+public record Dataset(byte[] pixels, int[] labels, List<String> classNames, ImageShape shape) {
+    public Dataset {
+        Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(shape, "shape");
+        classNames = List.copyOf(classNames);
+        if ((long) labels.length * shape.size() != pixels.length) {
+            throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes, expected "
+                    + labels.length + " samples of " + shape.size());
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= classNames.size()) {
+                throw new IllegalArgumentException(
+                        "label " + label + " outside 0.." + (classNames.size() - 1));
+            }
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+
+    /** Number of samples of each class. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** The samples at the given indices, in that order. */
+    public Dataset subset(int[] indices) {
+        int d = shape.size();
+        byte[] px = new byte[indices.length * d];
+        int[] lb = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * d, px, i * d, d);
+            lb[i] = labels[indices[i]];
+        }
+        return new Dataset(px, lb, classNames, shape);
+    }
+
+    /** Indices of the samples of one class, in dataset order. */
+    public int[] indicesOf(int label) {
+        return java.util.stream.IntStream.range(0, size()).filter(i -> labels[i] == label).toArray();
+    }
+}
