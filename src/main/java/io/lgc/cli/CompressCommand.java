@@ -1,0 +1,118 @@
+package io.lgc.cli;
+
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.WriteReport;
+import io.lgc.data.DatasetResolver;
+import io.lgc.data.ResolvedDataset;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.FitConfig;
+import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.CompressionResult;
+import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.MixtureSettings;
+import io.lgc.pipeline.SourceInfo;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train an autoencoder on DATASET, fit one Gaussian mixture per class in its latent "
+                + "space, and write decoder + mixtures + metadata to one .lgc file.")
+final class CompressCommand implements Callable<Integer> {
+    @ParentCommand
+    LgcCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "DATASET", description = "IDX images file (labels found beside it), a directory "
+            + "holding one, or a known name: fashion-mnist/train, fashion-mnist/test.")
+    String dataset;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels file, when not beside the images.")
+    Path labels;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
+    Path output;
+
+    @Option(names = "--latent-dim", paramLabel = "K", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
+    int latentDim = AutoencoderConfig.DEFAULT_LATENT_DIM;
+
+    @Option(names = "--components", paramLabel = "K|auto|auto:MIN-MAX",
+            description = "Mixture components per class, or chosen by BIC (default: ${DEFAULT-VALUE}).")
+    String components = Integer.toString(MixtureSettings.DEFAULT_COMPONENTS);
+
+    @Option(names = "--covariance", paramLabel = "TYPE",
+            description = "full, diag, spherical or tied (default: ${DEFAULT-VALUE}).")
+    String covariance = "full";
+
+    @Option(names = "--n-init", paramLabel = "N", description = "EM restarts per class, best kept (default: ${DEFAULT-VALUE}).")
+    int nInit = MixtureSettings.DEFAULT_N_INIT;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = AutoencoderConfig.DEFAULT_EPOCHS;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Autoencoder batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = AutoencoderConfig.DEFAULT_BATCH_SIZE;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = AutoencoderConfig.DEFAULT_LEARNING_RATE;
+
+    @Option(names = "--feature-weight", paramLabel = "W",
+            description = "Weight of the feature-matching loss, 0 for pixels only (default: ${DEFAULT-VALUE}).")
+    double featureWeight = AutoencoderConfig.DEFAULT_FEATURE_WEIGHT;
+
+    @Option(names = "--teacher-epochs", paramLabel = "E",
+            description = "Epochs of the classifier whose features are matched (default: ${DEFAULT-VALUE}).")
+    int teacherEpochs = AutoencoderConfig.DEFAULT_TEACHER_EPOCHS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Override
+    public Integer call() {
+        CompressionConfig config = config();
+        ResolvedDataset source = DatasetResolver.resolveWithSources(dataset, labels);
+        PrintStream out = root.out;
+        CompressionResult result = Compressor.compress(source.dataset(), sourceInfo(source), config,
+                common.progress(root.err));
+        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset()));
+        printSummary(out, source, result, written);
+        return ExitCodes.OK;
+    }
+
+    CompressionConfig config() {
+        AutoencoderConfig ae = new AutoencoderConfig(latentDim, AutoencoderConfig.DEFAULT_WIDTH,
+                new FitConfig(epochs, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
+                featureWeight, teacherEpochs);
+        MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
+        return new CompressionConfig(ae, mixtures, seed);
+    }
+
+    static SourceInfo sourceInfo(ResolvedDataset source) {
+        return new SourceInfo(source.displayName(), source.sha256(), source.sourceBytes());
+    }
+
+    private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {
+        long raw = source.dataset().pixels().length + (long) source.dataset().size();
+        out.println("wrote " + output + ": " + Text.bytes(written.totalBytes()));
+        out.println("  header     " + Text.bytes(written.headerBytes()));
+        written.sectionBytes().forEach((name, bytes) -> out.println("  " + pad(name) + Text.bytes(bytes)));
+        out.println("ratio: " + Text.ratio(raw, written.totalBytes()) + " vs raw data (" + Text.bytes(raw)
+                + " of uint8 pixels + labels), " + Text.ratio(source.sourceBytes(), written.totalBytes())
+                + " vs the dataset files (" + Text.bytes(source.sourceBytes()) + ")");
+        out.println("time: " + Text.times(result.times().seconds()) + "; total "
+                + Text.seconds(result.times().total()));
+        result.warnings().forEach(w -> out.println("warning: " + w));
+    }
+
+    private static String pad(String name) {
+        return String.format("%-11s", name);
+    }
+}

@@ -1,0 +1,55 @@
+package io.lgc.model;
+
+import io.lgc.InputException;
+
+/**
+ * What autoencoder to train and how.
+ *
+ * @param latentDim k, the size of the latent space the mixtures live in
+ * @param width filters of the first encoder convolution (a multiple of 16)
+ * @param validationFraction share of the training data held out to report validation loss
+ * @param featureWeight weight of the feature-matching term (0 turns it off): the squared distance
+ *     between a classifier's penultimate features of the reconstruction and of the original, which
+ *     keeps the details a classifier needs that pixel loss blurs away
+ * @param teacherEpochs epochs of the classifier (trained on the real data, never shipped) whose
+ *     features are matched
+ */
+public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
+        double featureWeight, int teacherEpochs) {
+    public static final int DEFAULT_LATENT_DIM = 16;
+    public static final int DEFAULT_WIDTH = 32;
+    public static final int DEFAULT_EPOCHS = 10;
+    public static final int DEFAULT_BATCH_SIZE = 128;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final double DEFAULT_VALIDATION_FRACTION = 0.05;
+    public static final double DEFAULT_FEATURE_WEIGHT = 0.1;
+    public static final int DEFAULT_TEACHER_EPOCHS = 2;
+
+    public AutoencoderConfig {
+        if (latentDim <= 0 || latentDim > 4096) {
+            throw new InputException("--latent-dim must be in 1..4096, got " + latentDim);
+        }
+        if (width <= 0 || width % 16 != 0) {
+            throw new InputException("autoencoder width must be a positive multiple of 16, got " + width);
+        }
+        if (!(validationFraction >= 0 && validationFraction < 0.5)) {
+            throw new InputException("validation fraction must be in [0, 0.5), got " + validationFraction);
+        }
+        if (!(featureWeight >= 0) || Double.isInfinite(featureWeight)) {
+            throw new InputException("--feature-weight must be >= 0, got " + featureWeight);
+        }
+        if (featureWeight > 0 && teacherEpochs <= 0) {
+            throw new InputException("--teacher-epochs must be positive when feature matching is on");
+        }
+    }
+
+    public static AutoencoderConfig defaults(long seed) {
+        return new AutoencoderConfig(DEFAULT_LATENT_DIM, DEFAULT_WIDTH,
+                new FitConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed),
+                DEFAULT_VALIDATION_FRACTION, DEFAULT_FEATURE_WEIGHT, DEFAULT_TEACHER_EPOCHS);
+    }
+
+    public boolean matchesFeatures() {
+        return featureWeight > 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.lgc.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import io.lgc.Progress;
+import io.lgc.data.Dataset;
+import java.util.List;
+
+/** Trains the fixed small CNN of the evaluation protocol on a labelled dataset. */
+public final class ClassifierTrainer {
+    private ClassifierTrainer() {
+    }
+
+    public static TrainedClassifier train(Dataset data, int classes, FitConfig fit, Progress progress) {
+        NetworkSpec spec = Architectures.smallCnn(data.shape(), classes);
+        Engines.pytorch(fit.seed());
+        SequentialBlock block = Networks.build(spec);
+        Model model = Model.newInstance("classifier");
+        try {
+            model.setBlock(block);
+            List<EpochLosses> history;
+            try (Trainer trainer = model.newTrainer(
+                    AutoencoderTrainer.trainingConfig(fit, Loss.softmaxCrossEntropyLoss()))) {
+                trainer.initialize(Networks.batchShape(spec, 1));
+                history = MiniBatchLoop.run(trainer, data, null, fit, ClassifierTrainer::crossEntropy,
+                        "classifier", progress);
+            }
+            return new TrainedClassifier(model, block, history);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static NDArray crossEntropy(Trainer trainer, NDManager batch, Dataset data, int[] order, int from,
+            int to, boolean training) {
+        NDArray x = Batches.images(batch, data, order, from, to);
+        NDArray logits = MiniBatchLoop.forward(trainer, x, training);
+        return trainer.getLoss().evaluate(new NDList(Batches.labels(batch, data, order, from, to)),
+                new NDList(logits));
+    }
+}

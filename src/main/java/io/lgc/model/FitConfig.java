@@ -1,0 +1,18 @@
+package io.lgc.model;
+
+import io.lgc.InputException;
+
+/** How a network is trained: Adam with a fixed learning rate over shuffled mini-batches. */
+public record FitConfig(int epochs, int batchSize, double learningRate, long seed) {
+    public FitConfig {
+        if (epochs <= 0) {
+            throw new InputException("--epochs must be positive, got " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new InputException("--batch-size must be positive, got " + batchSize);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new InputException("--lr must be a positive number, got " + learningRate);
+        }
+    }
+}

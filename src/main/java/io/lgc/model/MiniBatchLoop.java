@@ -1,0 +1,94 @@
+package io.lgc.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import io.lgc.Progress;
+import io.lgc.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The training loop shared by every network LGC trains: shuffle, forward under a gradient
+ * collector, backward, step, with each batch's tensors freed when the batch ends.
+ */
+final class MiniBatchLoop {
+    /** The loss of one batch; the returned scalar is what gets differentiated. */
+    interface BatchLoss {
+        NDArray apply(Trainer trainer, NDManager batch, Dataset data, int[] order, int from, int to,
+                boolean training);
+    }
+
+    private MiniBatchLoop() {
+    }
+
+    static List<EpochLosses> run(Trainer trainer, Dataset train, Dataset validation, FitConfig config,
+            BatchLoss loss, String task, Progress progress) {
+        Random random = new Random(config.seed());
+        int[] order = Batches.identity(train.size());
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long total = (long) batches * config.epochs();
+        long start = System.nanoTime();
+        List<EpochLosses> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            Batches.shuffle(order, random);
+            double sum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * config.batchSize();
+                int to = Math.min(train.size(), from + config.batchSize());
+                sum += step(trainer, train, order, from, to, loss) * (to - from);
+                progress.update(task + " epoch " + epoch + "/" + config.epochs(),
+                        (long) (epoch - 1) * batches + b + 1, total, start);
+            }
+            double trainLoss = sum / train.size();
+            double validationLoss = validation == null || validation.size() == 0
+                    ? Double.NaN : evaluate(trainer, validation, config.batchSize(), loss);
+            EpochLosses e = new EpochLosses(epoch, trainLoss, validationLoss,
+                    (System.nanoTime() - epochStart) / 1e9);
+            history.add(e);
+            progress.line(String.format(Locale.ROOT, "%s epoch %d/%d: train loss %.5f, validation loss %.5f (%s)",
+                    task, epoch, config.epochs(), trainLoss, validationLoss, Progress.duration(e.seconds())));
+        }
+        return history;
+    }
+
+    private static double step(Trainer trainer, Dataset data, int[] order, int from, int to, BatchLoss loss) {
+        try (NDManager batch = trainer.getManager().newSubManager();
+                GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray value = loss.apply(trainer, batch, data, order, from, to, true);
+            double v = value.getFloat();
+            if (!Double.isFinite(v)) {
+                throw new TrainingDivergedException("training diverged: loss is " + v
+                        + " at samples " + from + ".." + to);
+            }
+            collector.backward(value);
+            trainer.step();
+            return v;
+        }
+    }
+
+    /** Mean loss over a dataset without updating anything. */
+    static double evaluate(Trainer trainer, Dataset data, int batchSize, BatchLoss loss) {
+        int[] order = Batches.identity(data.size());
+        double sum = 0;
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int to = Math.min(data.size(), from + batchSize);
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                sum += loss.apply(trainer, batch, data, order, from, to, false).getFloat() * (to - from);
+            }
+        }
+        return sum / data.size();
+    }
+
+    static NDArray forward(Trainer trainer, NDArray input, boolean training) {
+        NDList out = training ? trainer.forward(new NDList(input))
+                : trainer.getModel().getBlock().forward(
+                        new ai.djl.training.ParameterStore(input.getManager(), false), new NDList(input), false);
+        return out.singletonOrThrow();
+    }
+}

@@ -1,0 +1,74 @@
+package io.lgc.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import ai.djl.nn.SequentialBlock;
+import io.lgc.data.Dataset;
+import java.util.List;
+
+/** A trained classifier: predicts the class of each sample. */
+public final class TrainedClassifier implements AutoCloseable {
+    private static final int PREDICT_BATCH = 500;
+
+    private final Model model;
+    private final SequentialBlock block;
+    private final List<EpochLosses> history;
+
+    TrainedClassifier(Model model, SequentialBlock block, List<EpochLosses> history) {
+        this.model = model;
+        this.block = block;
+        this.history = List.copyOf(history);
+    }
+
+    /**
+     * The activations feeding the last layer, differentiable with respect to {@code images}.
+     * The classifier's own weights are frozen, so using it inside another network's loss trains
+     * only that network.
+     */
+    public NDArray features(NDArray images) {
+        ParameterStore store = new ParameterStore(images.getManager(), false);
+        NDList x = new NDList(images);
+        List<Block> layers = new ArrayList<>();
+        block.getChildren().forEach(pair -> layers.add(pair.getValue()));
+        for (int i = 0; i < layers.size() - 1; i++) {
+            x = layers.get(i).forward(store, x, false);
+        }
+        return x.singletonOrThrow();
+    }
+
+    /** Stops gradients from flowing into this classifier's weights. */
+    void freeze() {
+        block.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));
+    }
+
+    public List<EpochLosses> history() {
+        return history;
+    }
+
+    /** The most likely class of every sample, in dataset order. */
+    public int[] predict(Dataset data) {
+        int[] predictions = new int[data.size()];
+        int[] order = Batches.identity(data.size());
+        for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
+            int to = Math.min(data.size(), from + PREDICT_BATCH);
+            try (NDManager batch = model.getNDManager().newSubManager()) {
+                NDArray logits = Networks.predict(block, Batches.images(batch, data, order, from, to));
+                long[] best = logits.argMax(1).toLongArray();
+                for (int i = from; i < to; i++) {
+                    predictions[i] = (int) best[i - from];
+                }
+            }
+        }
+        return predictions;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

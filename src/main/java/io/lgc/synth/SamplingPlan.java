@@ -1,0 +1,44 @@
+package io.lgc.synth;
+
+import io.lgc.InputException;
+
+/**
+ * How many samples to draw from each class, with which seed, and how widely.
+ *
+ * @param spread factor applied to every covariance before sampling; slightly above 1 gives a
+ *     classifier more varied examples than the mixtures' maximum-likelihood fit
+ */
+public record SamplingPlan(int[] perClass, long seed, double spread) {
+    public static final double DEFAULT_SPREAD = 1.0;
+
+    public SamplingPlan {
+        perClass = perClass.clone();
+        for (int n : perClass) {
+            if (n < 0) {
+                throw new InputException("samples per class must be >= 0, got " + n);
+            }
+        }
+        if (!(spread > 0) || Double.isInfinite(spread)) {
+            throw new InputException("--spread must be a positive number, got " + spread);
+        }
+    }
+
+    public static SamplingPlan uniform(int classes, int perClass, long seed, double spread) {
+        int[] counts = new int[classes];
+        java.util.Arrays.fill(counts, perClass);
+        return new SamplingPlan(counts, seed, spread);
+    }
+
+    @Override
+    public int[] perClass() {
+        return perClass.clone();
+    }
+
+    public long total() {
+        long t = 0;
+        for (int n : perClass) {
+            t += n;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,48 @@
+package io.lgc.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonParser;
+import io.lgc.InputException;
+import io.lgc.Progress;
+import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    private static Dataset labelled(int... labels) {
+        return new Dataset(new byte[labels.length * 16], labels, List.of("a", "b", "c"), new ImageShape(1, 4, 4));
+    }
+
+    @Test
+    void scoresOverallAndPerClassAccuracy() {
+        Dataset test = labelled(0, 0, 1, 1, 2, 2, 2, 2);
+        int[] predicted = {0, 1, 1, 1, 2, 0, 2, 2};
+        EvaluationResult r = Evaluator.score(test, predicted, 100, 3, 1.5);
+        assertThat(r.accuracy()).isEqualTo(6 / 8.0);
+        assertThat(r.perClass()).containsExactly(
+                java.util.Map.entry("a", 0.5), java.util.Map.entry("b", 1.0), java.util.Map.entry("c", 0.75));
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() {
+        EvaluationResult r = Evaluator.score(labelled(0, 1, 2), new int[] {0, 1, 1}, 10, 2, 0.25);
+        var json = JsonParser.parseString(r.toJson()).getAsJsonObject();
+        assertThat(json.get("accuracy").getAsDouble()).isEqualTo(2 / 3.0);
+        assertThat(json.getAsJsonObject("per_class").get("c").getAsDouble()).isZero();
+        assertThat(json.get("train_size").getAsInt()).isEqualTo(10);
+        assertThat(json.get("epochs").getAsInt()).isEqualTo(2);
+        assertThat(json.get("seconds").getAsDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void refusesSetsOfDifferentShapes() {
+        Dataset train = labelled(0, 1, 2);
+        Dataset test = new Dataset(new byte[3 * 64], new int[] {0, 1, 2}, List.of("a", "b", "c"),
+                new ImageShape(1, 8, 8));
+        assertThatThrownBy(() -> Evaluator.evaluate(train, test, Evaluator.defaultFit(1, 1), Progress.silent()))
+                .isInstanceOf(InputException.class).hasMessageContaining("1x4x4").hasMessageContaining("1x8x8");
+    }
+}

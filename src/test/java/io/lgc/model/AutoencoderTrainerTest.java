@@ -1,0 +1,80 @@
+package io.lgc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lgc.Progress;
+import io.lgc.data.Dataset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AutoencoderTrainerTest {
+    private static final Dataset BARS = TinyData.bars(40, 3, 7);
+
+    private static AutoencoderConfig config(double featureWeight) {
+        return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, featureWeight, 2);
+    }
+
+    @Test
+    void trainingLowersTheLossAndNeverProducesNaN() {
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            var history = ae.history();
+            assertThat(history).hasSize(3);
+            assertThat(history).allSatisfy(e -> {
+                assertThat(e.train()).isFinite();
+                assertThat(e.validation()).isFinite();
+            });
+            assertThat(history.get(2).train()).isLessThan(history.get(0).train());
+            assertThat(ae.decoderWeights().values()).allSatisfy(w -> assertThat(w).doesNotContain(Float.NaN));
+        }
+    }
+
+    @Test
+    void featureMatchingTrainsToFiniteLosses() {
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0.5), Progress.silent())) {
+            assertThat(ae.history()).allSatisfy(e -> assertThat(e.train()).isFinite());
+            assertThat(ae.history().get(2).train()).isLessThan(ae.history().get(0).train());
+        }
+    }
+
+    @Test
+    void encodingGivesOneFiniteLatentPerSample() {
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            double[][] z = ae.encode(BARS);
+            assertThat(z).hasNumberOfRows(BARS.size());
+            assertThat(z[0]).hasSize(4);
+            for (double[] row : z) {
+                for (double v : row) {
+                    assertThat(v).isFinite();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDecoderRebuiltFromExportedWeightsDecodesLikeTheTrainedOne() {
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            Map<String, float[]> weights = ae.decoderWeights();
+            float[] latents = {0.1f, -0.2f, 0.3f, 0.4f, 1f, 0f, -1f, 0.5f};
+            try (Decoder a = Decoder.load(ae.spec().decoder(), weights);
+                    Decoder b = Decoder.load(ae.spec().decoder(), weights)) {
+                float[] x = a.decode(latents, 2);
+                assertThat(x).hasSize(2 * 144);
+                assertThat(b.decode(latents, 2)).containsExactly(x);
+                for (float v : x) {
+                    assertThat(v).isBetween(0f, 1f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameDecoder() {
+        Map<String, float[]> first;
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            first = ae.decoderWeights();
+        }
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            ae.decoderWeights().forEach((name, w) -> assertThat(w).as(name).containsExactly(first.get(name)));
+        }
+    }
+}
