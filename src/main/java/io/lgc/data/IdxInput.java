@@ -160,7 +160,11 @@ final class IdxInput implements Closeable {
         return body;
     }
 
-    /** Fails when anything follows the declared body. */
+    /**
+     * Fails when anything follows the declared body. Bytes after the end of a gzip stream itself
+     * are not seen here: {@link GZIPInputStream} skips them, as {@code gzip -d} does with a warning;
+     * the checksum has by then vouched for every byte of the data.
+     */
     void requireEnd(String what) {
         long extra = 0;
         byte[] scratch = new byte[BUFFER];

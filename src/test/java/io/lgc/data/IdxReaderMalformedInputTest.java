@@ -7,6 +7,7 @@ import static io.lgc.data.IdxFixtures.imagesFile;
 import static io.lgc.data.IdxFixtures.labelsFile;
 import static io.lgc.data.IdxFixtures.pixels;
 import static io.lgc.data.IdxFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lgc.InputException;
@@ -153,6 +154,14 @@ class IdxReaderMalformedInputTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(file))
                 .hasMessage(file + ": trailing garbage: 7 bytes after the 4 images of 2x3 the header declares");
+    }
+
+    @Test
+    void bytesAfterTheGzipStreamItselfAreIgnoredAsGzipDoes() {
+        // The data inside is complete and checksummed; gzip -d too only warns here.
+        Path file = images(concat(gzip(GOOD_IMAGES), new byte[] {'x', 'y'}));
+
+        assertThat(IdxReader.readImages(file).count()).isEqualTo(4);
     }
 
     @Test
