@@ -57,6 +57,11 @@ public record Dataset(byte[] pixels, int[] labels, List<String> classNames, Imag
         return new Dataset(px, lb, classNames, shape);
     }
 
+    /** The same samples under other class names, one for every label in use. */
+    public Dataset withClassNames(List<String> names) {
+        return new Dataset(pixels, labels, names, shape);
+    }
+
     /** Indices of the samples of one class, in dataset order. */
     public int[] indicesOf(int label) {
         return java.util.stream.IntStream.range(0, size()).filter(i -> labels[i] == label).toArray();

@@ -1,0 +1,164 @@
+package io.lgc.data;
+
+import io.lgc.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Turns a dataset argument of the command line into a dataset. The argument is one of:
+ * <ul>
+ *   <li>a known name, {@code fashion-mnist/train} or {@code fashion-mnist/test}, looked up under
+ *       {@code $LGC_DATA} (in {@code $LGC_DATA/fashion-mnist/} or directly in {@code $LGC_DATA}),
+ *       then under {@code /usr/share/datasets/fashion-mnist};
+ *   <li>an IDX images file, read with the labels file beside it (or {@code labelsOverride});
+ *   <li>a directory holding exactly one {@code *-images-idx3-ubyte*} file, such as the output of
+ *       {@code lgc reconstruct}.
+ * </ul>
+ * Known names win over a path of the same spelling; {@code ./fashion-mnist/train} is a path.
+ */
+public final class DatasetResolver {
+    /** Environment variable naming a directory with datasets, searched before the system one. */
+    public static final String DATA_DIR_VARIABLE = "LGC_DATA";
+    /** Where Debian's dataset packages install. */
+    public static final Path SYSTEM_DATASETS = Path.of("/usr/share/datasets");
+
+    private final Function<String, String> environment;
+    private final Path systemDatasets;
+
+    /**
+     * @param environment looks up environment variables ({@code System::getenv}); tests pass their own
+     * @param systemDatasets searched after {@code $LGC_DATA}, normally {@link #SYSTEM_DATASETS}
+     */
+    public DatasetResolver(Function<String, String> environment, Path systemDatasets) {
+        this.environment = environment;
+        this.systemDatasets = systemDatasets;
+    }
+
+    /** The resolver for this process: its environment and {@code /usr/share/datasets}. */
+    public static DatasetResolver system() {
+        return new DatasetResolver(System::getenv, SYSTEM_DATASETS);
+    }
+
+    /** Reads the dataset an argument names, using the process environment. */
+    public static Dataset resolve(String argument, Path labelsOverride) {
+        return system().load(argument, labelsOverride).dataset();
+    }
+
+    /** Reads the dataset an argument names, with its source files, using the process environment. */
+    public static ResolvedDataset resolveWithSources(String argument, Path labelsOverride) {
+        return system().load(argument, labelsOverride);
+    }
+
+    /** The names {@link #load} knows. */
+    public static List<String> knownNames() {
+        return NamedDataset.names();
+    }
+
+    /** Reads the dataset an argument names, with its source files. */
+    public ResolvedDataset load(String argument, Path labelsOverride) {
+        Source source = locate(argument, labelsOverride);
+        Dataset dataset = IdxReader.read(source.files());
+        if (source.classNames() != null) {
+            dataset = dataset.withClassNames(source.classNames());
+        }
+        return new ResolvedDataset(dataset, source.files().all(), source.displayName());
+    }
+
+    /** The files {@link #load} would read, without reading them. */
+    public List<Path> sourceFiles(String argument, Path labelsOverride) {
+        return locate(argument, labelsOverride).files().all();
+    }
+
+    /** Where a dataset's files are; {@code classNames} null means "as the files say". */
+    private record Source(IdxFiles files, List<String> classNames, String displayName) {}
+
+    private Source locate(String argument, Path labelsOverride) {
+        var named = NamedDataset.byName(argument);
+        if (named.isPresent()) {
+            return locateNamed(named.get(), labelsOverride);
+        }
+        Path path = asPath(argument);
+        if (Files.isDirectory(path)) {
+            return new Source(IdxFiles.beside(singleImagesFileIn(path), labelsOverride), null, argument);
+        }
+        if (Files.exists(path)) {
+            return new Source(IdxFiles.beside(path, labelsOverride), null, argument);
+        }
+        if (NamedDataset.looksLikeName(argument)) {
+            throw new InputException(argument + ": unknown dataset; known: " + String.join(", ", knownNames()));
+        }
+        throw new InputException(argument + ": no such file or directory, nor a known dataset ("
+                + String.join(", ", knownNames()) + ")");
+    }
+
+    private Source locateNamed(NamedDataset dataset, Path labelsOverride) {
+        for (Path dir : searchDirectories(dataset)) {
+            Path images = dir.resolve(dataset.imagesFile());
+            if (Files.isRegularFile(images)) {
+                IdxFiles found = IdxFiles.beside(images, labelsOverride);
+                // The class names are known; a classes.txt lying around does not change them.
+                IdxFiles files = new IdxFiles(found.images(), found.labels(), null);
+                return new Source(files, dataset.classNames(), dataset.name());
+            }
+        }
+        throw notFound(dataset);
+    }
+
+    private List<Path> searchDirectories(NamedDataset dataset) {
+        List<Path> dirs = new ArrayList<>();
+        String dataDir = environment.apply(DATA_DIR_VARIABLE);
+        if (dataDir != null && !dataDir.isBlank()) {
+            Path root = asPath(dataDir);
+            dirs.add(root.resolve(dataset.directory()));
+            dirs.add(root);
+        }
+        dirs.add(systemDatasets.resolve(dataset.directory()));
+        return dirs;
+    }
+
+    private InputException notFound(NamedDataset dataset) {
+        String dataDir = environment.apply(DATA_DIR_VARIABLE);
+        String where = dataDir == null || dataDir.isBlank() ? "$" + DATA_DIR_VARIABLE
+                : "$" + DATA_DIR_VARIABLE + " (" + dataDir + ")";
+        return new InputException(dataset.name() + " not found under " + where + " or "
+                + systemDatasets.resolve(dataset.directory()) + "; install it with `"
+                + dataset.installCommand() + "` or set " + DATA_DIR_VARIABLE + " (to a directory holding "
+                + dataset.imagesFile() + " and " + dataset.labelsFile() + ")");
+    }
+
+    private static Path singleImagesFileIn(Path dir) {
+        List<Path> images;
+        try (Stream<Path> entries = Files.list(dir)) {
+            images = entries
+                    .filter(p -> IdxFileNames.isImagesFileName(p.getFileName().toString()))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list the directory (" + e + ")", e);
+        }
+        if (images.isEmpty()) {
+            throw new InputException(dir + ": directory holds no *-images-idx3-ubyte* file");
+        }
+        if (images.size() > 1) {
+            throw new InputException(dir + ": directory holds " + images.size() + " images files ("
+                    + String.join(", ", images.stream().map(p -> p.getFileName().toString()).toList())
+                    + "); name one of them");
+        }
+        return images.get(0);
+    }
+
+    private static Path asPath(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InputException(text + ": not a valid path (" + e.getReason() + ")", e);
+        }
+    }
+}

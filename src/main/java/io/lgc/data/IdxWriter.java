@@ -1,0 +1,275 @@
+package io.lgc.data;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a dataset as gzip'd IDX files {@code DIR/<prefix>-images-idx3-ubyte.gz} (IDX4 when the
+ * images have several channels) and {@code DIR/<prefix>-labels-idx1-ubyte.gz}, plus
+ * {@code DIR/classes.txt} when class names are given.
+ *
+ * <p>Each file is written to a hidden temporary file in {@code DIR} and renamed into place on
+ * {@link #commit()}, so no reader ever sees a half-written file; closing without committing
+ * deletes the temporaries. The output depends on the data alone (gzip with modification time 0,
+ * fixed compression), so identical datasets give identical bytes, however they were batched.
+ *
+ * <pre>{@code
+ * try (IdxWriter out = IdxWriter.open(dir, "train", shape, count, classNames)) {
+ *     for (...) out.write(batchPixels, batchLabels);
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class IdxWriter implements AutoCloseable {
+    private static final int MAX_LABEL = 255; // labels are stored as unsigned bytes
+
+    private final ImageShape shape;
+    private final int count;
+    private final int labelLimit;
+    private final List<PendingFile> pending;
+    private final PendingFile images;
+    private final PendingFile labels;
+    private int written;
+    private boolean finished;
+
+    private IdxWriter(ImageShape shape, int count, int labelLimit, PendingFile images, PendingFile labels,
+            List<PendingFile> pending) {
+        this.shape = shape;
+        this.count = count;
+        this.labelLimit = labelLimit;
+        this.images = images;
+        this.labels = labels;
+        this.pending = pending;
+    }
+
+    /** Writes a whole dataset with its class names; returns the files written. */
+    public static List<Path> write(Dataset dataset, Path dir, String prefix) throws IOException {
+        try (IdxWriter out = open(dir, prefix, dataset.shape(), dataset.size(), dataset.classNames())) {
+            out.write(dataset.pixels(), dataset.labels());
+            return out.commit();
+        }
+    }
+
+    /** Starts writing {@code count} samples of {@code shape}, without a {@code classes.txt}. */
+    public static IdxWriter open(Path dir, String prefix, ImageShape shape, int count) throws IOException {
+        return open(dir, prefix, shape, count, null);
+    }
+
+    /**
+     * Starts writing {@code count} samples of {@code shape} (the IDX header needs the count first).
+     *
+     * @param classNames written to {@code classes.txt}; labels must then be below their number.
+     *     Null writes no {@code classes.txt} (and leaves any existing one alone).
+     */
+    public static IdxWriter open(Path dir, String prefix, ImageShape shape, int count, List<String> classNames)
+            throws IOException {
+        requirePrefix(prefix);
+        if (count < 1) {
+            throw new IllegalArgumentException("an IDX file holds at least one sample, got count " + count);
+        }
+        String classesText = classNames == null ? null : ClassNames.format(classNames);
+        Files.createDirectories(dir);
+        List<PendingFile> pending = new ArrayList<>();
+        try {
+            PendingFile images = PendingFile.gzip(dir.resolve(IdxFileNames.imagesFileName(prefix, shape)));
+            pending.add(images);
+            images.out.write(imagesHeader(shape, count));
+            PendingFile labels = PendingFile.gzip(dir.resolve(IdxFileNames.labelsFileName(prefix)));
+            pending.add(labels);
+            labels.out.write(labelsHeader(count));
+            if (classesText != null) {
+                PendingFile classes = PendingFile.plain(dir.resolve(IdxFileNames.CLASS_NAMES));
+                pending.add(classes);
+                classes.out.write(classesText.getBytes(StandardCharsets.UTF_8));
+            }
+            int labelLimit = classNames == null ? MAX_LABEL + 1 : Math.min(MAX_LABEL + 1, classNames.size());
+            return new IdxWriter(shape, count, labelLimit, images, labels, pending);
+        } catch (IOException | RuntimeException e) {
+            pending.forEach(PendingFile::discard);
+            throw e;
+        }
+    }
+
+    /** Appends a batch: {@code labels.length} samples whose pixels lie one after the other. */
+    public void write(byte[] pixels, int[] batchLabels) throws IOException {
+        requireOpen();
+        if ((long) batchLabels.length * shape.size() != pixels.length) {
+            throw new IllegalArgumentException(pixels.length + " pixel bytes for " + batchLabels.length
+                    + " samples of " + shape);
+        }
+        if (written + (long) batchLabels.length > count) {
+            throw new IllegalArgumentException("batch of " + batchLabels.length + " after " + written
+                    + " samples exceeds the " + count + " announced");
+        }
+        byte[] labelBytes = new byte[batchLabels.length];
+        for (int i = 0; i < batchLabels.length; i++) {
+            int label = batchLabels[i];
+            if (label < 0 || label >= labelLimit) {
+                throw new IllegalArgumentException("label " + label + " outside 0.." + (labelLimit - 1));
+            }
+            labelBytes[i] = (byte) label;
+        }
+        try {
+            images.out.write(pixels);
+            labels.out.write(labelBytes);
+        } catch (IOException e) {
+            abort();
+            throw e;
+        }
+        written += batchLabels.length;
+    }
+
+    /**
+     * Finishes the files and renames them into place, the images file last (readers find a dataset
+     * by its images file, so it appears once its labels are there). Returns the files written.
+     *
+     * @throws IllegalStateException when fewer samples were written than announced; nothing is
+     *     left behind then
+     */
+    public List<Path> commit() throws IOException {
+        requireOpen();
+        if (written != count) {
+            abort();
+            throw new IllegalStateException("wrote " + written + " of the " + count
+                    + " samples announced; nothing was committed");
+        }
+        finished = true;
+        try {
+            for (PendingFile file : pending) {
+                file.finish();
+            }
+            List<PendingFile> imagesLast = new ArrayList<>(pending);
+            imagesLast.remove(images);
+            imagesLast.add(images);
+            for (PendingFile file : imagesLast) {
+                file.moveIntoPlace();
+            }
+        } catch (IOException | RuntimeException e) {
+            pending.forEach(PendingFile::discard);
+            throw e;
+        }
+        return pending.stream().map(f -> f.target).toList();
+    }
+
+    /** Deletes the temporary files unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        if (!finished) {
+            abort();
+        }
+    }
+
+    private void abort() {
+        finished = true;
+        pending.forEach(PendingFile::discard);
+    }
+
+    private void requireOpen() {
+        if (finished) {
+            throw new IllegalStateException("writer already committed or aborted");
+        }
+    }
+
+    private static void requirePrefix(String prefix) {
+        if (prefix == null || prefix.isEmpty() || prefix.startsWith(".") || prefix.contains("/")
+                || prefix.contains("\\")) {
+            throw new IllegalArgumentException("output prefix '" + prefix
+                    + "' must be a plain file name start, like 'train'");
+        }
+    }
+
+    private static byte[] imagesHeader(ImageShape shape, int count) {
+        if (shape.channels() == 1) {
+            return ByteBuffer.allocate(16).putInt(IdxMagic.IMAGES).putInt(count)
+                    .putInt(shape.height()).putInt(shape.width()).array();
+        }
+        return ByteBuffer.allocate(20).putInt(IdxMagic.IMAGES_WITH_CHANNELS).putInt(count)
+                .putInt(shape.channels()).putInt(shape.height()).putInt(shape.width()).array();
+    }
+
+    private static byte[] labelsHeader(int count) {
+        return ByteBuffer.allocate(8).putInt(IdxMagic.LABELS).putInt(count).array();
+    }
+
+    /** A file written to a hidden temporary beside its target, then renamed onto it. */
+    private static final class PendingFile {
+        final Path target;
+        final Path temp;
+        final FileChannel channel;
+        final OutputStream out;
+        private boolean moved;
+
+        private PendingFile(Path target, Path temp, FileChannel channel, OutputStream out) {
+            this.target = target;
+            this.temp = temp;
+            this.channel = channel;
+            this.out = out;
+        }
+
+        static PendingFile gzip(Path target) throws IOException {
+            return create(target, true);
+        }
+
+        static PendingFile plain(Path target) throws IOException {
+            return create(target, false);
+        }
+
+        private static PendingFile create(Path target, boolean gzip) throws IOException {
+            // Same directory, so the rename stays on one file system and can be atomic. Not
+            // Files.createTempFile: its owner-only permissions would carry over to the output.
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp");
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                OutputStream raw = Channels.newOutputStream(channel);
+                return new PendingFile(target, temp, channel, gzip ? new GZIPOutputStream(raw, 1 << 16) : raw);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+        }
+
+        void finish() throws IOException {
+            if (out instanceof GZIPOutputStream gzip) {
+                gzip.finish();
+            }
+            out.flush();
+            channel.force(true); // on disk before the rename makes it visible
+            out.close();
+        }
+
+        void moveIntoPlace() throws IOException {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        }
+
+        /** Best effort: we are already failing or aborting, and the temporary is hidden. */
+        void discard() {
+            try {
+                out.close();
+            } catch (IOException | RuntimeException e) {
+                // closing only to release the deflater and the file handle
+            }
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // leave the hidden temporary; it is never mistaken for output
+                }
+            }
+        }
+    }
+}

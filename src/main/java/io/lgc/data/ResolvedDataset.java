@@ -1,0 +1,64 @@
+package io.lgc.data;
+
+import io.lgc.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A dataset with the files it was read from, for provenance.
+ *
+ * @param files images, labels and {@code classes.txt} when one was used, in that order
+ * @param displayName what the user named: "fashion-mnist/train" or the path given
+ */
+public record ResolvedDataset(Dataset dataset, List<Path> files, String displayName) {
+    public ResolvedDataset {
+        files = List.copyOf(files);
+    }
+
+    /** Total size of the source files as stored (gzip'd when they are). */
+    public long sourceBytes() {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot read its size (" + e + ")", e);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * SHA-256, in lower-case hex, of the source files' bytes one after the other in
+     * {@link #files()} order: the same as {@code cat FILES | sha256sum}.
+     */
+    public String sha256() {
+        MessageDigest digest = newSha256();
+        byte[] buffer = new byte[1 << 16];
+        for (Path file : files) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                while (in.read(buffer) >= 0) {
+                    // DigestInputStream hashes what passes through
+                }
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot read (" + e + ")", e);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}
