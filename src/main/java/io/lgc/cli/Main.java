@@ -31,8 +31,8 @@ public final class Main {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, err, verbose(parse)));
         cli.setParameterExceptionHandler((ex, args) -> {
-            err.println("lgc: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("lgc: " + ex.getMessage().replace('\n', ' ') + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.BAD_INPUT;
         });
         return cli;

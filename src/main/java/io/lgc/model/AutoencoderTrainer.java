@@ -70,7 +70,7 @@ public final class AutoencoderTrainer {
             NDArray pixels = trainer.getLoss().evaluate(new NDList(x), new NDList(y));
             NDArray target = teacher.features(x).stopGradient();
             NDArray features = teacher.features(y).sub(target).square().mean();
-            return pixels.add(features.mul(weight));
+            return pixels.add(features.mul((float) weight));
         };
     }
 
