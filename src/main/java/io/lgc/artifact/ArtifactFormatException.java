@@ -1,0 +1,33 @@
+package io.lgc.artifact;
+
+import io.lgc.InputException;
+
+/**
+ * An LGC container that cannot be trusted: damaged, truncated, forged, written by a newer
+ * format version, or missing something the caller requires. The message is one line that
+ * starts with the file's display name (when known) and says what is wrong and where.
+ */
+public class ArtifactFormatException extends InputException {
+    private final String file;
+    private final String problem;
+
+    public ArtifactFormatException(String file, String problem) {
+        this(file, problem, null);
+    }
+
+    public ArtifactFormatException(String file, String problem, Throwable cause) {
+        super(file == null ? problem : file + ": " + problem, cause);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    /** Display name of the file, or null when the problem concerns an in-memory container. */
+    public String file() {
+        return file;
+    }
+
+    /** The message without the file name. */
+    public String problem() {
+        return problem;
+    }
+}
