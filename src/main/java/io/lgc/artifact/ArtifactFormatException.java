@@ -16,9 +16,22 @@ public class ArtifactFormatException extends InputException {
     }
 
     public ArtifactFormatException(String file, String problem, Throwable cause) {
-        super(file == null ? problem : file + ": " + problem, cause);
+        super(oneLine(file == null ? problem : file + ": " + problem), cause);
         this.file = file;
         this.problem = problem;
+    }
+
+    /** The CLI prints the message as one line; names read from a damaged file may hold anything. */
+    private static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     /** Display name of the file, or null when the problem concerns an in-memory container. */

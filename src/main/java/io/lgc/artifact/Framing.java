@@ -83,11 +83,28 @@ final class Framing {
             throw new Malformed("signature byte 0x89 arrived as 0x09: the file passed through a 7-bit channel;"
                     + " transfer it again in binary mode");
         }
-        if (nameMatches && file[0] == Format.MAGIC[0]) {
+        if (nameMatches && file[0] == Format.MAGIC[0] && firstDifferenceIsLineEndingByte()) {
             throw new Malformed("signature bytes 4-7 should be 0d 0a 1a 0a, found " + hexPrefix(4, 4)
                     + ": line endings were converted, probably by a text-mode transfer; transfer it again in binary mode");
         }
+        if (nameMatches && file[0] == Format.MAGIC[0]) {
+            throw new Malformed("damaged signature: expected 89 4c 47 43 0d 0a 1a 0a, found " + hexPrefix(0, 8));
+        }
         throw new Malformed("not an LGC container (starts with " + hexPrefix(0, 8) + ")");
+    }
+
+    /**
+     * Text-mode transfers insert, drop or swap CR, LF and Ctrl-Z; so where such a transfer
+     * first changes the signature, a line-ending byte stands (CR LF -> LF puts LF at byte 4,
+     * LF -> CR LF puts CR at byte 5). Any other byte there is plain damage.
+     */
+    private boolean firstDifferenceIsLineEndingByte() {
+        for (int i = 4; i < Math.min(file.length, Format.MAGIC.length); i++) {
+            if (file[i] != Format.MAGIC[i]) {
+                return file[i] == 0x0D || file[i] == 0x0A || file[i] == 0x1A;
+            }
+        }
+        return false;
     }
 
     private String hexPrefix(int from, int count) {
@@ -130,8 +147,8 @@ final class Framing {
             throw new Malformed("truncated: header declares " + declared + " bytes, file ends after " + file.length);
         }
         if (file.length > declared) {
-            throw new Malformed((file.length - declared) + " unexpected bytes after the end marker (header declares "
-                    + declared + " bytes, file has " + file.length + ")");
+            throw new Malformed("trailing bytes after the end marker: file has " + file.length
+                    + " bytes, header declares " + declared);
         }
         return declared;
     }

@@ -68,7 +68,8 @@ final class StrictJson {
 
     /** Wraps a Gson/number failure; the message is shortened since Gson may quote long paths. */
     static Malformed invalid(Exception e) {
-        String detail = String.valueOf(e.getMessage());
+        String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed");
         if (detail.length() > MAX_CAUSE_CHARS) {
             detail = detail.substring(0, MAX_CAUSE_CHARS) + "...";
         }
