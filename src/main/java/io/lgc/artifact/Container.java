@@ -22,6 +22,10 @@ public record Container(JsonObject header, List<Section> sections, String origin
         header = header.deepCopy();
         CanonicalJson.toUtf8(header, "header"); // fail now, not halfway through a write
         sections = List.copyOf(sections);
+        if (sections.size() > Format.MAX_SECTIONS) {
+            throw new IllegalArgumentException(sections.size() + " sections; a container holds at most "
+                    + Format.MAX_SECTIONS);
+        }
         Set<String> seen = new HashSet<>();
         for (Section s : sections) {
             if (!seen.add(s.name())) {

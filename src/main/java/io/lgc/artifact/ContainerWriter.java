@@ -92,9 +92,9 @@ public final class ContainerWriter {
     }
 
     private static ByteBuffer headerRecord(byte[] json) {
-        if (json.length > Framing.MAX_HEADER_JSON_BYTES) {
+        if (json.length > Format.MAX_HEADER_JSON_BYTES) {
             throw new IllegalArgumentException("header JSON is " + json.length + " bytes; the limit is "
-                    + Framing.MAX_HEADER_JSON_BYTES);
+                    + Format.MAX_HEADER_JSON_BYTES);
         }
         ByteBuffer buf = ByteBuffer.allocate(Format.HEADER_FRAMING_BYTES + json.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.putInt(json.length).put(json);

@@ -24,6 +24,15 @@ final class Format {
     /** Smallest possible section record: fixed frame, a 1-byte name, empty payload, payload CRC32C. */
     static final int MIN_SECTION_RECORD_BYTES = SECTION_FIXED_FRAME_BYTES + 1 + 4;
 
+    /**
+     * Sections a container may have. Each costs the reader a few hundred bytes of objects for
+     * as little as 28 bytes of file, so an uncapped count would let a forged file cost ten
+     * times its size in memory.
+     */
+    static final int MAX_SECTIONS = 1 << 16;
+    /** The header is small metadata; more is damage or abuse, and parsed JSON costs ~10x its size. */
+    static final int MAX_HEADER_JSON_BYTES = 16 << 20;
+
     static final byte[] END_MARKER = "LGC!".getBytes(StandardCharsets.US_ASCII);
     static final int SHA256_BYTES = 32;
     static final int TRAILER_BYTES = SHA256_BYTES + 4;

@@ -30,9 +30,6 @@ final class Framing {
         }
     }
 
-    /** The header is small metadata; more than this is damage or abuse, not a big model. */
-    static final int MAX_HEADER_JSON_BYTES = 64 << 20;
-
     private final byte[] file;
 
     private Framing(byte[] file) {
@@ -178,13 +175,16 @@ final class Framing {
             throw new Malformed("header CRC32C mismatch (stored " + Checksums.hex32(stored) + ", computed "
                     + Checksums.hex32(computed) + ")");
         }
-        if (length > MAX_HEADER_JSON_BYTES) {
-            throw new Malformed("header JSON is " + length + " bytes; the limit is " + MAX_HEADER_JSON_BYTES);
+        if (length > Format.MAX_HEADER_JSON_BYTES) {
+            throw new Malformed("header JSON is " + length + " bytes; the limit is " + Format.MAX_HEADER_JSON_BYTES);
         }
         return (int) length;
     }
 
     private List<RawSection> readSections(ByteCursor cursor, long count) throws Malformed {
+        if (count > Format.MAX_SECTIONS) {
+            throw new Malformed("preamble declares " + count + " sections; the limit is " + Format.MAX_SECTIONS);
+        }
         long fits = cursor.remaining() / Format.MIN_SECTION_RECORD_BYTES;
         if (count > fits) { // checked before anything is sized by count
             throw new Malformed("preamble declares " + count + " sections, the remaining " + cursor.remaining()

@@ -193,7 +193,10 @@ class ForgedInputTest {
 
         @Test
         void sectionCountOfFourBillion() {
-            assertRejectedCheaply(forge(raw -> raw.sectionCount = 0xFFFFFFFFL), "preamble declares 4294967295 sections");
+            assertRejectedCheaply(forge(raw -> raw.sectionCount = 0xFFFFFFFFL),
+                    "preamble declares 4294967295 sections; the limit is 65536");
+            assertRejectedCheaply(forge(raw -> raw.sectionCount = 1000L),
+                    "preamble declares 1000 sections, the remaining");
         }
 
         @Test
