@@ -15,14 +15,18 @@ final class Rejections {
         try {
             ContainerReader.read(bytes, name);
         } catch (ArtifactFormatException e) {
-            if (!e.getMessage().startsWith(name + ": ") || e.getMessage().contains("\n")) {
-                fail("message must be one line starting with the file name: " + e.getMessage());
-            }
-            return e;
+            return checkMessage(e, name);
         } catch (Throwable other) {
             throw new AssertionError("expected ArtifactFormatException, got " + other, other);
         }
         throw new AssertionError("damaged input was accepted");
+    }
+
+    static ArtifactFormatException checkMessage(ArtifactFormatException e, String name) {
+        if (!e.getMessage().startsWith(name + ": ") || e.getMessage().contains("\n")) {
+            fail("message must be one line starting with the file name: " + e.getMessage());
+        }
+        return e;
     }
 
     static void assertRejected(byte[] bytes, String name, String expectedMessagePart) {
