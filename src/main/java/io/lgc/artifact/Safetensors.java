@@ -12,8 +12,12 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A section payload in the safetensors layout: u64 LE header size N, N bytes of JSON, tensor
@@ -37,7 +41,7 @@ final class Safetensors {
     static List<ByteBuffer> encode(Section section) {
         List<NamedTensor> dataOrder = new ArrayList<>(section.tensors());
         dataOrder.sort(Comparator.comparingInt((NamedTensor t) -> t.dtype().bytes()).reversed());
-        Map<NamedTensor, long[]> offsets = new java.util.IdentityHashMap<>();
+        Map<NamedTensor, long[]> offsets = new IdentityHashMap<>();
         long offset = 0;
         for (NamedTensor t : dataOrder) {
             offsets.put(t, new long[] {offset, offset + t.data().length});
@@ -126,7 +130,7 @@ final class Safetensors {
         } catch (CharacterCodingException e) {
             throw new Malformed("safetensors header is not valid UTF-8", e);
         }
-        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = parseHeader(json, metadata);
         int dataStart = offset + 8 + (int) headerSize;
         int dataLength = length - 8 - (int) headerSize;
@@ -157,7 +161,7 @@ final class Safetensors {
             JsonReader r = StrictJson.reader(json);
             expect(r, JsonToken.BEGIN_OBJECT, "safetensors header");
             r.beginObject();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             while (r.hasNext()) {
                 String key = r.nextName();
                 if (!seen.add(key)) {
@@ -200,19 +204,24 @@ final class Safetensors {
         DType dtype = null;
         long[] shape = null;
         long[] offsets = null;
+        Set<String> seen = new HashSet<>();
         r.beginObject();
         while (r.hasNext()) {
             String field = r.nextName();
+            if (!seen.add(field)) {
+                throw new Malformed(where + " has the field '" + Malformed.shorten(field) + "' twice");
+            }
             switch (field) {
-                case "dtype" -> dtype = dtype == null ? readDType(r, where) : duplicate(where, field);
-                case "shape" -> shape = shape == null ? readLongs(r, where + " shape", MAX_DIMENSIONS) : duplicate(where, field);
-                case "data_offsets" -> offsets = offsets == null ? readLongs(r, where + " data_offsets", 2) : duplicate(where, field);
+                case "dtype" -> dtype = readDType(r, where);
+                case "shape" -> shape = readLongs(r, where + " shape", MAX_DIMENSIONS);
+                case "data_offsets" -> offsets = readLongs(r, where + " data_offsets", 2);
                 default -> throw new Malformed(where + " has an unknown field '" + Malformed.shorten(field) + "'");
             }
         }
         r.endObject();
         if (dtype == null || shape == null || offsets == null) {
-            throw new Malformed(where + " lacks " + (dtype == null ? "dtype" : shape == null ? "shape" : "data_offsets"));
+            String missing = dtype == null ? "dtype" : shape == null ? "shape" : "data_offsets";
+            throw new Malformed(where + " lacks " + missing);
         }
         if (offsets.length != 2) {
             throw new Malformed(where + " data_offsets has " + offsets.length + " numbers, expected 2");
@@ -221,10 +230,6 @@ final class Safetensors {
             throw new Malformed("a tensor has an empty name");
         }
         return new Entry(name, dtype, shape, offsets[0], offsets[1]);
-    }
-
-    private static <T> T duplicate(String where, String field) throws Malformed {
-        throw new Malformed(where + " has the field '" + field + "' twice");
     }
 
     private static DType readDType(JsonReader r, String where) throws IOException, Malformed {
@@ -282,19 +287,23 @@ final class Safetensors {
         long expectedBegin = 0;
         for (Entry e : byOffset) {
             String where = "tensor '" + Malformed.shorten(e.name) + "' data_offsets [" + e.begin + ", " + e.end + "]";
+            if (e.end < e.begin) {
+                throw new Malformed(where + " run backwards");
+            }
             if (e.begin < expectedBegin) {
                 throw new Malformed(where + " overlap the previous tensor, which ends at " + expectedBegin);
             }
             if (e.begin > expectedBegin) {
                 throw new Malformed(where + " leave a gap after byte " + expectedBegin);
             }
-            if (e.end < e.begin || e.end > dataLength) {
+            if (e.end > dataLength) {
                 throw new Malformed(where + " do not fit the " + dataLength + "-byte data region");
             }
             long needed = byteLength(e);
             if (needed != e.end - e.begin) {
+                String neededText = needed < 0 ? "more than 2^63" : Long.toString(needed);
                 throw new Malformed(where + " span " + (e.end - e.begin) + " bytes, but shape "
-                        + Arrays.toString(e.shape) + " of " + e.dtype + " needs " + (needed < 0 ? "more than 2^63" : needed));
+                        + Arrays.toString(e.shape) + " of " + e.dtype + " needs " + neededText);
             }
             expectedBegin = e.end;
         }

@@ -387,7 +387,7 @@ class ForgedInputTest {
                     "4 bytes at the end of the data region belong to no tensor");
             assertRejected(tensors("{\"a\":{" + F32_AT_0_12 + "}}", 8), NAME, "do not fit the 8-byte data region");
             assertRejected(tensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[12,0]}}", 12), NAME,
-                    "leave a gap");
+                    "data_offsets [12, 0] run backwards");
             assertRejected(tensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,12]}}", 12), NAME,
                     "span 12 bytes, but shape [2] of F32 needs 8");
         }
