@@ -1,0 +1,81 @@
+package io.lgc.artifact;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Replaces a file all at once: the bytes go to a temporary file in the target's directory, are
+ * forced to disk, and the temporary file is renamed over the target. Readers see the old file
+ * or the complete new one, never a prefix; on any failure the temporary file is removed.
+ */
+final class AtomicFiles {
+    private static final int NAME_ATTEMPTS = 16;
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, List<ByteBuffer> parts) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temp = createTemp(absolute);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                for (ByteBuffer part : parts) {
+                    ByteBuffer view = part.duplicate();
+                    while (view.hasRemaining()) {
+                        channel.write(view);
+                    }
+                }
+                channel.force(true);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        syncDirectory(absolute.getParent());
+    }
+
+    /**
+     * A new, hidden file next to the target. Not Files.createTempFile: that creates it with mode
+     * 0600, which the rename would hand on to the artifact; this one gets the usual umask mode.
+     */
+    private static Path createTemp(Path target) throws IOException {
+        String base = target.getFileName().toString();
+        String prefix = "." + (base.length() > 100 ? base.substring(0, 100) : base) + ".tmp-";
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == NAME_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable. Best effort: some platforms cannot open a directory. */
+    private static void syncDirectory(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the file content is already durable; only the directory entry may lag
+        }
+    }
+}
