@@ -17,6 +17,12 @@ final class EmFitter {
     static final double EMPTY_MASS = 1e-6;
     /** Re-seeds per component and run before an empty component is left to be removed. */
     private static final int MAX_RESEEDS = 2;
+    /**
+     * A re-seed point must lie farther than this (squared, relative to the data's variance) from
+     * every other component; nearer points are already explained, so re-seeding there would only
+     * duplicate a component.
+     */
+    private static final double MIN_RESEED_DISTANCE = 1e-8;
 
     private final ChunkedData data;
     private final GmmConfig config;
@@ -208,7 +214,7 @@ final class EmFitter {
                     continue;
                 }
                 int farthest = argMax(nearest);
-                if (reseeds[c] >= MAX_RESEEDS || !(nearest[farthest] > 0)) {
+                if (reseeds[c] >= MAX_RESEEDS || !(nearest[farthest] > MIN_RESEED_DISTANCE * dataScale)) {
                     left.add(c);
                     continue;
                 }
