@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * sums per-chunk partials in chunk order, so results are bitwise reproducible.
  */
 final class ChunkedData {
-    /** Fewest samples per chunk: enough work to outweigh scheduling a task. */
-    private static final int MIN_CHUNK = 512;
+    /** Fewest samples per chunk: enough work to outweigh scheduling a task, yet several tasks per core. */
+    private static final int MIN_CHUNK = 256;
     /** Most chunks: bounds the memory of per-chunk partial sums (k·d² each for full covariances). */
     private static final int MAX_CHUNKS = 64;
 

@@ -43,9 +43,9 @@ public final class GaussianMixture {
      */
     public static GaussianMixture fromParameters(CovarianceType type, double[] weights, double[][] means,
                                                  double[] covariancesFlat) {
-        Checked checked = Checked.of(type, weights, means, covariancesFlat, "covariances");
-        return new GaussianMixture(Components.fromCovariances(type, checked.weights, checked.means,
-                checked.matrices, null));
+        GivenParameters checked = GivenParameters.of(type, weights, means, covariancesFlat, "covariances");
+        return new GaussianMixture(Components.fromCovariances(type, checked.weights(), checked.means(),
+                checked.matrices(), null));
     }
 
     /**
@@ -55,9 +55,9 @@ public final class GaussianMixture {
      */
     public static GaussianMixture fromPrecisions(CovarianceType type, double[] weights, double[][] means,
                                                  double[] precisionsFlat) {
-        Checked checked = Checked.of(type, weights, means, precisionsFlat, "precisions");
-        return new GaussianMixture(Components.fromPrecisions(type, checked.weights, checked.means,
-                checked.matrices));
+        GivenParameters checked = GivenParameters.of(type, weights, means, precisionsFlat, "precisions");
+        return new GaussianMixture(Components.fromPrecisions(type, checked.weights(), checked.means(),
+                checked.matrices()));
     }
 
     /** Shape of the covariances (and precision Cholesky) array in scikit-learn's layout. */
@@ -198,23 +198,7 @@ public final class GaussianMixture {
         if (n < 0) {
             throw new IllegalArgumentException("cannot draw " + n + " samples");
         }
-        Objects.requireNonNull(rng, "rng");
-        int[] counts = componentCounts(n, rng);
-        double[][] x = new double[n][];
-        int[] component = new int[n];
-        double[] z = new double[params.d];
-        int row = 0;
-        for (int c = 0; c < params.k; c++) {
-            double[][] factor = samplingFactor(c);
-            for (int t = 0; t < counts[c]; t++, row++) {
-                for (int i = 0; i < params.d; i++) {
-                    z[i] = rng.nextGaussian();
-                }
-                x[row] = transform(c, factor, z);
-                component[row] = c;
-            }
-        }
-        return new Sample(x, component);
+        return Sampler.draw(params, n, Objects.requireNonNull(rng, "rng"));
     }
 
     double score(ChunkedData data) {
@@ -233,122 +217,5 @@ public final class GaussianMixture {
         Workspace ws = new Workspace(data, params.k);
         EStep.run(params, ws, false);
         return ws;
-    }
-
-    private int[] componentCounts(int n, RandomGenerator rng) {
-        double[] cumulative = new double[params.k];
-        double running = 0;
-        int lastPositive = 0;
-        for (int c = 0; c < params.k; c++) {
-            running += params.weights[c];
-            cumulative[c] = running;
-            if (params.weights[c] > 0) {
-                lastPositive = c;
-            }
-        }
-        int[] counts = new int[params.k];
-        for (int t = 0; t < n; t++) {
-            double u = rng.nextDouble() * running;
-            int c = 0;
-            while (c < lastPositive && !(u < cumulative[c])) {
-                c++;
-            }
-            counts[c]++;
-        }
-        return counts;
-    }
-
-    /** Lower-triangular L with covariance = L·Lᵀ (inverse of the whitening factor), or null. */
-    private double[][] samplingFactor(int c) {
-        return switch (params.type) {
-            case FULL -> Cholesky.invertLower(params.whitening[c]);
-            case TIED -> Cholesky.invertLower(params.whitening[0]);
-            case DIAG, SPHERICAL -> null;
-        };
-    }
-
-    private double[] transform(int c, double[][] factor, double[] z) {
-        double[] mu = params.means[c];
-        double[] out = new double[params.d];
-        for (int i = 0; i < params.d; i++) {
-            double v;
-            if (factor != null) {
-                v = 0;
-                for (int j = 0; j <= i; j++) {
-                    v += factor[i][j] * z[j];
-                }
-            } else {
-                double precision = params.precisionSqrt[c][params.type == CovarianceType.DIAG ? i : 0];
-                v = z[i] / precision;
-            }
-            out[i] = mu[i] + v;
-        }
-        return out;
-    }
-
-    /** Validated copies of caller-given parameters. */
-    private record Checked(double[] weights, double[][] means, double[] matrices) {
-        static Checked of(CovarianceType type, double[] weights, double[][] means, double[] flat, String what) {
-            require(type != null, "covariance type must not be null");
-            require(weights != null && weights.length > 0, "weights must hold at least one value");
-            int k = weights.length;
-            require(means != null && means.length == k, "means must have one row per weight (" + k + ")");
-            require(means[0] != null && means[0].length > 0, "means must have at least one column");
-            int d = means[0].length;
-            double[][] meanCopy = new double[k][];
-            for (int c = 0; c < k; c++) {
-                require(means[c] != null && means[c].length == d, "means row " + c + " must have " + d + " values");
-                meanCopy[c] = finiteCopy(means[c], "means row " + c);
-            }
-            double[] weightCopy = finiteCopy(weights, "weights");
-            double sum = 0;
-            for (double w : weightCopy) {
-                require(w >= 0, "weights must not be negative, got " + w);
-                sum += w;
-            }
-            require(Math.abs(sum - 1) <= 1e-4, "weights must sum to 1, got " + sum);
-            for (int c = 0; c < k; c++) {
-                weightCopy[c] /= sum;
-            }
-            int length = type.flatLength(k, d);
-            require(flat != null && flat.length == length, what + " must hold " + length + " values for "
-                    + type.label() + " with " + k + " components in " + d + " dimensions");
-            double[] matrices = finiteCopy(flat, what);
-            if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
-                requireSymmetric(matrices, d, what);
-            }
-            return new Checked(weightCopy, meanCopy, matrices);
-        }
-
-        private static double[] finiteCopy(double[] values, String what) {
-            for (double v : values) {
-                require(Double.isFinite(v), what + " must be finite, got " + v);
-            }
-            return values.clone();
-        }
-
-        /** Symmetric up to float-like rounding (relative 1e-6 of the diagonal scale); then mirrored. */
-        private static void requireSymmetric(double[] flat, int d, String what) {
-            for (int offset = 0; offset < flat.length; offset += d * d) {
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < i; j++) {
-                        double a = flat[offset + i * d + j];
-                        double b = flat[offset + j * d + i];
-                        double scale = Math.sqrt(Math.abs(flat[offset + i * d + i] * flat[offset + j * d + j]));
-                        require(Math.abs(a - b) <= 1e-6 * scale, what + " matrix " + offset / (d * d)
-                                + " is not symmetric at (" + i + ", " + j + ")");
-                        double mean = 0.5 * (a + b);
-                        flat[offset + i * d + j] = mean;
-                        flat[offset + j * d + i] = mean;
-                    }
-                }
-            }
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException(message);
-            }
-        }
     }
 }
