@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Data passed in is n × d; NaN, infinite or absurdly large values, ragged rows or a wrong
  * number of features are rejected with {@link io.lgc.InputException}. Invalid parameters given by
- * the caller are an {@link IllegalArgumentException}.
+ * the caller are an {@link IllegalArgumentException}. Instances are immutable and may be shared
+ * between threads; fits and scoring run their per-sample work on the common fork-join pool.
  */
 public final class GaussianMixture {
     private final Components params;
