@@ -3,6 +3,8 @@ package io.lgc.artifact;
 import com.google.gson.JsonObject;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,11 @@ public final class ArtifactFile {
         int[] components = data.mixtures().stream().mapToInt(GaussianMixture::components).toArray();
         JsonObject header = MetadataCodec.toJson(data.metadata(), components);
         Container container = new Container(header, List.of(mixtureSection(data), decoderSection(data)));
-        return ContainerWriter.write(file, container, Codec.AUTO);
+        try {
+            return ContainerWriter.write(file, container, Codec.AUTO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static CompressedDataset read(Path file) {
@@ -79,7 +85,7 @@ public final class ArtifactFile {
                 mixtures.add(GaussianMixture.fromParameters(type, weights, unflatten(means, k, d),
                         CovarianceFactors.unpack(type, d, factors)));
             } catch (RuntimeException e) {
-                throw new ArtifactFormatException(file + ": mixture of class " + c + " is invalid: "
+                throw new ArtifactFormatException(file, "mixture of class " + c + " is invalid: "
                         + e.getMessage(), e);
             }
         }
@@ -92,7 +98,7 @@ public final class ArtifactFile {
             float[] values = expect(section, name, shape, file).toFloats();
             for (float v : values) {
                 if (!Float.isFinite(v)) {
-                    throw new ArtifactFormatException(file + ": decoder weight " + name + " holds " + v);
+                    throw new ArtifactFormatException(file, "decoder weight " + name + " holds " + v);
                 }
             }
             weights.put(name, values);
@@ -103,7 +109,7 @@ public final class ArtifactFile {
     private static NamedTensor expect(Section section, String name, long[] shape, String file) {
         NamedTensor t = section.tensor(name);
         if (!Arrays.equals(t.shape(), shape)) {
-            throw new ArtifactFormatException(file + ": tensor " + name + " in section '" + section.name()
+            throw new ArtifactFormatException(file, "tensor " + name + " in section '" + section.name()
                     + "' has shape " + Arrays.toString(t.shape()) + ", header implies " + Arrays.toString(shape));
         }
         return t;

@@ -75,7 +75,7 @@ final class MetadataCodec {
                     NetworkSpec.fromJson(o.getAsJsonObject("decoder")),
                     object(o, "mixture_report"), object(o, "provenance"));
         } catch (RuntimeException e) {
-            throw new ArtifactFormatException(file + ": invalid header: " + describe(e), e);
+            throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
     }
 
@@ -92,7 +92,7 @@ final class MetadataCodec {
             }
             return k;
         } catch (RuntimeException e) {
-            throw new ArtifactFormatException(file + ": invalid header: " + describe(e), e);
+            throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
     }
 
