@@ -35,7 +35,7 @@ public final class ArtifactFile {
     }
 
     public static CompressedDataset read(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.toString();
         Container container = ContainerReader.read(file);
         ArtifactMetadata metadata = MetadataCodec.fromJson(container.header(), name);
         int[] components = MetadataCodec.components(container.header(), name);

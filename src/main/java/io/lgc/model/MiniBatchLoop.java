@@ -51,8 +51,10 @@ final class MiniBatchLoop {
             EpochLosses e = new EpochLosses(epoch, trainLoss, validationLoss,
                     (System.nanoTime() - epochStart) / 1e9);
             history.add(e);
-            progress.line(String.format(Locale.ROOT, "%s epoch %d/%d: train loss %.5f, validation loss %.5f (%s)",
-                    task, epoch, config.epochs(), trainLoss, validationLoss, Progress.duration(e.seconds())));
+            String validationText = Double.isNaN(validationLoss) ? ""
+                    : String.format(Locale.ROOT, ", validation loss %.5f", validationLoss);
+            progress.line(String.format(Locale.ROOT, "%s epoch %d/%d: train loss %.5f%s (%s)", task, epoch,
+                    config.epochs(), trainLoss, validationText, Progress.duration(e.seconds())));
         }
         return history;
     }

@@ -2,6 +2,7 @@ package io.lgc.pipeline;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
@@ -32,6 +33,7 @@ public final class Compressor {
 
     public static CompressionResult compress(Dataset data, SourceInfo source, CompressionConfig config,
             Progress progress) {
+        requireEveryClassPresent(data, source);
         StageTimes times = new StageTimes();
         try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
                 () -> AutoencoderTrainer.train(data, config.autoencoder(), progress))) {
@@ -48,6 +50,17 @@ public final class Compressor {
                     provenance(source, config, autoencoder.history()));
             CompressedDataset dataset = new CompressedDataset(metadata, mixtures, autoencoder.decoderWeights());
             return new CompressionResult(dataset, times, warnings);
+        }
+    }
+
+    /** A class without samples has no mixture to fit; its name would silently vanish from the output. */
+    private static void requireEveryClassPresent(Dataset data, SourceInfo source) {
+        int[] counts = data.classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                throw new InputException(source.name() + ": class " + c + " ('" + data.classNames().get(c)
+                        + "') has no samples; remove it from classes.txt or add samples");
+            }
         }
     }
 

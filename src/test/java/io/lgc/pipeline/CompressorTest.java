@@ -1,0 +1,177 @@
+package io.lgc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lgc.InputException;
+import io.lgc.Progress;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.ArtifactFormatException;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.Decoder;
+import io.lgc.model.FitConfig;
+import io.lgc.synth.Reconstructor;
+import io.lgc.synth.SamplingPlan;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compression of a tiny synthetic image set, and the artifact it yields, end to end in memory. */
+class CompressorTest {
+    private static CompressionResult result;
+    private static Dataset data;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compress() {
+        data = stripes(30, 7);
+        AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3), 0.1, 0, 1);
+        CompressionConfig config = new CompressionConfig(ae, MixtureSettings.fixed(2, CovarianceType.FULL, 1), 3);
+        result = Compressor.compress(data, new SourceInfo("stripes", "00", 1234), config, Progress.silent());
+    }
+
+    /** Three classes of 8×8 images: horizontal, vertical and diagonal stripes with noise. */
+    static Dataset stripes(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * 3;
+        byte[] px = new byte[n * 64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    int coordinate = labels[i] == 0 ? y : labels[i] == 1 ? x : x + y;
+                    boolean on = coordinate % 2 == 0;
+                    px[i * 64 + y * 8 + x] = (byte) ((on ? 190 : 20) + random.nextInt(60));
+                }
+            }
+        }
+        return new Dataset(px, labels, List.of("horizontal", "vertical", "diagonal"), new ImageShape(1, 8, 8));
+    }
+
+    @Test
+    void oneMixturePerClassInTheLatentSpace() {
+        CompressedDataset c = result.dataset();
+        assertThat(c.mixtures()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.dimension()).isEqualTo(3);
+            assertThat(m.components()).isEqualTo(2);
+        });
+        assertThat(c.metadata().classNames()).containsExactly("horizontal", "vertical", "diagonal");
+        assertThat(c.metadata().classCounts()).containsExactly(30, 30, 30);
+        assertThat(c.metadata().mixtureReport().getAsJsonArray("classes")).hasSize(3);
+        assertThat(c.metadata().provenance().getAsJsonObject("source").get("name").getAsString())
+                .isEqualTo("stripes");
+        assertThat(result.times().seconds()).containsKeys("train autoencoder", "encode", "fit mixtures");
+    }
+
+    @Test
+    void artifactRoundTripKeepsParametersAndDecoderOutputs() {
+        Path file = dir.resolve("stripes.lgc");
+        ArtifactFile.write(file, result.dataset());
+        CompressedDataset back = ArtifactFile.read(file);
+        for (int c = 0; c < 3; c++) {
+            GaussianMixture a = result.dataset().mixtures().get(c);
+            GaussianMixture b = back.mixtures().get(c);
+            assertThat(b.weights()).usingElementComparator(relative(1e-6)).containsExactly(box(a.weights()));
+            assertThat(b.covariancesFlat()).usingElementComparator(relative(1e-5))
+                    .containsExactly(box(a.covariancesFlat()));
+            for (int k = 0; k < a.components(); k++) {
+                assertThat(b.means()[k]).usingElementComparator(relative(1e-6)).containsExactly(box(a.means()[k]));
+            }
+        }
+        back.decoderWeights().forEach((name, w) ->
+                assertThat(w).as(name).containsExactly(result.dataset().decoderWeights().get(name)));
+        float[] latents = {0.5f, -1f, 2f, 0f, 0.25f, -0.75f};
+        try (Decoder before = Decoder.load(result.dataset().metadata().decoder(), result.dataset().decoderWeights());
+                Decoder after = Decoder.load(back.metadata().decoder(), back.decoderWeights())) {
+            assertThat(after.decode(latents, 2)).containsExactly(before.decode(latents, 2));
+        }
+        ArtifactFile.write(dir.resolve("again.lgc"), back);
+        assertThat(bytes(dir.resolve("again.lgc"))).isEqualTo(bytes(file));
+    }
+
+    @Test
+    void truncatedAndBitFlippedArtifactsAreRefused() throws Exception {
+        Path file = dir.resolve("good.lgc");
+        ArtifactFile.write(file, result.dataset());
+        byte[] good = Files.readAllBytes(file);
+        Random random = new Random(1);
+        for (int trial = 0; trial < 50; trial++) {
+            Path damaged = dir.resolve("damaged.lgc");
+            byte[] copy = good.clone();
+            if (trial % 2 == 0) {
+                copy = java.util.Arrays.copyOf(copy, random.nextInt(good.length));
+            } else {
+                copy[random.nextInt(copy.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            Files.write(damaged, copy);
+            assertThatThrownBy(() -> ArtifactFile.read(damaged)).isInstanceOf(ArtifactFormatException.class)
+                    .hasMessageStartingWith(damaged.toString());
+        }
+    }
+
+    @Test
+    void reconstructionIsDeterministicForASeedAndFollowsThePlan() {
+        SamplingPlan plan = new SamplingPlan(new int[] {5, 0, 7}, 42, 1.0);
+        ReconstructionCapture a = capture(plan);
+        ReconstructionCapture b = capture(plan);
+        assertThat(a.pixels()).isEqualTo(b.pixels());
+        assertThat(a.labels()).containsExactlyElementsOf(b.labels());
+        assertThat(a.labels()).hasSize(12).filteredOn(l -> l == 1).isEmpty();
+        assertThat(a.labels()).filteredOn(l -> l == 2).hasSize(7);
+        assertThat(capture(new SamplingPlan(new int[] {5, 0, 7}, 43, 1.0)).pixels()).isNotEqualTo(a.pixels());
+    }
+
+    @Test
+    void aClassWithoutSamplesIsRefusedByName() {
+        Dataset missing = new Dataset(new byte[2 * 64], new int[] {0, 0}, List.of("present", "absent"),
+                new ImageShape(1, 8, 8));
+        CompressionConfig config = CompressionConfig.defaults(1);
+        assertThatThrownBy(() -> Compressor.compress(missing, new SourceInfo("tiny", "00", 1), config,
+                Progress.silent())).isInstanceOf(InputException.class).hasMessageContaining("'absent'");
+    }
+
+    private record ReconstructionCapture(byte[] pixels, List<Integer> labels) {
+    }
+
+    private static ReconstructionCapture capture(SamplingPlan plan) {
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        List<Integer> labels = new ArrayList<>();
+        Reconstructor.reconstruct(result.dataset(), plan, (px, lb) -> {
+            pixels.writeBytes(px);
+            for (int l : lb) {
+                labels.add(l);
+            }
+        }, Progress.silent());
+        return new ReconstructionCapture(pixels.toByteArray(), labels);
+    }
+
+    private static byte[] bytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Double[] box(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray(Double[]::new);
+    }
+
+    private static java.util.Comparator<Double> relative(double tolerance) {
+        return (x, y) -> Math.abs(x - y) <= tolerance * Math.max(1e-3, Math.abs(y)) ? 0 : Double.compare(x, y);
+    }
+}
