@@ -6,6 +6,7 @@ import io.lgc.data.DatasetResolver;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.CompressionResult;
@@ -65,12 +66,16 @@ final class CompressCommand implements Callable<Integer> {
     double learningRate = AutoencoderConfig.DEFAULT_LEARNING_RATE;
 
     @Option(names = "--feature-weight", paramLabel = "W",
-            description = "Weight of the feature-matching loss, 0 for pixels only (default: ${DEFAULT-VALUE}).")
-    double featureWeight = AutoencoderConfig.DEFAULT_FEATURE_WEIGHT;
+            description = "Weight of the feature-matching loss, 0 for pixel loss only (default: ${DEFAULT-VALUE}).")
+    double featureWeight = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.weight();
+
+    @Option(names = "--feature-epochs", paramLabel = "E",
+            description = "Final autoencoder epochs that use feature matching (default: ${DEFAULT-VALUE}).")
+    int featureEpochs = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.epochs();
 
     @Option(names = "--teacher-epochs", paramLabel = "E",
             description = "Epochs of the classifier whose features are matched (default: ${DEFAULT-VALUE}).")
-    int teacherEpochs = AutoencoderConfig.DEFAULT_TEACHER_EPOCHS;
+    int teacherEpochs = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherEpochs();
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -90,7 +95,8 @@ final class CompressCommand implements Callable<Integer> {
     CompressionConfig config() {
         AutoencoderConfig ae = new AutoencoderConfig(latentDim, AutoencoderConfig.DEFAULT_WIDTH,
                 new FitConfig(epochs, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
-                featureWeight, teacherEpochs);
+                new FeatureMatching(featureWeight, Math.min(featureEpochs, epochs), teacherEpochs,
+                        AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherWidth()));
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         return new CompressionConfig(ae, mixtures, seed);
     }

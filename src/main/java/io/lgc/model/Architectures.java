@@ -47,15 +47,23 @@ public final class Architectures {
 
     /** The fixed small CNN of the "fast" evaluation protocol. */
     public static NetworkSpec smallCnn(ImageShape image, int classes) {
+        return smallCnn(image, classes, 32);
+    }
+
+    /**
+     * A small CNN: two 3×3 convolutions ({@code width}, then 2·width filters, multiples of 16 so
+     * they may sit behind a decoder) with max pooling, then a 128-unit hidden layer.
+     */
+    public static NetworkSpec smallCnn(ImageShape image, int classes, int width) {
         int h4 = image.height() / 4;
         int w4 = image.width() / 4;
         if (h4 == 0 || w4 == 0) {
             throw new InputException("the classifier needs images of at least 4x4, got " + image);
         }
-        long flat = 64L * h4 * w4;
+        long flat = 2L * width * h4 * w4;
         return new NetworkSpec(new long[] {image.channels(), image.height(), image.width()}, List.of(
-                new Layer.Conv2d(image.channels(), 32, 3, 1, 1), new Layer.Relu(), new Layer.MaxPool(2),
-                new Layer.Conv2d(32, 64, 3, 1, 1), new Layer.Relu(), new Layer.MaxPool(2),
+                new Layer.Conv2d(image.channels(), width, 3, 1, 1), new Layer.Relu(), new Layer.MaxPool(2),
+                new Layer.Conv2d(width, 2 * width, 3, 1, 1), new Layer.Relu(), new Layer.MaxPool(2),
                 new Layer.Reshape(new long[] {flat}),
                 new Layer.Linear((int) flat, 128), new Layer.Relu(),
                 new Layer.Linear(128, classes)));

@@ -8,22 +8,17 @@ import io.lgc.InputException;
  * @param latentDim k, the size of the latent space the mixtures live in
  * @param width filters of the first encoder convolution (a multiple of 16)
  * @param validationFraction share of the training data held out to report validation loss
- * @param featureWeight weight of the feature-matching term (0 turns it off): the squared distance
- *     between a classifier's penultimate features of the reconstruction and of the original, which
- *     keeps the details a classifier needs that pixel loss blurs away
- * @param teacherEpochs epochs of the classifier (trained on the real data, never shipped) whose
- *     features are matched
+ * @param featureMatching the optional feature-matching term of the loss
  */
 public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
-        double featureWeight, int teacherEpochs) {
+        FeatureMatching featureMatching) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_EPOCHS = 10;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.05;
-    public static final double DEFAULT_FEATURE_WEIGHT = 0.1;
-    public static final int DEFAULT_TEACHER_EPOCHS = 2;
+    public static final FeatureMatching DEFAULT_FEATURE_MATCHING = new FeatureMatching(0.1, 3, 2, 16);
 
     public AutoencoderConfig {
         if (latentDim <= 0 || latentDim > 4096) {
@@ -35,21 +30,16 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
         if (!(validationFraction >= 0 && validationFraction < 0.5)) {
             throw new InputException("validation fraction must be in [0, 0.5), got " + validationFraction);
         }
-        if (!(featureWeight >= 0) || Double.isInfinite(featureWeight)) {
-            throw new InputException("--feature-weight must be >= 0, got " + featureWeight);
-        }
-        if (featureWeight > 0 && teacherEpochs <= 0) {
-            throw new InputException("--teacher-epochs must be positive when feature matching is on");
+        java.util.Objects.requireNonNull(featureMatching, "featureMatching");
+        if (featureMatching.epochs() > fit.epochs()) {
+            throw new InputException("--feature-epochs (" + featureMatching.epochs() + ") cannot exceed --epochs ("
+                    + fit.epochs() + ")");
         }
     }
 
     public static AutoencoderConfig defaults(long seed) {
         return new AutoencoderConfig(DEFAULT_LATENT_DIM, DEFAULT_WIDTH,
                 new FitConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed),
-                DEFAULT_VALIDATION_FRACTION, DEFAULT_FEATURE_WEIGHT, DEFAULT_TEACHER_EPOCHS);
-    }
-
-    public boolean matchesFeatures() {
-        return featureWeight > 0;
+                DEFAULT_VALIDATION_FRACTION, DEFAULT_FEATURE_MATCHING);
     }
 }

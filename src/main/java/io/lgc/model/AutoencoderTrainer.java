@@ -25,7 +25,8 @@ public final class AutoencoderTrainer {
     public static TrainedAutoencoder train(Dataset data, AutoencoderConfig config, Progress progress) {
         AutoencoderSpec spec = Architectures.convAutoencoder(data.shape(), config.latentDim(), config.width());
         Splits splits = Splits.holdOut(data, config.validationFraction(), config.fit().seed());
-        TrainedClassifier teacher = config.matchesFeatures() ? teacher(splits.train(), data, config, progress) : null;
+        FeatureMatching matching = config.featureMatching();
+        TrainedClassifier teacher = matching.enabled() ? teacher(splits.train(), data, config, progress) : null;
         Engines.pytorch(config.fit().seed());
         SequentialBlock encoder = Networks.build(spec.encoder());
         SequentialBlock decoder = Networks.build(spec.decoder());
@@ -35,10 +36,12 @@ public final class AutoencoderTrainer {
             List<EpochLosses> history;
             try (Trainer trainer = model.newTrainer(trainingConfig(config.fit(), new BinaryCrossEntropy()))) {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));
-                MiniBatchLoop.BatchLoss loss = teacher == null ? AutoencoderTrainer::reconstructionLoss
-                        : featureMatchingLoss(teacher, config.featureWeight());
-                history = MiniBatchLoop.run(trainer, splits.train(), splits.validation(), config.fit(), loss,
-                        "autoencoder", progress);
+                MiniBatchLoop.BatchLoss pixels = AutoencoderTrainer::reconstructionLoss;
+                MiniBatchLoop.BatchLoss features = teacher == null ? pixels
+                        : featureMatchingLoss(teacher, matching.weight());
+                int epochs = config.fit().epochs();
+                history = MiniBatchLoop.run(trainer, splits.train(), splits.validation(), config.fit(),
+                        epoch -> matching.activeIn(epoch, epochs) ? features : pixels, "autoencoder", progress);
             }
             return new TrainedAutoencoder(model, spec, encoder, decoder, history);
         } catch (RuntimeException e) {
@@ -49,9 +52,11 @@ public final class AutoencoderTrainer {
 
     private static TrainedClassifier teacher(Dataset train, Dataset all, AutoencoderConfig config,
             Progress progress) {
-        FitConfig fit = new FitConfig(config.teacherEpochs(), config.fit().batchSize(),
+        FeatureMatching matching = config.featureMatching();
+        FitConfig fit = new FitConfig(matching.teacherEpochs(), config.fit().batchSize(),
                 config.fit().learningRate(), config.fit().seed() + 1);
-        TrainedClassifier teacher = ClassifierTrainer.train(train, all.numClasses(), fit, progress);
+        NetworkSpec spec = Architectures.smallCnn(train.shape(), all.numClasses(), matching.teacherWidth());
+        TrainedClassifier teacher = ClassifierTrainer.train(spec, train, fit, "teacher", progress);
         teacher.freeze();
         return teacher;
     }

@@ -17,7 +17,12 @@ public final class ClassifierTrainer {
     }
 
     public static TrainedClassifier train(Dataset data, int classes, FitConfig fit, Progress progress) {
-        NetworkSpec spec = Architectures.smallCnn(data.shape(), classes);
+        return train(Architectures.smallCnn(data.shape(), classes), data, fit, "classifier", progress);
+    }
+
+    /** Trains a classifier of any shape; {@code task} names it in progress lines. */
+    public static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, String task,
+            Progress progress) {
         Engines.pytorch(fit.seed());
         SequentialBlock block = Networks.build(spec);
         Model model = Model.newInstance("classifier");
@@ -28,7 +33,7 @@ public final class ClassifierTrainer {
                     AutoencoderTrainer.trainingConfig(fit, Loss.softmaxCrossEntropyLoss()))) {
                 trainer.initialize(Networks.batchShape(spec, 1));
                 history = MiniBatchLoop.run(trainer, data, null, fit, ClassifierTrainer::crossEntropy,
-                        "classifier", progress);
+                        task, progress);
             }
             return new TrainedClassifier(model, block, history);
         } catch (RuntimeException e) {

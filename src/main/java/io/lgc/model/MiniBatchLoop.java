@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * The training loop shared by every network LGC trains: shuffle, forward under a gradient
@@ -28,6 +29,12 @@ final class MiniBatchLoop {
 
     static List<EpochLosses> run(Trainer trainer, Dataset train, Dataset validation, FitConfig config,
             BatchLoss loss, String task, Progress progress) {
+        return run(trainer, train, validation, config, epoch -> loss, task, progress);
+    }
+
+    /** Trains with the loss {@code lossOfEpoch} gives for each 1-based epoch. */
+    static List<EpochLosses> run(Trainer trainer, Dataset train, Dataset validation, FitConfig config,
+            IntFunction<BatchLoss> lossOfEpoch, String task, Progress progress) {
         Random random = new Random(config.seed());
         int[] order = Batches.identity(train.size());
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
@@ -36,6 +43,7 @@ final class MiniBatchLoop {
         List<EpochLosses> history = new ArrayList<>();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
+            BatchLoss loss = lossOfEpoch.apply(epoch);
             Batches.shuffle(order, random);
             double sum = 0;
             for (int b = 0; b < batches; b++) {

@@ -125,8 +125,10 @@ public final class Compressor {
         c.addProperty("batch_size", ae.fit().batchSize());
         c.addProperty("learning_rate", ae.fit().learningRate());
         c.addProperty("validation_fraction", ae.validationFraction());
-        c.addProperty("feature_weight", ae.featureWeight());
-        c.addProperty("teacher_epochs", ae.teacherEpochs());
+        c.addProperty("feature_weight", ae.featureMatching().weight());
+        c.addProperty("feature_epochs", ae.featureMatching().epochs());
+        c.addProperty("teacher_epochs", ae.featureMatching().teacherEpochs());
+        c.addProperty("teacher_width", ae.featureMatching().teacherWidth());
         c.addProperty("components", config.mixtures().toString());
         c.addProperty("covariance_type", config.mixtures().covarianceType().name().toLowerCase(Locale.ROOT));
         c.addProperty("n_init", config.mixtures().nInit());

@@ -11,7 +11,8 @@ class AutoencoderTrainerTest {
     private static final Dataset BARS = TinyData.bars(40, 3, 7);
 
     private static AutoencoderConfig config(double featureWeight) {
-        return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, featureWeight, 2);
+        FeatureMatching matching = featureWeight > 0 ? new FeatureMatching(featureWeight, 2, 2, 16) : FeatureMatching.OFF;
+        return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, matching);
     }
 
     @Test

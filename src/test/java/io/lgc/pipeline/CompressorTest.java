@@ -14,6 +14,7 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.Decoder;
+import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
@@ -38,7 +39,8 @@ class CompressorTest {
     @BeforeAll
     static void compress() {
         data = stripes(30, 7);
-        AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3), 0.1, 0, 1);
+        AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3), 0.1,
+                FeatureMatching.OFF);
         CompressionConfig config = new CompressionConfig(ae, MixtureSettings.fixed(2, CovarianceType.FULL, 1), 3);
         result = Compressor.compress(data, new SourceInfo("stripes", "00", 1234), config, Progress.silent());
     }

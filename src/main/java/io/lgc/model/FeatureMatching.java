@@ -1,0 +1,43 @@
+package io.lgc.model;
+
+import io.lgc.InputException;
+
+/**
+ * The feature-matching term of the autoencoder's loss: the mean squared distance between a
+ * classifier's penultimate features of the reconstruction and of the original. Pixel loss alone
+ * blurs away the details a classifier relies on; this term keeps them. The classifier (the
+ * "teacher") is trained on the real data at compression time and never shipped.
+ *
+ * @param weight weight of the term against the pixel loss
+ * @param epochs the term is used in the last {@code epochs} autoencoder epochs only (the earlier
+ *     ones, pixel loss alone, cost about half as much)
+ * @param teacherEpochs epochs to train the teacher
+ * @param teacherWidth filters of the teacher's first convolution (a multiple of 16)
+ */
+public record FeatureMatching(double weight, int epochs, int teacherEpochs, int teacherWidth) {
+    public static final FeatureMatching OFF = new FeatureMatching(0, 0, 1, 16);
+
+    public FeatureMatching {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new InputException("--feature-weight must be >= 0, got " + weight);
+        }
+        if (epochs < 0) {
+            throw new InputException("--feature-epochs must be >= 0, got " + epochs);
+        }
+        if (teacherEpochs <= 0) {
+            throw new InputException("--teacher-epochs must be positive, got " + teacherEpochs);
+        }
+        if (teacherWidth <= 0 || teacherWidth % 16 != 0) {
+            throw new InputException("teacher width must be a positive multiple of 16, got " + teacherWidth);
+        }
+    }
+
+    public boolean enabled() {
+        return weight > 0 && epochs > 0;
+    }
+
+    /** Whether 1-based {@code epoch} of {@code total} uses the term. */
+    public boolean activeIn(int epoch, int total) {
+        return enabled() && epoch > total - epochs;
+    }
+}
