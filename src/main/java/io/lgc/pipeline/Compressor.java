@@ -8,17 +8,11 @@ import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
 import io.lgc.data.Dataset;
-import io.lgc.gmm.FitResult;
-import io.lgc.gmm.GaussianMixture;
-import io.lgc.gmm.GmmConfig;
-import io.lgc.gmm.MixtureSelection;
-import io.lgc.gmm.Selection;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
-import io.lgc.model.TrainedAutoencoder;
-import java.util.ArrayList;
 import java.util.List;
+import io.lgc.model.TrainedAutoencoder;
 import java.util.Locale;
 
 /**
@@ -38,18 +32,15 @@ public final class Compressor {
         try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
                 () -> AutoencoderTrainer.train(data, config.autoencoder(), progress))) {
             double[][] latents = times.time("encode", () -> autoencoder.encode(data));
-            List<String> warnings = new ArrayList<>();
-            JsonArray report = new JsonArray();
-            List<GaussianMixture> mixtures = times.time("fit mixtures",
-                    () -> fitMixtures(data, latents, config, warnings, report, progress));
-            JsonObject mixtureReport = new JsonObject();
-            mixtureReport.add("classes", report);
+            ClassMixtures mixtures = times.time("fit mixtures",
+                    () -> ClassMixtures.fit(data, latents, config.mixtures(), config.seed(), progress));
             ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), data.shape(),
                     PixelScaling.UINT8, autoencoder.spec().latentDim(), config.mixtures().covarianceType(),
-                    autoencoder.spec().decoder(), mixtureReport,
+                    autoencoder.spec().decoder(), mixtures.report(),
                     provenance(source, config, autoencoder.history()));
-            CompressedDataset dataset = new CompressedDataset(metadata, mixtures, autoencoder.decoderWeights());
-            return new CompressionResult(dataset, times, warnings);
+            CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
+                    autoencoder.decoderWeights());
+            return new CompressionResult(dataset, times, mixtures.warnings(), latents);
         }
     }
 
@@ -62,54 +53,6 @@ public final class Compressor {
                         + "') has no samples; remove it from classes.txt or add samples");
             }
         }
-    }
-
-    private static List<GaussianMixture> fitMixtures(Dataset data, double[][] latents, CompressionConfig config,
-            List<String> warnings, JsonArray report, Progress progress) {
-        MixtureSettings settings = config.mixtures();
-        List<GaussianMixture> mixtures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < data.numClasses(); c++) {
-            double[][] x = rows(latents, data.indicesOf(c));
-            String name = data.classNames().get(c);
-            GmmConfig gmm = GmmConfig.builder().components(settings.minComponents())
-                    .covarianceType(settings.covarianceType()).nInit(settings.nInit())
-                    .seed(config.seed() * 1_000_003L + c).build();
-            JsonObject entry = new JsonObject();
-            entry.addProperty("class", name);
-            FitResult fit;
-            if (settings.automatic()) {
-                Selection selection = MixtureSelection.byBic(x, settings.minComponents(), settings.maxComponents(), gmm);
-                fit = selection.best();
-                JsonObject curve = new JsonObject();
-                selection.bicCurve().forEach((k, bic) -> curve.addProperty(Integer.toString(k), bic));
-                entry.add("bic_curve", curve);
-                selection.warnings().forEach(w -> warnings.add("class " + name + ": " + w));
-            } else {
-                fit = GaussianMixture.fit(x, gmm);
-            }
-            fit.warnings().forEach(w -> warnings.add("class " + name + ": " + w));
-            entry.addProperty("components", fit.model().components());
-            entry.addProperty("samples", x.length);
-            entry.addProperty("converged", fit.converged());
-            entry.addProperty("iterations", fit.iterations());
-            entry.addProperty("lower_bound", fit.lowerBound());
-            JsonArray w = new JsonArray();
-            fit.warnings().forEach(w::add);
-            entry.add("warnings", w);
-            report.add(entry);
-            mixtures.add(fit.model());
-            progress.update("fit mixtures", c + 1, data.numClasses(), start);
-        }
-        return mixtures;
-    }
-
-    private static double[][] rows(double[][] all, int[] indices) {
-        double[][] out = new double[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = all[indices[i]];
-        }
-        return out;
     }
 
     private static JsonObject provenance(SourceInfo source, CompressionConfig config, List<EpochLosses> history) {
