@@ -11,8 +11,8 @@ import io.lgc.data.Dataset;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
-import java.util.List;
 import io.lgc.model.TrainedAutoencoder;
+import java.util.List;
 import java.util.Locale;
 
 /**
