@@ -25,7 +25,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class IdxWriter implements AutoCloseable {
+public final class IdxWriter implements DatasetWriter {
     private static final int MAX_LABEL = 255; // labels are stored as unsigned bytes
 
     private final ImageShape shape;
@@ -96,6 +96,7 @@ public final class IdxWriter implements AutoCloseable {
     }
 
     /** Appends a batch: {@code labels.length} samples whose pixels lie one after the other. */
+    @Override
     public void write(byte[] pixels, int[] batchLabels) throws IOException {
         requireOpen();
         if ((long) batchLabels.length * shape.size() != pixels.length) {
@@ -131,6 +132,7 @@ public final class IdxWriter implements AutoCloseable {
      * @throws IllegalStateException when fewer samples were written than announced; nothing is
      *     left behind then
      */
+    @Override
     public List<Path> commit() throws IOException {
         requireOpen();
         if (written != count) {
