@@ -1,5 +1,7 @@
 package io.lgc.data;
 
+import io.lgc.InputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,6 +45,29 @@ public record Dataset(byte[] pixels, int[] labels, List<String> classNames, Imag
             counts[label]++;
         }
         return counts;
+    }
+
+    /**
+     * Fails unless every class has at least {@code perClass} samples, as a mixture per class needs.
+     * Readers accept any count; a command that needs more calls this with the dataset's name.
+     *
+     * @throws InputException naming {@code source} and the classes that fall short
+     */
+    public void requireAtLeast(int perClass, String source) {
+        int[] counts = classCounts();
+        List<String> tooFew = new ArrayList<>();
+        for (int label = 0; label < counts.length; label++) {
+            if (counts[label] < perClass) {
+                tooFew.add("'" + classNames.get(label) + "' (label " + label + ") has " + counts[label]);
+            }
+        }
+        if (tooFew.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(tooFew.size(), 5);
+        String more = tooFew.size() > shown ? " and " + (tooFew.size() - shown) + " more classes" : "";
+        throw new InputException(source + ": every class needs at least " + perClass + " samples, but "
+                + String.join(", ", tooFew.subList(0, shown)) + more);
     }
 
     /** The samples at the given indices, in that order. */

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  *       then under {@code /usr/share/datasets/fashion-mnist};
  *   <li>an IDX images file, read with the labels file beside it (or {@code labelsOverride});
  *   <li>a directory holding exactly one {@code *-images-idx3-ubyte*} file, such as the output of
- *       {@code lgc reconstruct}.
+ *       {@code lgc reconstruct};
+ *   <li>an image folder, CIFAR batches or an {@code .npz} archive (see {@link InputFormat}), each
+ *       as a file or a directory, recognised by {@link FormatDetector}'s rules unless
+ *       {@link ReadOptions#format()} names the format.
  * </ul>
  * Known names win over a path of the same spelling; {@code ./fashion-mnist/train} is a path.
  */
@@ -55,46 +58,99 @@ public final class DatasetResolver {
         return system().load(argument, labelsOverride);
     }
 
-    /** The names {@link #load} knows. */
+    /**
+     * Reads the dataset an argument names as the options say (format, image size, ...), with its
+     * sources and warnings, using the process environment. (Not an overload of
+     * {@link #resolveWithSources}: callers pass a literal null labels file to that.)
+     */
+    public static ResolvedDataset resolveWith(String argument, ReadOptions options) {
+        return system().loadWith(argument, options);
+    }
+
+    /** The names {@link #load(String, Path)} knows. */
     public static List<String> knownNames() {
         return NamedDataset.names();
     }
 
     /** Reads the dataset an argument names, with its source files. */
     public ResolvedDataset load(String argument, Path labelsOverride) {
-        Source source = locate(argument, labelsOverride);
-        Dataset dataset = IdxReader.read(source.files());
-        if (source.classNames() != null) {
-            dataset = dataset.withClassNames(source.classNames());
+        return loadWith(argument, ReadOptions.builder().labels(labelsOverride).build());
+    }
+
+    /** Reads the dataset an argument names as the options say, with its sources and warnings. */
+    public ResolvedDataset loadWith(String argument, ReadOptions options) {
+        Source source = locate(argument, options);
+        if (source.idxFiles() != null) {
+            Dataset dataset = IdxReader.read(source.idxFiles());
+            if (source.classNames() != null) {
+                dataset = dataset.withClassNames(source.classNames());
+            }
+            return new ResolvedDataset(dataset, source.idxFiles().all(), source.displayName());
         }
-        return new ResolvedDataset(dataset, source.files().all(), source.displayName());
+        ReadResult read = switch (source.format()) {
+            case FOLDER -> ImageFolderReader.read(source.path(), options);
+            case CIFAR -> CifarReader.read(source.path());
+            case NPZ -> NpzReader.read(source.path(), options);
+            case IDX -> throw new IllegalStateException("IDX sources carry their files");
+        };
+        return new ResolvedDataset(read.dataset(), read.files(), source.displayName(), source.format(),
+                read.skippedImages(), read.warnings());
     }
 
-    /** The files {@link #load} would read, without reading them. */
+    /** The files {@link #load(String, Path)} would read, without reading them. */
     public List<Path> sourceFiles(String argument, Path labelsOverride) {
-        return locate(argument, labelsOverride).files().all();
+        return sourceFilesWith(argument, ReadOptions.builder().labels(labelsOverride).build());
     }
 
-    /** Where a dataset's files are; {@code classNames} null means "as the files say". */
-    private record Source(IdxFiles files, List<String> classNames, String displayName) {}
+    /**
+     * The files {@link #loadWith} would read, without decoding them; for an image folder every image,
+     * including any that {@code skipBad} would leave out.
+     */
+    public List<Path> sourceFilesWith(String argument, ReadOptions options) {
+        Source source = locate(argument, options);
+        if (source.idxFiles() != null) {
+            return source.idxFiles().all();
+        }
+        return switch (source.format()) {
+            case FOLDER -> ImageFolderReader.sourceFiles(source.path());
+            case CIFAR -> CifarReader.sourceFiles(source.path());
+            case NPZ -> NpzReader.sourceFiles(source.path());
+            case IDX -> throw new IllegalStateException("IDX sources carry their files");
+        };
+    }
 
-    private Source locate(String argument, Path labelsOverride) {
+    /**
+     * Where a dataset is: for IDX its files ({@code classNames} null meaning "as the files say"),
+     * for the other formats the path their reader takes.
+     */
+    private record Source(InputFormat format, Path path, IdxFiles idxFiles, List<String> classNames,
+            String displayName) {}
+
+    private Source locate(String argument, ReadOptions options) {
         var named = NamedDataset.byName(argument);
         if (named.isPresent()) {
-            return locateNamed(named.get(), labelsOverride);
+            if (options.format() != null && options.format() != InputFormat.IDX) {
+                throw new InputException(argument + ": a known dataset stored as idx; it cannot be read as "
+                        + options.format());
+            }
+            options.requireApplicableTo(InputFormat.IDX, argument);
+            return locateNamed(named.get(), options.labels());
         }
         Path path = asPath(argument);
-        if (Files.isDirectory(path)) {
-            return new Source(IdxFiles.beside(singleImagesFileIn(path), labelsOverride), null, argument);
+        if (!Files.exists(path)) {
+            if (NamedDataset.looksLikeName(argument)) {
+                throw new InputException(argument + ": unknown dataset; known: " + String.join(", ", knownNames()));
+            }
+            throw new InputException(argument + ": no such file or directory, nor a known dataset ("
+                    + String.join(", ", knownNames()) + ")");
         }
-        if (Files.exists(path)) {
-            return new Source(IdxFiles.beside(path, labelsOverride), null, argument);
+        InputFormat format = options.format() != null ? options.format() : FormatDetector.detect(path);
+        options.requireApplicableTo(format, argument);
+        if (format == InputFormat.IDX) {
+            Path images = Files.isDirectory(path) ? singleImagesFileIn(path) : path;
+            return new Source(format, path, IdxFiles.beside(images, options.labels()), null, argument);
         }
-        if (NamedDataset.looksLikeName(argument)) {
-            throw new InputException(argument + ": unknown dataset; known: " + String.join(", ", knownNames()));
-        }
-        throw new InputException(argument + ": no such file or directory, nor a known dataset ("
-                + String.join(", ", knownNames()) + ")");
+        return new Source(format, path, null, null, argument);
     }
 
     private Source locateNamed(NamedDataset dataset, Path labelsOverride) {
@@ -104,7 +160,7 @@ public final class DatasetResolver {
                 IdxFiles found = IdxFiles.beside(images, labelsOverride);
                 // The class names are known; a classes.txt lying around does not change them.
                 IdxFiles files = new IdxFiles(found.images(), found.labels(), null);
-                return new Source(files, dataset.classNames(), dataset.name());
+                return new Source(InputFormat.IDX, images, files, dataset.classNames(), dataset.name());
             }
         }
         throw notFound(dataset);

@@ -1,19 +1,12 @@
 package io.lgc.data;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a dataset as gzip'd IDX files {@code DIR/<prefix>-images-idx3-ubyte.gz} (IDX4 when the
@@ -32,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * }
  * }</pre>
  */
-public final class IdxWriter implements AutoCloseable {
+public final class IdxWriter implements DatasetWriter {
     private static final int MAX_LABEL = 255; // labels are stored as unsigned bytes
 
     private final ImageShape shape;
@@ -103,6 +96,7 @@ public final class IdxWriter implements AutoCloseable {
     }
 
     /** Appends a batch: {@code labels.length} samples whose pixels lie one after the other. */
+    @Override
     public void write(byte[] pixels, int[] batchLabels) throws IOException {
         requireOpen();
         if ((long) batchLabels.length * shape.size() != pixels.length) {
@@ -138,6 +132,7 @@ public final class IdxWriter implements AutoCloseable {
      * @throws IllegalStateException when fewer samples were written than announced; nothing is
      *     left behind then
      */
+    @Override
     public List<Path> commit() throws IOException {
         requireOpen();
         if (written != count) {
@@ -201,75 +196,5 @@ public final class IdxWriter implements AutoCloseable {
 
     private static byte[] labelsHeader(int count) {
         return ByteBuffer.allocate(8).putInt(IdxMagic.LABELS).putInt(count).array();
-    }
-
-    /** A file written to a hidden temporary beside its target, then renamed onto it. */
-    private static final class PendingFile {
-        final Path target;
-        final Path temp;
-        final FileChannel channel;
-        final OutputStream out;
-        private boolean moved;
-
-        private PendingFile(Path target, Path temp, FileChannel channel, OutputStream out) {
-            this.target = target;
-            this.temp = temp;
-            this.channel = channel;
-            this.out = out;
-        }
-
-        static PendingFile gzip(Path target) throws IOException {
-            return create(target, true);
-        }
-
-        static PendingFile plain(Path target) throws IOException {
-            return create(target, false);
-        }
-
-        private static PendingFile create(Path target, boolean gzip) throws IOException {
-            // Same directory, so the rename stays on one file system and can be atomic. Not
-            // Files.createTempFile: its owner-only permissions would carry over to the output.
-            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp");
-            FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                OutputStream raw = Channels.newOutputStream(channel);
-                return new PendingFile(target, temp, channel, gzip ? new GZIPOutputStream(raw, 1 << 16) : raw);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-        }
-
-        void finish() throws IOException {
-            if (out instanceof GZIPOutputStream gzip) {
-                gzip.finish();
-            }
-            out.flush();
-            channel.force(true); // on disk before the rename makes it visible
-            out.close();
-        }
-
-        void moveIntoPlace() throws IOException {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        }
-
-        /** Best effort: we are already failing or aborting, and the temporary is hidden. */
-        void discard() {
-            try {
-                out.close();
-            } catch (IOException | RuntimeException e) {
-                // closing only to release the deflater and the file handle
-            }
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // leave the hidden temporary; it is never mistaken for output
-                }
-            }
-        }
     }
 }

@@ -148,10 +148,22 @@ class DatasetResolverTest {
     }
 
     @Test
-    void aDirectoryWithoutImagesFile() throws IOException {
+    void aDirectoryWithoutAnyDatasetSaysWhatItLookedFor() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
 
         assertThatThrownBy(() -> resolver(Map.of()).load(empty.toString(), null))
+                .isInstanceOf(InputException.class)
+                .hasMessage(empty + ": holds no dataset: no IDX images file (*-images-idx3-ubyte*), no CIFAR batch"
+                        + " (data_batch_N.bin, test_batch.bin, train.bin, test.bin), no .npz archive and no class"
+                        + " sub-folders with images");
+    }
+
+    @Test
+    void aDirectoryReadAsIdxWithoutImagesFile() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        ReadOptions idx = ReadOptions.builder().format(InputFormat.IDX).build();
+
+        assertThatThrownBy(() -> resolver(Map.of()).loadWith(empty.toString(), idx))
                 .hasMessage(empty + ": directory holds no *-images-idx3-ubyte* file");
     }
 

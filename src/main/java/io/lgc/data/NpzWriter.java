@@ -1,0 +1,189 @@
+package io.lgc.data;
+
+import io.lgc.InputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes {@code DIR/train.npz} as {@code np.savez_compressed} would: deflated members
+ * {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
+ * when class names are given, {@code class_names.npy} (fixed-width unicode). {@code np.load}
+ * reads it, and so does {@link NpzReader}.
+ *
+ * <p>The images stream straight into the archive: the count is known up front, so the header of
+ * {@code x.npy} can be written first. Labels are kept (4 bytes a sample) and written at commit,
+ * since a zip member must end before the next begins. The archive is a hidden temporary renamed
+ * into place on commit. Identical data give identical bytes: members carry a fixed date.
+ */
+final class NpzWriter implements DatasetWriter {
+    static final String FILE_NAME = DatasetWriter.NAME + ".npz";
+    /** The earliest date a zip can hold, so that the bytes do not depend on when they were written. */
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+
+    private final ImageShape shape;
+    private final List<String> classNames;
+    private final SampleCount samples;
+    private final int[] labels;
+    private final PendingFile file;
+    private final ZipOutputStream zip;
+    private final byte[] scratch;
+    private boolean finished;
+
+    private NpzWriter(ImageShape shape, int count, List<String> classNames, SampleCount samples, PendingFile file,
+            ZipOutputStream zip) {
+        this.shape = shape;
+        this.classNames = classNames;
+        this.samples = samples;
+        this.labels = new int[count];
+        this.file = file;
+        this.zip = zip;
+        this.scratch = new byte[shape.size()];
+    }
+
+    static NpzWriter open(Path dir, ImageShape shape, int count, List<String> classNames) throws IOException {
+        if (shape.channels() > 4) {
+            // N×H×W×C with C > 4 would read back as N×C×H×W or not at all (see NpzReader).
+            throw new InputException(dir + ": npz output holds 1 to 4 channels, the data has " + shape.channels()
+                    + "; write idx instead");
+        }
+        SampleCount samples = new SampleCount(shape, count, classNames);
+        Files.createDirectories(dir);
+        PendingFile file = PendingFile.plain(dir.resolve(FILE_NAME));
+        ZipOutputStream zip = new ZipOutputStream(file.out);
+        try {
+            zip.putNextEntry(entry("x"));
+            long[] xShape = shape.channels() == 1
+                    ? new long[] {count, shape.height(), shape.width()}
+                    : new long[] {count, shape.height(), shape.width(), shape.channels()};
+            zip.write(NpyHeader.format("|u1", xShape));
+            return new NpzWriter(shape, count, classNames == null ? null : List.copyOf(classNames), samples, file,
+                    zip);
+        } catch (IOException | RuntimeException e) {
+            discard(zip, file);
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(byte[] pixels, int[] batchLabels) throws IOException {
+        requireOpen();
+        samples.check(pixels, batchLabels);
+        try {
+            if (shape.channels() == 1) {
+                zip.write(pixels); // CHW with one channel is HW already
+            } else {
+                writeChannelsLast(pixels, batchLabels.length);
+            }
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+        System.arraycopy(batchLabels, 0, labels, samples.add(batchLabels.length), batchLabels.length);
+    }
+
+    private void writeChannelsLast(byte[] pixels, int count) throws IOException {
+        int c = shape.channels();
+        int area = shape.height() * shape.width();
+        for (int sample = 0; sample < count; sample++) {
+            int base = sample * shape.size();
+            for (int p = 0; p < area; p++) {
+                for (int ch = 0; ch < c; ch++) {
+                    scratch[p * c + ch] = pixels[base + ch * area + p];
+                }
+            }
+            zip.write(scratch);
+        }
+    }
+
+    @Override
+    public List<Path> commit() throws IOException {
+        requireOpen();
+        if (!samples.complete()) {
+            abort();
+            throw samples.incomplete();
+        }
+        finished = true;
+        try {
+            zip.closeEntry();
+            zip.putNextEntry(entry("y"));
+            zip.write(NpyHeader.format("<i8", labels.length));
+            ByteBuffer y = ByteBuffer.allocate(8 * labels.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (int label : labels) {
+                y.putLong(label);
+            }
+            zip.write(y.array());
+            zip.closeEntry();
+            if (classNames != null) {
+                writeClassNames();
+            }
+            zip.finish();
+            file.finish();
+            file.moveIntoPlace();
+        } catch (IOException | RuntimeException e) {
+            discard(zip, file);
+            throw e;
+        }
+        closeQuietly(zip); // releases the deflater; the file is complete
+        return List.of(file.target);
+    }
+
+    /** NumPy's {@code <U n}: n UTF-32LE code points per name, zero-padded. */
+    private void writeClassNames() throws IOException {
+        int width = Math.max(1, classNames.stream().mapToInt(n -> n.codePointCount(0, n.length())).max().orElse(1));
+        zip.putNextEntry(entry(NpzReader.CLASS_NAMES_KEY));
+        zip.write(NpyHeader.format("<U" + width, classNames.size()));
+        for (String name : classNames) {
+            byte[] item = new byte[4 * width];
+            byte[] encoded = name.getBytes(UTF_32LE);
+            System.arraycopy(encoded, 0, item, 0, encoded.length);
+            zip.write(item);
+        }
+        zip.closeEntry();
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            abort();
+        }
+    }
+
+    private void abort() {
+        finished = true;
+        discard(zip, file);
+    }
+
+    private static void discard(ZipOutputStream zip, PendingFile file) {
+        file.discard(); // first, so that closing the zip cannot add to the temporary
+        closeQuietly(zip);
+    }
+
+    private static void closeQuietly(ZipOutputStream zip) {
+        try {
+            zip.close();
+        } catch (IOException | RuntimeException e) {
+            // only releasing the deflater; the output is complete or already discarded
+        }
+    }
+
+    private void requireOpen() {
+        if (finished) {
+            throw new IllegalStateException("writer already committed or aborted");
+        }
+    }
+
+    private static ZipEntry entry(String key) {
+        ZipEntry entry = new ZipEntry(key + ".npy");
+        entry.setTimeLocal(FIXED_TIME);
+        return entry;
+    }
+}

@@ -1,0 +1,46 @@
+package io.lgc.data;
+
+import io.lgc.InputException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The formats {@link DatasetWriter} writes into an output directory DIR. Each output is itself a
+ * valid dataset argument for {@link DatasetResolver}.
+ */
+public enum OutputFormat {
+    /** {@code DIR/train-images-idx3-ubyte.gz} (idx4 with channels), labels beside it, {@code classes.txt}. */
+    IDX("idx"),
+    /** {@code DIR/train.npz} with {@code x} (uint8), {@code y} (int64) and {@code class_names}. */
+    NPZ("npz"),
+    /** {@code DIR/<class folder>/<index>.png} and {@code DIR/classes.txt}; see {@link ClassFolders}. */
+    PNG("png");
+
+    private final String id;
+
+    OutputFormat(String id) {
+        this.id = id;
+    }
+
+    /** The name users type: idx, npz, png. */
+    public String id() {
+        return id;
+    }
+
+    /** The format a user named, in any case. */
+    public static OutputFormat parse(String name) {
+        for (OutputFormat format : values()) {
+            if (format.id.equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        throw new InputException("unknown output format '" + name + "'; known: "
+                + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

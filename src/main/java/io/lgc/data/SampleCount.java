@@ -1,0 +1,61 @@
+package io.lgc.data;
+
+import java.util.List;
+
+/** Checks the batches a writer is given against the shape, count and classes it announced. */
+final class SampleCount {
+    private final ImageShape shape;
+    private final int count;
+    private final int labelLimit;
+    private int written;
+
+    /** @param classNames null when the writer takes any non-negative label */
+    SampleCount(ImageShape shape, int count, List<String> classNames) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an output holds at least one sample, got count " + count);
+        }
+        if ((long) count * shape.size() > IdxInput.MAX_BODY_BYTES) {
+            throw new IllegalArgumentException(count + " samples of " + shape + " are more than a dataset can hold");
+        }
+        if (classNames != null) {
+            ClassNames.validate(classNames);
+        }
+        this.shape = shape;
+        this.count = count;
+        this.labelLimit = classNames == null ? Integer.MAX_VALUE : classNames.size();
+    }
+
+    /** Checks a batch before anything of it is written. */
+    void check(byte[] pixels, int[] labels) {
+        if ((long) labels.length * shape.size() != pixels.length) {
+            throw new IllegalArgumentException(pixels.length + " pixel bytes for " + labels.length
+                    + " samples of " + shape);
+        }
+        if (written + (long) labels.length > count) {
+            throw new IllegalArgumentException("batch of " + labels.length + " after " + written
+                    + " samples exceeds the " + count + " announced");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= labelLimit) {
+                throw new IllegalArgumentException(labelLimit == Integer.MAX_VALUE ? "label " + label + " is negative"
+                        : "label " + label + " outside 0.." + (labelLimit - 1));
+            }
+        }
+    }
+
+    /** Counts a batch as written; returns the index of its first sample. */
+    int add(int samples) {
+        int first = written;
+        written += samples;
+        return first;
+    }
+
+    boolean complete() {
+        return written == count;
+    }
+
+    IllegalStateException incomplete() {
+        return new IllegalStateException("wrote " + written + " of the " + count
+                + " samples announced; nothing was committed");
+    }
+}
