@@ -39,6 +39,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels file, when not beside the images.")
     Path labels;
 
+    @Mixin
+    DatasetOptions input;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
     Path output;
 
@@ -83,8 +86,9 @@ final class CompressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompressionConfig config = config();
-        ResolvedDataset source = DatasetResolver.resolveWithSources(dataset, labels);
+        ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         PrintStream out = root.out;
+        source.warnings().forEach(w -> out.println("warning: " + w));
         CompressionResult result = Compressor.compress(source.dataset(), sourceInfo(source), config,
                 common.progress(root.err));
         WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset()));
@@ -102,7 +106,7 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     static SourceInfo sourceInfo(ResolvedDataset source) {
-        return new SourceInfo(source.displayName(), source.sha256(), source.sourceBytes());
+        return new SourceInfo(source.displayName(), source.format().id(), source.sha256(), source.sourceBytes());
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

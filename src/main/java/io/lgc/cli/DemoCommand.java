@@ -6,6 +6,7 @@ import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.Dataset;
+import io.lgc.data.OutputFormat;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.eval.EvaluationResult;
@@ -68,8 +69,8 @@ final class DemoCommand implements Callable<Integer> {
         WriteReport written = times.time("write artifact", () -> ArtifactFile.write(artifact, compressed.dataset()));
         SamplingPlan plan = SamplingPlan.uniform(source.dataset().numClasses(), perClass, seed,
                 SamplingPlan.DEFAULT_SPREAD);
-        times.time("reconstruct", () -> Reconstructions.write(ArtifactFile.read(artifact), plan, reconstruction,
-                progress));
+        times.time("reconstruct", () -> Reconstructions.write(ArtifactFile.read(artifact), plan, OutputFormat.IDX,
+                reconstruction, progress));
         Dataset synthetic = DatasetResolver.resolve(reconstruction.toString(), null);
         EvaluationResult fromSynthetic = times.time("evaluate reconstruction", () -> Evaluator.evaluate(synthetic,
                 testSet, Evaluator.defaultFit(Evaluator.DEFAULT_EPOCHS, seed), progress));

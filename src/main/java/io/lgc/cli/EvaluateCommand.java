@@ -36,6 +36,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--test-labels", paramLabel = "FILE", description = "Labels of --test, when not beside it.")
     Path testLabels;
 
+    @Mixin
+    DatasetOptions input;
+
     @Option(names = "--epochs", paramLabel = "E", description = "Classifier epochs (default: ${DEFAULT-VALUE}).")
     int epochs = Evaluator.DEFAULT_EPOCHS;
 
@@ -47,8 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Dataset trainSet = DatasetResolver.resolve(train, trainLabels);
-        Dataset testSet = DatasetResolver.resolve(test, testLabels);
+        Dataset trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).dataset();
+        Dataset testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels)).dataset();
         EvaluationResult result = Evaluator.evaluate(trainSet, testSet, Evaluator.defaultFit(epochs, seed),
                 common.progress(root.err));
         print(root.out, result);

@@ -1,9 +1,12 @@
 package io.lgc.cli;
 
+import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.OutputFormat;
 import io.lgc.synth.SamplingPlan;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sample a labelled dataset from an .lgc file and write it as MNIST-style IDX files "
-                + "(DIR/train-images-idx3-ubyte.gz, DIR/train-labels-idx1-ubyte.gz, DIR/classes.txt).")
+        description = "Sample a labelled dataset from an .lgc file and write it as an ordinary dataset: "
+                + "IDX (DIR/train-images-idx3-ubyte.gz, DIR/train-labels-idx1-ubyte.gz), NumPy (DIR/train.npz) "
+                + "or PNG files (DIR/<class>/), with DIR/classes.txt naming the classes.")
 final class ReconstructCommand implements Callable<Integer> {
     @ParentCommand
     LgcCommand root;
@@ -27,8 +31,17 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path output;
 
-    @Option(names = "--per-class", paramLabel = "N", description = "Samples per class (default: ${DEFAULT-VALUE}).")
-    int perClass = 6000;
+    @Option(names = "--per-class", paramLabel = "N|auto",
+            description = "Samples per class, or 'auto' for the source's class counts (default: ${DEFAULT-VALUE}).")
+    String perClass = "6000";
+
+    @Option(names = "--count", paramLabel = "N",
+            description = "Total samples, split by the source's class proportions (instead of --per-class).")
+    Long count;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "idx, npz or png (default: the kind of data that was compressed).")
+    String format;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -40,9 +53,25 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompressedDataset data = ArtifactFile.read(artifact);
-        SamplingPlan plan = SamplingPlan.uniform(data.metadata().numClasses(), perClass, seed, spread);
-        long count = Reconstructions.write(data, plan, output, common.progress(root.err));
-        root.out.println("wrote " + count + " samples (" + perClass + " per class) to " + output);
+        SamplingPlan plan = plan(data.metadata().classCounts());
+        OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : Reconstructions.defaultFormat(data);
+        long written = Reconstructions.write(data, plan, outputFormat, output, common.progress(root.err));
+        root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
+                + outputFormat.id() + " to " + output);
         return ExitCodes.OK;
+    }
+
+    private SamplingPlan plan(int[] classCounts) {
+        if (count != null) {
+            return SamplingPlan.proportional(classCounts, count, seed, spread);
+        }
+        if (perClass.equals("auto")) {
+            return new SamplingPlan(classCounts, seed, spread);
+        }
+        try {
+            return SamplingPlan.uniform(classCounts.length, Integer.parseInt(perClass), seed, spread);
+        } catch (NumberFormatException e) {
+            throw new InputException("--per-class must be a number or 'auto', got '" + perClass + "'");
+        }
     }
 }

@@ -1,29 +1,30 @@
 package io.lgc.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.data.IdxWriter;
+import io.lgc.data.DatasetWriter;
+import io.lgc.data.OutputFormat;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Streams a reconstruction into IDX files that appear only when complete. */
+/** Streams a reconstruction into dataset files that appear only when complete. */
 final class Reconstructions {
-    static final String PREFIX = "train";
-
     private Reconstructions() {
     }
 
-    static long write(CompressedDataset data, SamplingPlan plan, Path dir, Progress progress) {
+    static long write(CompressedDataset data, SamplingPlan plan, OutputFormat format, Path dir, Progress progress) {
         long total = plan.total();
         if (total < 1 || total > Integer.MAX_VALUE) {
-            throw new InputException("--per-class must give between 1 and " + Integer.MAX_VALUE
+            throw new InputException("a reconstruction needs between 1 and " + Integer.MAX_VALUE
                     + " samples in all, got " + total);
         }
-        try (IdxWriter writer = IdxWriter.open(dir, PREFIX, data.metadata().sampleShape(), (int) total,
+        try (DatasetWriter writer = DatasetWriter.open(format, dir, data.metadata().sampleShape(), (int) total,
                 data.metadata().classNames())) {
             Reconstructor.reconstruct(data, plan, (pixels, labels) -> {
                 try {
@@ -37,5 +38,18 @@ final class Reconstructions {
             throw new UncheckedIOException(e);
         }
         return total;
+    }
+
+    /** The kind of data that was compressed: image folders come back as PNG folders, CIFAR as npz. */
+    static OutputFormat defaultFormat(CompressedDataset data) {
+        JsonElement source = data.metadata().provenance().get("source");
+        JsonElement format = source != null && source.isJsonObject()
+                ? ((JsonObject) source).get("format") : null;
+        String kind = format == null || format.isJsonNull() ? "idx" : format.getAsString();
+        return switch (kind) {
+            case "folder" -> OutputFormat.PNG;
+            case "npz", "cifar" -> OutputFormat.NPZ;
+            default -> OutputFormat.IDX;
+        };
     }
 }

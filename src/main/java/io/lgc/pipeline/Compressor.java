@@ -2,7 +2,6 @@ package io.lgc.pipeline;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
@@ -27,7 +26,8 @@ public final class Compressor {
 
     public static CompressionResult compress(Dataset data, SourceInfo source, CompressionConfig config,
             Progress progress) {
-        requireEveryClassPresent(data, source);
+        // A mixture needs at least two points; one sample per class would be the sample itself.
+        data.requireAtLeast(2, source.name());
         StageTimes times = new StageTimes();
         try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
                 () -> AutoencoderTrainer.train(data, config.autoencoder(), progress))) {
@@ -41,17 +41,6 @@ public final class Compressor {
             CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
                     autoencoder.decoderWeights());
             return new CompressionResult(dataset, times, mixtures.warnings(), latents);
-        }
-    }
-
-    /** A class without samples has no mixture to fit; its name would silently vanish from the output. */
-    private static void requireEveryClassPresent(Dataset data, SourceInfo source) {
-        int[] counts = data.classCounts();
-        for (int c = 0; c < counts.length; c++) {
-            if (counts[c] == 0) {
-                throw new InputException(source.name() + ": class " + c + " ('" + data.classNames().get(c)
-                        + "') has no samples; remove it from classes.txt or add samples");
-            }
         }
     }
 
@@ -78,6 +67,7 @@ public final class Compressor {
         p.add("config", c);
         JsonObject s = new JsonObject();
         s.addProperty("name", source.name());
+        s.addProperty("format", source.format());
         s.addProperty("sha256", source.sha256());
         s.addProperty("file_bytes", source.fileBytes());
         p.add("source", s);

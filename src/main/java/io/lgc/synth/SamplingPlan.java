@@ -29,6 +29,36 @@ public record SamplingPlan(int[] perClass, long seed, double spread) {
         return new SamplingPlan(counts, seed, spread);
     }
 
+    /** The source's own class counts, {@code scale} times over: "--per-class auto". */
+    public static SamplingPlan proportional(int[] classCounts, long total, long seed, double spread) {
+        long sum = 0;
+        for (int n : classCounts) {
+            sum += n;
+        }
+        if (sum == 0 || total < 0) {
+            throw new InputException("cannot split " + total + " samples over classes counting " + sum);
+        }
+        // Largest remainders: floors first, then one more to the classes that lost the most rounding.
+        int[] counts = new int[classCounts.length];
+        double[] remainder = new double[classCounts.length];
+        long given = 0;
+        for (int c = 0; c < counts.length; c++) {
+            double exact = (double) total * classCounts[c] / sum;
+            counts[c] = (int) Math.floor(exact);
+            remainder[c] = exact - counts[c];
+            given += counts[c];
+        }
+        Integer[] order = new Integer[counts.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(remainder[b], remainder[a]));
+        for (int i = 0; given < total; i++, given++) {
+            counts[order[i]]++;
+        }
+        return new SamplingPlan(counts, seed, spread);
+    }
+
     @Override
     public int[] perClass() {
         return perClass.clone();

@@ -42,7 +42,7 @@ class CompressorTest {
         AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3), 0.1,
                 FeatureMatching.OFF);
         CompressionConfig config = new CompressionConfig(ae, MixtureSettings.fixed(2, CovarianceType.FULL, 1), 3);
-        result = Compressor.compress(data, new SourceInfo("stripes", "00", 1234), config, Progress.silent());
+        result = Compressor.compress(data, new SourceInfo("stripes", "idx", "00", 1234), config, Progress.silent());
     }
 
     /** Three classes of 8×8 images: horizontal, vertical and diagonal stripes with noise. */
@@ -142,7 +142,7 @@ class CompressorTest {
         Dataset missing = new Dataset(new byte[2 * 64], new int[] {0, 0}, List.of("present", "absent"),
                 new ImageShape(1, 8, 8));
         CompressionConfig config = CompressionConfig.defaults(1);
-        assertThatThrownBy(() -> Compressor.compress(missing, new SourceInfo("tiny", "00", 1), config,
+        assertThatThrownBy(() -> Compressor.compress(missing, new SourceInfo("tiny", "idx", "00", 1), config,
                 Progress.silent())).isInstanceOf(InputException.class).hasMessageContaining("'absent'");
     }
 
