@@ -217,6 +217,10 @@ class StrictArtifactReadingTest {
     void aBrokenHeaderIsNamed() throws IOException {
         assertRejected(editHeader(fp32(), h -> h.addProperty("latent_dim", 5)), "invalid header", "latent dimension 5");
         assertRejected(editHeader(fp32(), h -> h.remove("classes")), "invalid header");
+        assertRejected(editHeader(fp32(), h -> h.getAsJsonObject("pixel_scaling").addProperty("dtype", "uint16")),
+                "invalid header", "pixel_scaling.dtype is 'uint16'");
+        assertRejected(editHeader(fp32(), h -> h.getAsJsonArray("classes").get(1).getAsJsonObject()
+                .addProperty("count", -1)), "invalid header", "class 1 has count -1");
     }
 
     @Test
