@@ -41,7 +41,21 @@ public final class ContainerReader {
     }
 
     public static VerifyReport verify(byte[] bytes, String displayName) {
-        Decoded decoded = decode(bytes, displayName);
+        return report(decode(bytes, displayName), displayName);
+    }
+
+    /** A container and its report from one pass over the file. */
+    record Verified(Container container, VerifyReport report) {
+    }
+
+    /** What {@link #read} and {@link #verify} return, reading and checking the file once. */
+    static Verified readVerified(Path file) {
+        String name = file.toString();
+        Decoded decoded = decode(readFile(file, name), name);
+        return new Verified(decoded.container(), report(decoded, name));
+    }
+
+    private static VerifyReport report(Decoded decoded, String displayName) {
         Framing.Layout layout = decoded.layout();
         Map<String, Long> sizes = new LinkedHashMap<>();
         Map<String, String> codecs = new LinkedHashMap<>();

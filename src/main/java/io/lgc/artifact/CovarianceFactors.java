@@ -21,6 +21,11 @@ final class CovarianceFactors {
         };
     }
 
+    /** Position of the factor's i-th diagonal entry within a packed block (row-major lower triangle). */
+    static int diagonalIndex(CovarianceType type, int i) {
+        return type == CovarianceType.FULL || type == CovarianceType.TIED ? i * (i + 3) / 2 : i;
+    }
+
     /** Number of factor blocks: one per component, or one shared (tied). */
     static int blocks(CovarianceType type, int components) {
         return type == CovarianceType.TIED ? 1 : components;

@@ -61,6 +61,9 @@ final class MetadataCodec {
                 JsonObject cls = classes.get(c).getAsJsonObject();
                 names.add(string(cls, "name"));
                 counts[c] = cls.get("count").getAsInt();
+                if (counts[c] < 0) {
+                    throw new InputException("class " + c + " has count " + counts[c]);
+                }
             }
             JsonArray shape = o.getAsJsonArray("sample_shape");
             if (shape.size() != 3) {
@@ -69,6 +72,9 @@ final class MetadataCodec {
             ImageShape sample = new ImageShape(shape.get(0).getAsInt(), shape.get(1).getAsInt(),
                     shape.get(2).getAsInt());
             JsonObject sc = o.getAsJsonObject("pixel_scaling");
+            if (!"uint8".equals(string(sc, "dtype"))) {
+                throw new InputException("pixel_scaling.dtype is '" + string(sc, "dtype") + "', expected 'uint8'");
+            }
             PixelScaling scaling = new PixelScaling(sc.get("scale").getAsDouble(), sc.get("offset").getAsDouble());
             return new ArtifactMetadata(names, counts, sample, scaling, o.get("latent_dim").getAsInt(),
                     CovarianceType.parse(string(o, "covariance_type")),

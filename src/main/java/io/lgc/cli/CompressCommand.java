@@ -1,6 +1,7 @@
 package io.lgc.cli;
 
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.ResolvedDataset;
@@ -80,18 +81,25 @@ final class CompressCommand implements Callable<Integer> {
             description = "Epochs of the classifier whose features are matched (default: ${DEFAULT-VALUE}).")
     int teacherEpochs = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherEpochs();
 
+    @Option(names = "--precision", paramLabel = "fp32|fp16|int8",
+            description = "How the decoder is stored; fp16 and int8 also store the mixtures in fp16 where "
+                    + "that changes them negligibly (default: ${DEFAULT-VALUE}).")
+    String precision = Precision.DEFAULT.label();
+
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Override
     public Integer call() {
         CompressionConfig config = config();
+        Precision storage = Precision.parse(precision); // before training, which a typo must not waste
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
         CompressionResult result = Compressor.compress(source.dataset(), sourceInfo(source), config,
                 common.progress(root.err));
-        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset()));
+        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
+                storage));
         printSummary(out, source, result, written);
         return ExitCodes.OK;
     }

@@ -1,0 +1,159 @@
+package io.lgc.artifact;
+
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mixtures section: for class c, {@code class.<c>.weights} [K] (always F32: K values, and
+ * fp16 rounding would break their sum), {@code class.<c>.means} [K, d] and
+ * {@code class.<c>.covariance_factors} [blocks, packed] (see {@link CovarianceFactors}), the
+ * last two in F32 or F16 as the mixtures' precision says.
+ */
+final class MixtureTensors {
+    /** How far mixture weights may sum from 1; the gmm package renormalises within this. */
+    static final double WEIGHT_SUM_TOLERANCE = 1e-4;
+
+    private MixtureTensors() {
+    }
+
+    static String name(int classIndex, String part) {
+        return "class." + classIndex + "." + part;
+    }
+
+    static DType dtype(Precision mixtures) {
+        return mixtures == Precision.FP16 ? DType.F16 : DType.F32;
+    }
+
+    static Section encode(List<GaussianMixture> mixtures, int d, Precision precision) {
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (int c = 0; c < mixtures.size(); c++) {
+            GaussianMixture m = mixtures.get(c);
+            int k = m.components();
+            CovarianceType type = m.covarianceType();
+            tensors.add(NamedTensor.ofFloats(name(c, "weights"), new long[] {k}, toFloats(m.weights())));
+            tensors.add(stored(name(c, "means"), new long[] {k, d}, flatten(m.means()), precision));
+            tensors.add(stored(name(c, "covariance_factors"), factorShape(type, k, d),
+                    CovarianceFactors.pack(type, d, m.covariancesFlat()), precision));
+        }
+        return new Section(ArtifactFile.MIXTURES, tensors, Map.of());
+    }
+
+    static long[] factorShape(CovarianceType type, int k, int d) {
+        return new long[] {CovarianceFactors.blocks(type, k), CovarianceFactors.packedSize(type, d)};
+    }
+
+    private static NamedTensor stored(String name, long[] shape, double[] values, Precision precision) {
+        float[] floats = toFloats(values);
+        return precision == Precision.FP16 ? NamedTensor.ofHalfs(name, shape, floats)
+                : NamedTensor.ofFloats(name, shape, floats);
+    }
+
+    /** One class's parameters exactly as a reader gets them, before they become a GaussianMixture. */
+    record Stored(double[] weights, double[] means, double[] factors) {
+    }
+
+    /**
+     * Every class's mixture; the section must hold exactly three tensors per header class with
+     * the header's shapes and the precision's dtypes, and values that make a valid mixture.
+     */
+    static List<GaussianMixture> decode(Section section, ArtifactMetadata metadata, int[] components,
+            Precision precision, String file) {
+        int classes = metadata.numClasses();
+        Set<String> expected = new LinkedHashSet<>();
+        for (int c = 0; c < classes; c++) {
+            for (String part : new String[] {"weights", "means", "covariance_factors"}) {
+                expected.add(name(c, part));
+            }
+        }
+        SectionContents.requireExactly(section, expected, "the header's " + classes + " classes", file);
+        List<GaussianMixture> mixtures = new ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
+            Stored s = stored(section, c, components[c], metadata.latentDim(), metadata.covarianceType(), precision,
+                    file);
+            try {
+                mixtures.add(GaussianMixture.fromParameters(metadata.covarianceType(), s.weights(),
+                        rows(s.means(), components[c], metadata.latentDim()),
+                        CovarianceFactors.unpack(metadata.covarianceType(), metadata.latentDim(), s.factors())));
+            } catch (RuntimeException e) {
+                throw problem(file, "mixture of class " + c + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        return mixtures;
+    }
+
+    /** Class c's tensors, checked one by one so that a problem names its tensor. */
+    static Stored stored(Section section, int c, int k, int d, CovarianceType type, Precision precision, String file) {
+        DType dtype = dtype(precision);
+        double[] weights = finite(section.tensor(name(c, "weights"), DType.F32, k), file);
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            if (weights[i] < 0) {
+                throw problem(file, "tensor '" + name(c, "weights") + "' holds " + weights[i] + " at index " + i
+                        + "; weights must be >= 0", null);
+            }
+            sum += weights[i];
+        }
+        if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+            throw problem(file, "tensor '" + name(c, "weights") + "' sums to " + sum + ", not 1", null);
+        }
+        double[] means = finite(section.tensor(name(c, "means"), dtype, k, d), file);
+        String factorName = name(c, "covariance_factors");
+        long[] shape = factorShape(type, k, d);
+        double[] factors = finite(section.tensor(factorName, dtype, shape), file);
+        int per = (int) shape[1];
+        for (int b = 0; b < shape[0]; b++) {
+            for (int i = 0; i < (type == CovarianceType.FULL || type == CovarianceType.TIED ? d : per); i++) {
+                int at = b * per + CovarianceFactors.diagonalIndex(type, i);
+                if (!(factors[at] > 0)) {
+                    throw problem(file, "tensor '" + factorName + "' has diagonal entry " + factors[at] + " in block "
+                            + b + " at row " + i + "; Cholesky factors need a positive diagonal", null);
+                }
+            }
+        }
+        return new Stored(weights, means, factors);
+    }
+
+    private static double[] finite(NamedTensor t, String file) {
+        double[] values = t.toDoubles();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw problem(file, "tensor '" + t.name() + "' holds " + values[i] + " at index " + i, null);
+            }
+        }
+        return values;
+    }
+
+    private static ArtifactFormatException problem(String file, String what, Throwable cause) {
+        return new ArtifactFormatException(file, "section '" + ArtifactFile.MIXTURES + "': " + what, cause);
+    }
+
+    static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    static double[] flatten(double[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] out = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * cols, cols);
+        }
+        return out;
+    }
+
+    static double[][] rows(double[] values, int rows, int cols) {
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(values, i * cols, out[i], 0, cols);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package io.lgc.artifact;
+
+import io.lgc.InputException;
+import java.util.Locale;
+
+/**
+ * How finely an artifact stores its numbers. The user picks one for the decoder; the mixtures
+ * follow it as far as that does not change them measurably (see {@link StoragePrecision}).
+ */
+public enum Precision {
+    /** IEEE binary32 throughout. */
+    FP32("fp32"),
+    /** IEEE binary16: half the bytes, about 3 significant decimal digits. */
+    FP16("fp16"),
+    /** Decoder weights as signed bytes with one float scale per output channel; biases fp16. */
+    INT8("int8");
+
+    /** What {@code lgc compress} writes unless told otherwise. */
+    public static final Precision DEFAULT = FP32;
+
+    private final String label;
+
+    Precision(String label) {
+        this.label = label;
+    }
+
+    /** The spelling used on the command line and in the header: "fp32", "fp16", "int8". */
+    public String label() {
+        return label;
+    }
+
+    /** Parses {@link #label()}, ignoring case and surrounding blanks. */
+    public static Precision parse(String text) {
+        Precision p = ofLabel(text == null ? null : text.trim().toLowerCase(Locale.ROOT));
+        if (p == null) {
+            throw new InputException("unknown precision '" + text + "': expected fp32, fp16 or int8");
+        }
+        return p;
+    }
+
+    /** The precision spelled exactly {@code label}, or null. */
+    static Precision ofLabel(String label) {
+        for (Precision p : values()) {
+            if (p.label.equals(label)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
