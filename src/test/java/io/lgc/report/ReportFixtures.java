@@ -42,6 +42,17 @@ public final class ReportFixtures {
         return new CompressedDataset(meta, mixtures(), decoderWeights(decoder, 11));
     }
 
+    /** Every input there is, as lgc compress --report with --eval and --sweep would give; the file goes in {@code dir}. */
+    public static ReportInputs fullInputs(Path dir) {
+        CompressedDataset artifact = artifact(true);
+        Path file = write(dir.resolve("shapes.lgc"), artifact);
+        Latents latents = realLatents(200);
+        return ReportInputs.builder(artifact).artifactFile(file).realData(realData(12), "shapes")
+                .realLatents(latents.x(), latents.labels())
+                .evaluation(Evaluation.parse(evaluationJson(true), "eval.json"))
+                .sweep(Sweep.parse(sweepJson(), "sweep.json")).seed(4).build();
+    }
+
     static Path write(Path file, CompressedDataset artifact) {
         ArtifactFile.write(file, artifact);
         return file;
@@ -158,13 +169,13 @@ public final class ReportFixtures {
     record Latents(double[][] x, int[] labels) {
     }
 
-    static String evaluationJson(boolean confusion) {
+    public static String evaluationJson(boolean confusion) {
         return "{\"accuracy\": 0.8, \"per_class\": {\"circle\": 0.9, \"square <b>\": 0.7, \"triangle & co\": 0.8},"
                 + " \"train_size\": 150, \"epochs\": 2, \"seconds\": 1.5"
                 + (confusion ? ", \"confusion\": [[90, 5, 5], [20, 70, 10], [10, 10, 80]]" : "") + "}";
     }
 
-    static String sweepJson() {
+    public static String sweepJson() {
         return """
                 {"points": [
                    {"method": "lgc", "bytes": 20000, "accuracy": 0.70, "seed": 1},
