@@ -1,0 +1,69 @@
+package io.lgc.cli;
+
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.DatasetResolver;
+import io.lgc.report.Evaluation;
+import io.lgc.report.ReportInputs;
+import io.lgc.report.ReportWriter;
+import io.lgc.report.Sweep;
+import io.lgc.report.WrittenReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write an HTML report on an .lgc file (DIR/index.html and PNG pictures beside it): decoded "
+                + "samples per class, the latent space with each class's mixture, BIC curves, and, when given, "
+                + "the evaluation, a rate-accuracy sweep and real samples. Open DIR/index.html in a browser.")
+final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    LgcCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE.lgc", description = "Artifact to report on.")
+    Path artifact;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "Report directory; created, or its index.html and pictures replaced.")
+    Path output;
+
+    @Option(names = "--eval", paramLabel = "FILE.json", description = "Output of lgc evaluate --json.")
+    Path evaluation;
+
+    @Option(names = "--sweep", paramLabel = "FILE.json", description = "Rate-accuracy sweep results.")
+    Path sweep;
+
+    @Option(names = "--real", paramLabel = "DATASET",
+            description = "The real data, to show real samples beside decoded ones (same forms as lgc compress).")
+    String real;
+
+    @Option(names = "--per-class", paramLabel = "N", description = "Samples shown per class (default: ${DEFAULT-VALUE}).")
+    int perClass = ReportInputs.DEFAULT_SAMPLES_PER_CLASS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the samples drawn (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Override
+    public Integer call() {
+        // The small inputs first, so a typo in --eval fails before any decoding work.
+        Evaluation evaluated = evaluation == null ? null : Evaluation.read(evaluation);
+        Sweep swept = sweep == null ? null : Sweep.read(sweep);
+        CompressedDataset data = ArtifactFile.read(artifact);
+        ReportInputs.Builder inputs = ReportInputs.builder(data).artifactFile(artifact).evaluation(evaluated)
+                .sweep(swept).seed(seed).samplesPerClass(perClass);
+        if (real != null) {
+            inputs.realData(DatasetResolver.resolve(real, null), real);
+        }
+        WrittenReport written = ReportWriter.write(output, inputs.build());
+        root.out.println("wrote " + written.index() + " (" + written.pictures().size() + " pictures; sections: "
+                + String.join(", ", written.sections()) + ")");
+        return ExitCodes.OK;
+    }
+}
