@@ -14,6 +14,9 @@ import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.report.ReportInputs;
+import io.lgc.report.ReportWriter;
+import io.lgc.report.WrittenReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -89,6 +92,10 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand.")
+    Path report;
+
     @Override
     public Integer call() {
         CompressionConfig config = config();
@@ -101,7 +108,21 @@ final class CompressCommand implements Callable<Integer> {
         WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
                 storage));
         printSummary(out, source, result, written);
+        if (report != null) {
+            writeReport(source, result, written);
+        }
         return ExitCodes.OK;
+    }
+
+    private void writeReport(ResolvedDataset source, CompressionResult result, WriteReport written) {
+        WrittenReport page = ReportWriter.write(report, ReportInputs.builder(result.dataset())
+                .artifactName(output.getFileName().toString())
+                .partSizes(written)
+                .realData(source.dataset(), source.displayName())
+                .realLatents(result.latents(), source.dataset().labels())
+                .seed(seed)
+                .build());
+        root.out.println("wrote report " + page.index());
     }
 
     CompressionConfig config() {
