@@ -19,12 +19,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Spend a byte budget on real images instead of an artifact: choose "
-                + "floor(B / (classes x pixels per image)) images of every class and write them as DIR/"
-                + "train-images-idx3-ubyte.gz, DIR/train-labels-idx1-ubyte.gz and DIR/classes.txt, "
-                + "ready for lgc evaluate --train DIR. A class with fewer images gives all it has; a budget "
-                + "below one image per class is refused. Labels are not charged.",
-                "Methods: random-subset (uniform per class, seeded); kcenter (greedy k-center, i.e. "
-                + "farthest-point traversal, from a seeded random image); herding (greedily matches the class's "
+                + "floor(B / (classes x pixels per image)) images of every class and write them into DIR as "
+                + "lgc reconstruct does (IDX images and labels, classes.txt), ready for lgc evaluate --train DIR. "
+                + "A class with fewer images gives all it has; a budget below one image per class is refused. "
+                + "Labels are not charged.",
+                "Methods: random-subset (uniform per class, seeded); kcenter (greedy k-center: "
+                + "farthest-point traversal from a seeded random image); herding (greedily matches the class's "
                 + "mean image; no seed). kcenter and herding compare images in pixel space only: the "
                 + "encoder's latent space would need the encoder, which an artifact does not ship."})
 final class BaselineCommand implements Callable<Integer> {
@@ -53,7 +53,7 @@ final class BaselineCommand implements Callable<Integer> {
             description = "Where kcenter and herding measure distances: only 'pixel' (default: ${DEFAULT-VALUE}).")
     String space = "pixel";
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}); herding needs none.")
     long seed = 1;
 
     @Override
@@ -73,8 +73,8 @@ final class BaselineCommand implements Callable<Integer> {
     private void report(Baseline baseline, Dataset source, List<Path> files) {
         int[] counts = baseline.classCounts();
         root.out.println(baseline.method().cliName() + ": " + baseline.perClass() + " images per class, "
-                + baseline.subset().size() + " images, " + Text.bytes(baseline.pixelBytes()) + " of pixels (budget "
-                + Text.bytes(baseline.budget().bytes()) + ")");
+                + baseline.subset().size() + " images, " + Text.bytes(baseline.pixelBytes()) + " of pixels; budget "
+                + Text.bytes(baseline.budget().bytes()));
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] < baseline.perClass()) {
                 root.out.println("  class " + source.classNames().get(c) + " has only " + counts[c] + " images: took all");

@@ -79,7 +79,7 @@ class EvaluateCommandTest {
     void helpDescribesBothProtocols() {
         CliRun run = CliRun.of("evaluate", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--protocol").contains("convnet").contains("--repeats")
-                .contains("population standard deviation");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("--protocol").contains("convnet")
+                .contains("--repeats").contains("population standard deviation");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lgc.InputException;
 import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
 import io.lgc.eval.SyntheticImages;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ByteBudgetTest {
@@ -19,9 +21,12 @@ class ByteBudgetTest {
     }
 
     @Test
-    void fashionMnistSizedArithmetic() {
+    void fashionMnistSizedBudgets() {
         // 10 classes of 28×28: 7,840 bytes buy one image each; a 319,000-byte artifact buys 40.
-        assertThat(319_000 / (10 * 784)).isEqualTo(40);
+        Dataset fashionShaped = new Dataset(new byte[10 * 784], IntStream.range(0, 10).toArray(),
+                SyntheticImages.names(10), new ImageShape(1, 28, 28));
+        assertThat(new ByteBudget(7_840).perClass(fashionShaped)).isEqualTo(1);
+        assertThat(new ByteBudget(319_000).perClass(fashionShaped)).isEqualTo(40);
     }
 
     @Test
