@@ -235,6 +235,66 @@ public sealed interface Layer {
         }
     }
 
+    /** Non-overlapping average pooling over size × size windows (used by classifiers, never shipped). */
+    record AvgPool(int size) implements Layer {
+        public AvgPool {
+            requirePositive("avg_pool", size);
+        }
+
+        @Override
+        public long[] outputShape(long[] input) {
+            require(input.length == 3 && input[1] >= size && input[2] >= size,
+                    "avg_pool expects [c, h, w] of at least " + size, input);
+            return new long[] {input[0], input[1] / size, input[2] / size};
+        }
+
+        @Override
+        public JsonObject toJson() {
+            JsonObject o = op("avg_pool");
+            o.addProperty("size", size);
+            return o;
+        }
+    }
+
+    /**
+     * Instance normalisation: each sample's each channel is shifted and scaled to zero mean and unit
+     * (biased) variance over its h × w values, with {@link #EPSILON} added to
+     * the variance, then multiplied by gamma[c] and shifted by beta[c]. The same as PyTorch's
+     * {@code GroupNorm(channels, channels)}, which the dataset-distillation ConvNet uses.
+     */
+    record InstanceNorm(int channels) implements Layer {
+        /** Added to the variance, as PyTorch's normalisation layers do by default. */
+        public static final float EPSILON = 1e-5f;
+
+        public InstanceNorm {
+            requirePositive("instance_norm", channels);
+        }
+
+        @Override
+        public long[] outputShape(long[] input) {
+            require(input.length == 3 && input[0] == channels && input[1] * input[2] > 1,
+                    "instance_norm expects [" + channels + ", h, w] with more than one value per channel", input);
+            return input.clone();
+        }
+
+        @Override
+        public String[] parameterNames() {
+            return new String[] {"gamma", "beta"};
+        }
+
+        @Override
+        public long[][] parameterShapes() {
+            return new long[][] {{channels}, {channels}};
+        }
+
+        @Override
+        public JsonObject toJson() {
+            JsonObject o = op("instance_norm");
+            o.addProperty("channels", channels);
+            return o;
+        }
+    }
+
     private static JsonObject op(String name) {
         JsonObject o = new JsonObject();
         o.addProperty("op", name);

@@ -98,6 +98,8 @@ public record NetworkSpec(long[] inputShape, List<Layer> layers) {
             case "upsample_nearest" -> new Layer.Upsample(i(o, "scale"));
             case "channel_group_mean" -> new Layer.ChannelGroupMean(i(o, "groups"));
             case "max_pool" -> new Layer.MaxPool(i(o, "size"));
+            case "avg_pool" -> new Layer.AvgPool(i(o, "size"));
+            case "instance_norm" -> new Layer.InstanceNorm(i(o, "channels"));
             default -> throw new InputException("unknown layer op '" + op + "'");
         };
     }

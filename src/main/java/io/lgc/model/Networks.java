@@ -78,6 +78,13 @@ public final class Networks {
             Shape window = new Shape(p.size(), p.size());
             return Pool.maxPool2dBlock(window, window);
         }
+        if (layer instanceof Layer.AvgPool p) {
+            Shape window = new Shape(p.size(), p.size());
+            return Pool.avgPool2dBlock(window, window);
+        }
+        if (layer instanceof Layer.InstanceNorm n) {
+            return new InstanceNormBlock(n.channels());
+        }
         throw new IllegalArgumentException("no DJL block for " + layer);
     }
 

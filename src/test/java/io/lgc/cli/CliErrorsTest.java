@@ -15,7 +15,7 @@ class CliErrorsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"compress", "reconstruct", "evaluate", "inspect", "demo"})
+    @ValueSource(strings = {"compress", "reconstruct", "evaluate", "inspect", "demo", "baseline", "report"})
     void everySubcommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();

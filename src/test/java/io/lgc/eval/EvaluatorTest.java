@@ -27,6 +27,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void confusionRowsAreTrueClassesAndColumnsPredictions() {
+        Dataset test = labelled(0, 0, 1, 1, 2, 2, 2, 2);
+        int[] predicted = {0, 1, 1, 1, 2, 0, 2, 2};
+        assertThat(Evaluator.score(test, predicted, 100, 3, 1.5).confusion())
+                .isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 2, 0}, {1, 0, 3}});
+    }
+
+    @Test
     void jsonHasTheDocumentedFields() {
         EvaluationResult r = Evaluator.score(labelled(0, 1, 2), new int[] {0, 1, 1}, 10, 2, 0.25);
         var json = JsonParser.parseString(r.toJson()).getAsJsonObject();
@@ -35,6 +43,15 @@ class EvaluatorTest {
         assertThat(json.get("train_size").getAsInt()).isEqualTo(10);
         assertThat(json.get("epochs").getAsInt()).isEqualTo(2);
         assertThat(json.get("seconds").getAsDouble()).isEqualTo(0.25);
+        assertThat(json.getAsJsonArray("classes").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
+        assertThat(json.getAsJsonArray("confusion").toString()).isEqualTo("[[1,0,0],[0,1,0],[0,1,0]]");
+    }
+
+    @Test
+    void refusesZeroRepeats() {
+        Dataset set = labelled(0, 1, 2);
+        assertThatThrownBy(() -> Evaluator.evaluateRepeated(set, set, Protocol.FAST, 1, 1, 0, Progress.silent()))
+                .isInstanceOf(InputException.class).hasMessageContaining("--repeats");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.lgc.eval;
+
+import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/** Small labelled image sets for tests, where the right answer is known by construction. */
+public final class SyntheticImages {
+    private SyntheticImages() {
+    }
+
+    /**
+     * Class c is a bright horizontal band in the c-th of {@code classes} row blocks over a dark noisy
+     * background: separable by any classifier that looks. Samples cycle through the classes.
+     */
+    public static Dataset bands(int perClass, int classes, int side, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * classes;
+        int d = side * side;
+        byte[] px = new byte[n * d];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % classes;
+            labels[i] = c;
+            for (int y = 0; y < side; y++) {
+                boolean band = y * classes / side == c;
+                for (int x = 0; x < side; x++) {
+                    int v = band ? 180 + random.nextInt(76) : random.nextInt(60);
+                    px[i * d + y * side + x] = (byte) v;
+                }
+            }
+        }
+        return new Dataset(px, labels, names(classes), new ImageShape(1, side, side));
+    }
+
+    /** Images whose every pixel is the given value, one per entry, all of class 0 of one class. */
+    public static Dataset flat(int side, int... values) {
+        int d = side * side;
+        byte[] px = new byte[values.length * d];
+        for (int i = 0; i < values.length; i++) {
+            java.util.Arrays.fill(px, i * d, (i + 1) * d, (byte) values[i]);
+        }
+        return new Dataset(px, new int[values.length], names(1), new ImageShape(1, side, side));
+    }
+
+    public static List<String> names(int classes) {
+        return IntStream.range(0, classes).mapToObj(c -> "class" + c).toList();
+    }
+}
