@@ -14,7 +14,7 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
         FeatureMatching featureMatching) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
-    public static final int DEFAULT_EPOCHS = 10;
+    public static final int DEFAULT_EPOCHS = 8;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.05;

@@ -33,11 +33,13 @@ class InputFilesTest {
 
     @Test
     void readsWhatLgcEvaluateWritesToday() {
-        String written = new io.lgc.eval.EvaluationResult(0.5, java.util.Map.of("a", 0.25), 10, 1, 2.0).toJson();
+        String written = new io.lgc.eval.EvaluationResult(0.5, java.util.Map.of("a", 0.25), java.util.List.of("a"),
+                new int[][] {{3}}, 10, 1, 2.0).toJson();
         Evaluation e = Evaluation.parse(written, "eval.json");
         assertThat(e.accuracy()).isEqualTo(0.5);
         assertThat(e.perClass()).containsEntry("a", 0.25);
-        assertThat(e.confusion()).isEmpty();
+        assertThat(e.confusion()).isPresent();
+        assertThat(e.confusion().get()[0]).containsExactly(3);
     }
 
     @Test
