@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.lgc.Progress;
@@ -23,14 +24,20 @@ public final class ClassifierTrainer {
     /** Trains a classifier of any shape; {@code task} names it in progress lines. */
     public static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, String task,
             Progress progress) {
+        return train(spec, data, fit, AutoencoderTrainer.trainingConfig(fit, Loss.softmaxCrossEntropyLoss()), task,
+                progress);
+    }
+
+    /** Trains with any optimizer; {@code fit} gives the epochs, batch size and shuffling seed. */
+    static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, DefaultTrainingConfig training,
+            String task, Progress progress) {
         Engines.pytorch(fit.seed());
         SequentialBlock block = Networks.build(spec);
         Model model = Model.newInstance("classifier");
         try {
             model.setBlock(block);
             List<EpochLosses> history;
-            try (Trainer trainer = model.newTrainer(
-                    AutoencoderTrainer.trainingConfig(fit, Loss.softmaxCrossEntropyLoss()))) {
+            try (Trainer trainer = model.newTrainer(training)) {
                 trainer.initialize(Networks.batchShape(spec, 1));
                 history = MiniBatchLoop.run(trainer, data, null, fit, ClassifierTrainer::crossEntropy,
                         task, progress);
