@@ -77,8 +77,8 @@ final class CompressCommand implements Callable<Integer> {
     double featureWeight = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.weight();
 
     @Option(names = "--feature-epochs", paramLabel = "E",
-            description = "Final autoencoder epochs that use feature matching (default: ${DEFAULT-VALUE}).")
-    int featureEpochs = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.epochs();
+            description = "Final autoencoder epochs that use feature matching (default: 3, or all epochs if fewer).")
+    Integer featureEpochs;
 
     @Option(names = "--teacher-epochs", paramLabel = "E",
             description = "Epochs of the classifier whose features are matched (default: ${DEFAULT-VALUE}).")
@@ -128,7 +128,8 @@ final class CompressCommand implements Callable<Integer> {
     CompressionConfig config() {
         AutoencoderConfig ae = new AutoencoderConfig(latentDim, AutoencoderConfig.DEFAULT_WIDTH,
                 new FitConfig(epochs, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
-                new FeatureMatching(featureWeight, Math.min(featureEpochs, epochs), teacherEpochs,
+                new FeatureMatching(featureWeight, featureEpochs != null ? featureEpochs
+                        : Math.min(AutoencoderConfig.DEFAULT_FEATURE_MATCHING.epochs(), epochs), teacherEpochs,
                         AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherWidth()));
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         return new CompressionConfig(ae, mixtures, seed);

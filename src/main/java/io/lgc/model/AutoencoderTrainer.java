@@ -5,11 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.lgc.Progress;
 import io.lgc.data.Dataset;
 import java.util.List;
@@ -34,7 +30,7 @@ public final class AutoencoderTrainer {
         try (teacher) {
             model.setBlock(new SequentialBlock().add(encoder).add(decoder));
             List<EpochLosses> history;
-            try (Trainer trainer = model.newTrainer(trainingConfig(config.fit(), new BinaryCrossEntropy()))) {
+            try (Trainer trainer = model.newTrainer(config.fit().adam(new BinaryCrossEntropy()))) {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));
                 MiniBatchLoop.BatchLoss pixels = AutoencoderTrainer::reconstructionLoss;
                 MiniBatchLoop.BatchLoss features = teacher == null ? pixels
@@ -77,11 +73,5 @@ public final class AutoencoderTrainer {
             NDArray features = teacher.features(y).sub(target).square().mean();
             return pixels.add(features.mul((float) weight));
         };
-    }
-
-    static DefaultTrainingConfig trainingConfig(FitConfig fit, Loss loss) {
-        return new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) fit.learningRate())).build());
     }
 }

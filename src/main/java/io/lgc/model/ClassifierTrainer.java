@@ -24,8 +24,7 @@ public final class ClassifierTrainer {
     /** Trains a classifier of any shape; {@code task} names it in progress lines. */
     public static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, String task,
             Progress progress) {
-        return train(spec, data, fit, AutoencoderTrainer.trainingConfig(fit, Loss.softmaxCrossEntropyLoss()), task,
-                progress);
+        return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss()), task, progress);
     }
 
     /** Trains with any optimizer; {@code fit} gives the epochs, batch size and shuffling seed. */

@@ -1,5 +1,9 @@
 package io.lgc.model;
 
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import io.lgc.InputException;
 
 /** How a network is trained: Adam with a fixed learning rate over shuffled mini-batches. */
@@ -14,5 +18,11 @@ public record FitConfig(int epochs, int batchSize, double learningRate, long see
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InputException("--lr must be a positive number, got " + learningRate);
         }
+    }
+
+    /** Adam at this learning rate, minimising {@code loss}. */
+    DefaultTrainingConfig adam(Loss loss) {
+        return new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
     }
 }

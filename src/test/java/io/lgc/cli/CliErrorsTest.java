@@ -81,4 +81,21 @@ class CliErrorsTest {
         assertThat(run.err()).contains("none.lgc");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void moreFeatureEpochsThanEpochsIsRefusedBeforeAnyWork() {
+        CliRun run = CliRun.of("compress", dir.resolve("absent-images-idx3-ubyte").toString(), "-o",
+                dir.resolve("a.lgc").toString(), "--epochs", "2", "--feature-epochs", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--feature-epochs");
+    }
+
+    @Test
+    void unknownPrecisionIsRefused() {
+        CliRun run = CliRun.of("compress", dir.resolve("absent-images-idx3-ubyte").toString(), "-o",
+                dir.resolve("a.lgc").toString(), "--precision", "fp8");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("fp8");
+    }
 }
