@@ -80,7 +80,7 @@ final class InspectCommand implements Callable<Integer> {
                     ? report.getAsJsonArray().get(c).getAsJsonObject() : new JsonObject();
             out.println(String.format(Locale.ROOT, "  %2d %-14s %7d samples  K=%d%s", c, m.classNames().get(c),
                     m.classCounts()[c], read.dataset().mixtures().get(c).components(),
-                    entry.has("bic_curve") ? "  BIC " + entry.get("bic_curve") : ""));
+                    entry.has("bic_curve") ? "  BIC by K: " + bicCurve(entry.getAsJsonObject("bic_curve")) : ""));
         }
         out.println("sample shape: " + m.sampleShape() + " (uint8 = " + m.scaling().offset() + " + "
                 + m.scaling().scale() + " x output)");
@@ -129,6 +129,21 @@ final class InspectCommand implements Callable<Integer> {
         o.add("parts", sizes);
         o.add("header", read.header());
         return o;
+    }
+
+    /** "1:316946 2:285142 …" in increasing K (the header stores the curve with its keys sorted as text). */
+    static String bicCurve(JsonObject curve) {
+        java.util.SortedMap<Integer, Double> byK = new java.util.TreeMap<>();
+        for (var e : curve.entrySet()) {
+            // The report is informative only: an entry this reader cannot parse is left out, not fatal.
+            if (e.getKey().matches("\\d{1,6}") && e.getValue().isJsonPrimitive()
+                    && e.getValue().getAsJsonPrimitive().isNumber()) {
+                byK.put(Integer.parseInt(e.getKey()), e.getValue().getAsDouble());
+            }
+        }
+        StringJoiner j = new StringJoiner(" ");
+        byK.forEach((k, bic) -> j.add(k + ":" + Math.round(bic)));
+        return j.toString();
     }
 
     static String describe(NetworkSpec spec) {
