@@ -39,11 +39,6 @@ public final class ArtifactFile {
     private ArtifactFile() {
     }
 
-    /** Writes at {@link Precision#DEFAULT}. */
-    public static WriteReport write(Path file, CompressedDataset data) {
-        return write(file, data, Precision.DEFAULT);
-    }
-
     /**
      * Writes the decoder at {@code precision}; the mixtures go in fp16 when the precision is not
      * fp32 and rounding them moves no class by more than {@link #FP16_MIXTURE_MAX_KL}, else fp32.

@@ -15,8 +15,11 @@ public enum Precision {
     /** Decoder weights as signed bytes with one float scale per output channel; biases fp16. */
     INT8("int8");
 
-    /** What {@code lgc compress} writes unless told otherwise. */
-    public static final Precision DEFAULT = FP32;
+    /**
+     * What {@code lgc compress} writes unless told otherwise: on Fashion-MNIST int8 made the file 3.0x
+     * smaller than fp32 for 0.40 accuracy points (mean of 3 classifier seeds, README).
+     */
+    public static final Precision DEFAULT = INT8;
 
     private final String label;
 

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.OutputFormat;
@@ -66,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         StageTimes times = new StageTimes();
         CompressionResult compressed = times.time("compress", () -> Compressor.compress(source.dataset(),
                 CompressCommand.sourceInfo(source), CompressionConfig.defaults(seed), progress));
-        WriteReport written = times.time("write artifact", () -> ArtifactFile.write(artifact, compressed.dataset()));
+        WriteReport written = times.time("write artifact", () -> ArtifactFile.write(artifact, compressed.dataset(),
+                Precision.DEFAULT));
         SamplingPlan plan = SamplingPlan.uniform(source.dataset().numClasses(), perClass, seed,
                 SamplingPlan.DEFAULT_SPREAD);
         times.time("reconstruct", () -> Reconstructions.write(ArtifactFile.read(artifact), plan, OutputFormat.IDX,

@@ -165,12 +165,12 @@ class PrecisionRoundTripTest {
     }
 
     @Test
-    void theDefaultPrecisionIsFp32() {
+    void theDefaultPrecisionStoresTheDecoderInInt8() {
         Path file = dir.resolve("default.lgc");
-        ArtifactFile.write(file, TinyArtifacts.tiny());
-        assertThat(ArtifactFile.readVerified(file).precision()).isEqualTo(StoragePrecision.FP32);
-        assertThat(ArtifactFile.readVerified(file).header().getAsJsonObject("precision").toString())
-                .isEqualTo("{\"decoder\":\"fp32\",\"mixtures\":\"fp32\"}");
+        ArtifactFile.write(file, TinyArtifacts.tiny(), Precision.DEFAULT);
+        assertThat(Precision.DEFAULT).isEqualTo(Precision.INT8);
+        assertThat(ArtifactFile.readVerified(file).header().getAsJsonObject("precision").get("decoder")
+                .getAsString()).isEqualTo("int8");
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.lgc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.Precision;
 import io.lgc.data.Dataset;
 import io.lgc.data.IdxWriter;
 import io.lgc.data.ImageShape;
@@ -25,7 +26,7 @@ class ReportCommandTest {
     @BeforeAll
     static void artifact() {
         artifact = shared.resolve("shapes.lgc");
-        ArtifactFile.write(artifact, ReportFixtures.artifact(true));
+        ArtifactFile.write(artifact, ReportFixtures.artifact(true), Precision.FP32);
     }
 
     @Test

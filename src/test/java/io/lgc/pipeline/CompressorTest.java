@@ -7,6 +7,7 @@ import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactFormatException;
+import io.lgc.artifact.Precision;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
@@ -82,7 +83,7 @@ class CompressorTest {
     @Test
     void artifactRoundTripKeepsParametersAndDecoderOutputs() {
         Path file = dir.resolve("stripes.lgc");
-        ArtifactFile.write(file, result.dataset());
+        ArtifactFile.write(file, result.dataset(), Precision.FP32);
         CompressedDataset back = ArtifactFile.read(file);
         for (int c = 0; c < 3; c++) {
             GaussianMixture a = result.dataset().mixtures().get(c);
@@ -101,14 +102,14 @@ class CompressorTest {
                 Decoder after = Decoder.load(back.metadata().decoder(), back.decoderWeights())) {
             assertThat(after.decode(latents, 2)).containsExactly(before.decode(latents, 2));
         }
-        ArtifactFile.write(dir.resolve("again.lgc"), back);
+        ArtifactFile.write(dir.resolve("again.lgc"), back, Precision.FP32);
         assertThat(bytes(dir.resolve("again.lgc"))).isEqualTo(bytes(file));
     }
 
     @Test
     void truncatedAndBitFlippedArtifactsAreRefused() throws Exception {
         Path file = dir.resolve("good.lgc");
-        ArtifactFile.write(file, result.dataset());
+        ArtifactFile.write(file, result.dataset(), Precision.FP32);
         byte[] good = Files.readAllBytes(file);
         Random random = new Random(1);
         for (int trial = 0; trial < 50; trial++) {

@@ -3,6 +3,7 @@ package io.lgc.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.Precision;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
@@ -54,7 +55,7 @@ public final class ReportFixtures {
     }
 
     static Path write(Path file, CompressedDataset artifact) {
-        ArtifactFile.write(file, artifact);
+        ArtifactFile.write(file, artifact, Precision.FP32);
         return file;
     }
 
