@@ -20,7 +20,7 @@ public final class Decoder implements AutoCloseable {
     }
 
     public static Decoder load(NetworkSpec spec, Map<String, float[]> weights) {
-        Engines.pytorch(0);
+        Engines.pytorch();
         Model model = Model.newInstance("decoder");
         try {
             SequentialBlock block = Networks.build(spec);

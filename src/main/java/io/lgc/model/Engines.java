@@ -12,13 +12,18 @@ public final class Engines {
      * the first DJL call; later calls only (re)seed the engine.
      */
     public static synchronized Engine pytorch(long seed) {
+        Engine engine = pytorch();
+        engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+        return engine;
+    }
+
+    /** The configured engine without touching its random state (inference needs none). */
+    public static synchronized Engine pytorch() {
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.num_threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
-        return engine;
+        return Engine.getEngine("PyTorch");
     }
 
     private static void setDefault(String key, String value) {
