@@ -16,10 +16,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * forced to disk, and the temporary file is renamed over the target. Readers see the old file
  * or the complete new one, never a prefix; on any failure the temporary file is removed.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final int NAME_ATTEMPTS = 16;
 
     private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code content}. */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, List.of(ByteBuffer.wrap(content)));
     }
 
     static void write(Path target, List<ByteBuffer> parts) throws IOException {

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.AtomicFiles;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.Dataset;

@@ -1,6 +1,7 @@
 package io.lgc.cli;
 
 import io.lgc.InputException;
+import io.lgc.artifact.AtomicFiles;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.eval.Evaluator;
