@@ -18,11 +18,16 @@ public final class TrainedClassifier implements AutoCloseable {
     private final Model model;
     private final SequentialBlock block;
     private final List<EpochLosses> history;
+    /** Every layer but the last, in order: {@link #features} runs on each autoencoder batch. */
+    private final List<Block> featureLayers;
 
     TrainedClassifier(Model model, SequentialBlock block, List<EpochLosses> history) {
         this.model = model;
         this.block = block;
         this.history = List.copyOf(history);
+        List<Block> layers = new ArrayList<>();
+        block.getChildren().forEach(pair -> layers.add(pair.getValue()));
+        this.featureLayers = List.copyOf(layers.subList(0, layers.size() - 1));
     }
 
     /**
@@ -33,10 +38,8 @@ public final class TrainedClassifier implements AutoCloseable {
     public NDArray features(NDArray images) {
         ParameterStore store = new ParameterStore(images.getManager(), false);
         NDList x = new NDList(images);
-        List<Block> layers = new ArrayList<>();
-        block.getChildren().forEach(pair -> layers.add(pair.getValue()));
-        for (int i = 0; i < layers.size() - 1; i++) {
-            x = layers.get(i).forward(store, x, false);
+        for (Block layer : featureLayers) {
+            x = layer.forward(store, x, false);
         }
         return x.singletonOrThrow();
     }
