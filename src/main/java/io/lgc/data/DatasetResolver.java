@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *   <li>an IDX images file, read with the labels file beside it (or {@code labelsOverride});
  *   <li>a directory holding exactly one {@code *-images-idx3-ubyte*} file, such as the output of
  *       {@code lgc reconstruct};
- *   <li>an image folder, CIFAR batches or an {@code .npz} archive (see {@link InputFormat}), each
+ *   <li>an image folder, CIFAR batches, an {@code .npz} archive or a CSV table (see {@link InputFormat}), each
  *       as a file or a directory, recognised by {@link FormatDetector}'s rules unless
  *       {@link ReadOptions#format()} names the format.
  * </ul>
@@ -48,7 +48,10 @@ public final class DatasetResolver {
         return new DatasetResolver(System::getenv, SYSTEM_DATASETS);
     }
 
-    /** Reads the dataset an argument names, using the process environment. */
+    /**
+     * Reads the image dataset an argument names, using the process environment; a table is an
+     * {@link InputException} (see {@link ResolvedDataset#dataset()}).
+     */
     public static Dataset resolve(String argument, Path labelsOverride) {
         return system().load(argument, labelsOverride).dataset();
     }
@@ -91,6 +94,7 @@ public final class DatasetResolver {
             case FOLDER -> ImageFolderReader.read(source.path(), options);
             case CIFAR -> CifarReader.read(source.path());
             case NPZ -> NpzReader.read(source.path(), options);
+            case CSV -> CsvReader.read(source.path(), options.labelColumn());
             case IDX -> throw new IllegalStateException("IDX sources carry their files");
         };
         return new ResolvedDataset(read.dataset(), read.files(), source.displayName(), source.format(),
@@ -115,6 +119,7 @@ public final class DatasetResolver {
             case FOLDER -> ImageFolderReader.sourceFiles(source.path());
             case CIFAR -> CifarReader.sourceFiles(source.path());
             case NPZ -> NpzReader.sourceFiles(source.path());
+            case CSV -> CsvReader.sourceFiles(source.path());
             case IDX -> throw new IllegalStateException("IDX sources carry their files");
         };
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a dataset into an output directory in one of the {@link OutputFormat}s, streamed in
+ * Writes a dataset (images or a table) into an output directory in one of the {@link OutputFormat}s, streamed in
  * batches, and atomically: nothing appears under its final name before {@link #commit()}, and
  * closing without committing (or any failure) leaves no partial output behind.
  *
@@ -26,30 +26,57 @@ public interface DatasetWriter extends AutoCloseable {
     String NAME = "train";
 
     /**
-     * Starts writing {@code count} samples of {@code shape} into {@code dir}, created when missing.
+     * Starts writing {@code count} samples of {@code layout} into {@code dir}, created when missing:
+     * images as idx, npz or png, a table as csv or npz (any other pairing is an
+     * {@link io.lgc.InputException} naming {@code dir}).
      *
      * @param classNames the classes, so that labels must lie below their number; null for none
      *     ("0", "1", ... as far as the labels go)
      */
-    static DatasetWriter open(OutputFormat format, Path dir, ImageShape shape, int count, List<String> classNames)
+    static DatasetWriter open(OutputFormat format, Path dir, SampleLayout layout, int count, List<String> classNames)
             throws IOException {
+        format.requireFits(layout, dir.toString());
+        if (layout instanceof TableColumns columns) {
+            return format == OutputFormat.CSV ? CsvWriter.open(dir, columns, count, classNames)
+                    : NpzWriter.openTable(dir, columns, count, classNames);
+        }
+        ImageShape shape = (ImageShape) layout;
         return switch (format) {
             case IDX -> IdxWriter.open(dir, NAME, shape, count, classNames);
             case NPZ -> NpzWriter.open(dir, shape, count, classNames);
             case PNG -> PngFolderWriter.open(dir, shape, count, classNames);
+            case CSV -> throw new IllegalStateException("requireFits lets no images through to csv");
         };
     }
 
-    /** Writes a whole dataset with its class names; returns the files written. */
-    static List<Path> write(OutputFormat format, Dataset dataset, Path dir) throws IOException {
-        try (DatasetWriter out = open(format, dir, dataset.shape(), dataset.size(), dataset.classNames())) {
-            out.write(dataset.pixels(), dataset.labels());
+    /** Writes a whole dataset of either kind with its class names; returns the files written. */
+    static List<Path> write(OutputFormat format, LabelledData dataset, Path dir) throws IOException {
+        try (DatasetWriter out = open(format, dir, dataset.layout(), dataset.size(), dataset.classNames())) {
+            out.write(dataset);
             return out.commit();
+        }
+    }
+
+    /** Appends a batch of either kind: images to an image writer, table rows to a table writer. */
+    default void write(LabelledData batch) throws IOException {
+        if (batch instanceof Table table) {
+            writeRows(table.values(), table.labels());
+        } else {
+            Dataset images = (Dataset) batch;
+            write(images.pixels(), images.labels());
         }
     }
 
     /** Appends a batch: {@code labels.length} samples, CHW, one after the other in {@code pixels}. */
     void write(byte[] pixels, int[] labels) throws IOException;
+
+    /**
+     * Appends a batch of table rows: {@code labels.length} rows of features, one after the other in
+     * {@code values}. Image writers refuse it.
+     */
+    default void writeRows(float[] values, int[] labels) throws IOException {
+        throw new IllegalStateException("this writer holds images, not table rows");
+    }
 
     /**
      * Puts the output in place and returns the files written.

@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  *
  * <p>A file is, in this order: CIFAR when it has a CIFAR batch name ({@code data_batch_N.bin},
  * {@code test_batch.bin}, {@code train.bin}, {@code test.bin}); npz when it is named
- * {@code *.npz} or is a zip archive; IDX when it starts with an IDX magic number or is gzip'd;
+ * {@code *.npz} or is a zip archive; CSV when it is named {@code *.csv}; IDX when it starts with an IDX magic number or is gzip'd;
  * CIFAR when it is named {@code *.bin}; else IDX, whose reader then says what is wrong.
  *
  * <p>A directory is whatever it holds, when that is one kind only: IDX images files
- * ({@code *-images-idx3-ubyte*}), CIFAR batches, {@code .npz} archives, or sub-folders with
- * images (an image folder). Nothing of these, or several kinds, is an error that says so.
+ * ({@code *-images-idx3-ubyte*}), CIFAR batches, {@code .npz} archives, a {@code train.csv} table
+ * (what {@code lgc reconstruct} writes for tables), or sub-folders with images (an image folder). Nothing of these, or several kinds, is an error that says so.
  */
 final class FormatDetector {
     private FormatDetector() {}
@@ -39,6 +39,9 @@ final class FormatDetector {
         byte[] start = firstBytes(file, 4);
         if (NpzReader.isNpzName(name) || startsWith(start, 'P', 'K', 3, 4)) {
             return InputFormat.NPZ;
+        }
+        if (CsvReader.isCsvName(name)) {
+            return InputFormat.CSV;
         }
         boolean idxMagic = startsWith(start, 0, 0, IdxMagic.UNSIGNED_BYTE) && start.length == 4;
         boolean gzip = startsWith(start, 0x1f, 0x8b);
@@ -62,6 +65,8 @@ final class FormatDetector {
                     found.add(InputFormat.CIFAR);
                 } else if (NpzReader.isNpzName(name)) {
                     found.add(InputFormat.NPZ);
+                } else if (name.equals(CsvReader.FILE_NAME)) {
+                    found.add(InputFormat.CSV);
                 }
             }
         } catch (IOException e) {
@@ -75,8 +80,8 @@ final class FormatDetector {
         }
         if (found.isEmpty()) {
             throw new InputException(dir + ": holds no dataset: no IDX images file (*-images-idx3-ubyte*),"
-                    + " no CIFAR batch (data_batch_N.bin, test_batch.bin, train.bin, test.bin), no .npz archive"
-                    + " and no class sub-folders with images");
+                    + " no CIFAR batch (data_batch_N.bin, test_batch.bin, train.bin, test.bin), no .npz archive,"
+                    + " no " + CsvReader.FILE_NAME + " and no class sub-folders with images");
         }
         List<String> kinds = new ArrayList<>();
         found.forEach(format -> kinds.add(describe(format)));
@@ -90,6 +95,7 @@ final class FormatDetector {
             case CIFAR -> "CIFAR batches";
             case NPZ -> ".npz archives";
             case FOLDER -> "class sub-folders with images";
+            case CSV -> "a " + CsvReader.FILE_NAME + " table";
         };
     }
 

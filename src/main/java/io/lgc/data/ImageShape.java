@@ -1,7 +1,7 @@
 package io.lgc.data;
 
 /** Shape of one sample: channels × height × width, stored channel-major (CHW). */
-public record ImageShape(int channels, int height, int width) {
+public record ImageShape(int channels, int height, int width) implements SampleLayout {
     public ImageShape {
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException(
@@ -10,8 +10,14 @@ public record ImageShape(int channels, int height, int width) {
     }
 
     /** Number of values in one sample. */
+    @Override
     public int size() {
         return channels * height * width;
+    }
+
+    @Override
+    public long[] tensorShape() {
+        return new long[] {channels, height, width};
     }
 
     @Override

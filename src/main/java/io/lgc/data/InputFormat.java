@@ -13,8 +13,10 @@ public enum InputFormat {
     FOLDER("folder"),
     /** CIFAR-10 or CIFAR-100 binary batches: one {@code .bin} file, or a directory of them. */
     CIFAR("cifar"),
-    /** A NumPy {@code .npz} archive holding images {@code x} and labels {@code y}. */
-    NPZ("npz");
+    /** A NumPy {@code .npz} archive holding images (or a table) {@code x} and labels {@code y}. */
+    NPZ("npz"),
+    /** A CSV table with a header row: feature columns and a label column; or a directory holding {@code train.csv}. */
+    CSV("csv");
 
     private final String id;
 
@@ -22,7 +24,7 @@ public enum InputFormat {
         this.id = id;
     }
 
-    /** The name users type: idx, folder, cifar, npz. */
+    /** The name users type: idx, folder, cifar, npz, csv. */
     public String id() {
         return id;
     }

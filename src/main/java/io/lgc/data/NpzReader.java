@@ -35,12 +35,17 @@ import java.util.zip.ZipFile;
  *   <li>Labels, key {@code y}: any integer dtype, shape N or N×1, values 0..{@value #MAX_LABEL}.
  *   <li>Class names, key {@value #CLASS_NAMES_KEY}, optional: a 1-D array of str ({@code <U})
  *       or bytes ({@code |S}, UTF-8); else "0", "1", ... up to the largest label.
+ *   <li>A table instead of images: {@code x} of shape N×F (two axes), any integer or float dtype,
+ *       read as float32 (every value finite and within float32's range). Its feature columns are
+ *       named by the strings of key {@value #FEATURE_NAMES_KEY}, else "0", "1", ...; the label
+ *       column is named after the labels' key and comes last.
  * </ul>
  * Little- and big-endian data are both read; Fortran-order, object and structured arrays are
  * refused with a message saying how to save them instead.
  */
 final class NpzReader {
     static final String CLASS_NAMES_KEY = "class_names";
+    static final String FEATURE_NAMES_KEY = "feature_names";
     /** Largest label accepted: far beyond any class count, small enough to name every class. */
     static final int MAX_LABEL = 65_535;
     /** Deflate expands data at most about 1032:1; a larger claim is a forged size. */
@@ -85,8 +90,10 @@ final class NpzReader {
             Member y = member(zip, file, options.yKey());
             int[] labels = readLabels(y);
             Member x = member(zip, file, options.xKey());
-            Dataset dataset = readImages(x, labels, y.key(), classNames(zip, file, labels));
-            return new ReadResult(dataset, List.of(file));
+            List<String> classNames = classNames(zip, file, labels);
+            LabelledData data = x.header.shape().length == 2 ? readTable(zip, x, labels, y.key(), classNames)
+                    : readImages(x, labels, y.key(), classNames);
+            return new ReadResult(data, List.of(file));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
         }
@@ -279,6 +286,66 @@ final class NpzReader {
         return new Dataset(pixels, labels, classNames, layout.shape);
     }
 
+    private static Table readTable(ZipFile zip, Member x, int[] labels, String labelsKey, List<String> classNames) {
+        long[] s = x.header.shape();
+        if (s[0] != labels.length) {
+            throw new InputException(x.file + ": " + x.key + " holds " + s[0] + " rows but " + labelsKey + " holds "
+                    + labels.length + " labels");
+        }
+        if (s[0] == 0 || s[1] == 0) {
+            throw x.problem("holds no table values, shape " + x.header.shapeText());
+        }
+        if (s[0] * s[1] > IdxInput.MAX_BODY_BYTES) {
+            throw x.problem("a table of shape " + x.header.shapeText() + " is more than memory can hold");
+        }
+        NpyDtype dtype = x.header.dtype();
+        if (!dtype.isInteger() && !dtype.isFloat()) {
+            throw x.problem("table values must be integers or floats, got " + dtype.describe() + unsupportedHint(dtype));
+        }
+        int features = (int) s[1];
+        List<String> names = featureNames(zip, x.file, features);
+        if (names.contains(labelsKey)) {
+            throw new InputException(x.file + ": " + FEATURE_NAMES_KEY + " names a feature '" + labelsKey
+                    + "', the name of the labels' column");
+        }
+        float[] values = new float[(int) (s[0] * s[1])];
+        try (InputStream in = x.openBody()) {
+            NpyValues numbers = new NpyValues(in, dtype);
+            for (int i = 0; i < values.length; i++) {
+                double value = dtype.isInteger() ? numbers.nextLong() : numbers.nextDouble();
+                float f = (float) value;
+                if (!Float.isFinite(f)) {
+                    throw x.problem(x.element(i) + " is " + value + "; table values must be finite numbers within"
+                            + " float32's range");
+                }
+                values[i] = f;
+            }
+            requireEnd(x, numbers);
+        } catch (EOFException e) {
+            throw x.problem("truncated: the data ends before the " + s[0] + " rows of its shape");
+        } catch (IOException e) {
+            throw x.problem("cannot read (" + e + ")");
+        }
+        return new Table(values, labels, classNames, TableColumns.labelLast(names, labelsKey));
+    }
+
+    private static List<String> featureNames(ZipFile zip, Path file, int features) {
+        if (zip.getEntry(FEATURE_NAMES_KEY + ".npy") == null && zip.getEntry(FEATURE_NAMES_KEY) == null) {
+            return ClassNames.numbered(features);
+        }
+        Member names = member(zip, file, FEATURE_NAMES_KEY);
+        List<String> list = readStrings(names);
+        if (list.size() != features) {
+            throw names.problem(list.size() + " names for the " + features + " feature columns of the table");
+        }
+        try {
+            ClassNames.validate(list); // the same rules: non-empty, one line, unique
+        } catch (IllegalArgumentException e) {
+            throw names.problem(e.getMessage().replace("line ", "entry ").replace("class name", "feature name"));
+        }
+        return list;
+    }
+
     private static void readIntegerPixels(Member x, Layout layout, byte[] pixels) throws IOException {
         NpyDtype dtype = x.header.dtype();
         try (InputStream in = x.openBody()) {
@@ -354,11 +421,12 @@ final class NpzReader {
 
     private static List<String> readStrings(Member m) {
         NpyDtype dtype = m.header.dtype();
+        String what = m.key.equals(CLASS_NAMES_KEY) ? "class names" : "feature names";
         if (m.header.shape().length != 1) {
-            throw m.problem("class names must be a 1-D array, got shape " + m.header.shapeText());
+            throw m.problem(what + " must be a 1-D array, got shape " + m.header.shapeText());
         }
         if (dtype.kind() != 'U' && dtype.kind() != 'S') {
-            throw m.problem("class names must be strings, got " + dtype.describe() + unsupportedHint(dtype));
+            throw m.problem(what + " must be strings, got " + dtype.describe() + unsupportedHint(dtype));
         }
         int count = (int) m.header.shape()[0];
         Charset charset = dtype.kind() == 'S' ? StandardCharsets.UTF_8

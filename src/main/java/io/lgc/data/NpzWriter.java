@@ -16,7 +16,8 @@ import java.util.zip.ZipOutputStream;
  * Writes {@code DIR/train.npz} as {@code np.savez_compressed} would: deflated members
  * {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
  * when class names are given, {@code class_names.npy} (fixed-width unicode). {@code np.load}
- * reads it, and so does {@link NpzReader}.
+ * reads it, and so does {@link NpzReader}. A table is written as {@code x.npy} float32 N×F with
+ * its feature columns' names in {@code feature_names.npy}.
  *
  * <p>The images stream straight into the archive: the count is known up front, so the header of
  * {@code x.npy} can be written first. Labels are kept (4 bytes a sample) and written at commit,
@@ -29,7 +30,10 @@ final class NpzWriter implements DatasetWriter {
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
+    /** The images' shape, or null for a table. */
     private final ImageShape shape;
+    /** The table's columns, or null for images. */
+    private final TableColumns columns;
     private final List<String> classNames;
     private final SampleCount samples;
     private final int[] labels;
@@ -38,15 +42,21 @@ final class NpzWriter implements DatasetWriter {
     private final byte[] scratch;
     private boolean finished;
 
-    private NpzWriter(ImageShape shape, int count, List<String> classNames, SampleCount samples, PendingFile file,
+    private NpzWriter(SampleLayout layout, int count, List<String> classNames, SampleCount samples, PendingFile file,
             ZipOutputStream zip) {
-        this.shape = shape;
+        this.shape = layout instanceof ImageShape image ? image : null;
+        this.columns = layout instanceof TableColumns table ? table : null;
         this.classNames = classNames;
         this.samples = samples;
         this.labels = new int[count];
         this.file = file;
         this.zip = zip;
-        this.scratch = new byte[shape.size()];
+        this.scratch = new byte[layout.size() * (columns != null ? Float.BYTES : 1)];
+    }
+
+    /** Starts writing {@code count} table rows: x float32 N×F. */
+    static NpzWriter openTable(Path dir, TableColumns columns, int count, List<String> classNames) throws IOException {
+        return open(dir, columns, count, classNames, "<f4", new long[] {count, columns.size()});
     }
 
     static NpzWriter open(Path dir, ImageShape shape, int count, List<String> classNames) throws IOException {
@@ -55,17 +65,22 @@ final class NpzWriter implements DatasetWriter {
             throw new InputException(dir + ": npz output holds 1 to 4 channels, the data has " + shape.channels()
                     + "; write idx instead");
         }
-        SampleCount samples = new SampleCount(shape, count, classNames);
+        long[] xShape = shape.channels() == 1
+                ? new long[] {count, shape.height(), shape.width()}
+                : new long[] {count, shape.height(), shape.width(), shape.channels()};
+        return open(dir, shape, count, classNames, "|u1", xShape);
+    }
+
+    private static NpzWriter open(Path dir, SampleLayout layout, int count, List<String> classNames, String xDtype,
+            long[] xShape) throws IOException {
+        SampleCount samples = new SampleCount(layout, count, classNames);
         Files.createDirectories(dir);
         PendingFile file = PendingFile.plain(dir.resolve(FILE_NAME));
         ZipOutputStream zip = new ZipOutputStream(file.out);
         try {
             zip.putNextEntry(entry("x"));
-            long[] xShape = shape.channels() == 1
-                    ? new long[] {count, shape.height(), shape.width()}
-                    : new long[] {count, shape.height(), shape.width(), shape.channels()};
-            zip.write(NpyHeader.format("|u1", xShape));
-            return new NpzWriter(shape, count, classNames == null ? null : List.copyOf(classNames), samples, file,
+            zip.write(NpyHeader.format(xDtype, xShape));
+            return new NpzWriter(layout, count, classNames == null ? null : List.copyOf(classNames), samples, file,
                     zip);
         } catch (IOException | RuntimeException e) {
             discard(zip, file);
@@ -76,12 +91,39 @@ final class NpzWriter implements DatasetWriter {
     @Override
     public void write(byte[] pixels, int[] batchLabels) throws IOException {
         requireOpen();
+        if (shape == null) {
+            throw new IllegalStateException("this writer holds table rows, not images");
+        }
         samples.check(pixels, batchLabels);
         try {
             if (shape.channels() == 1) {
                 zip.write(pixels); // CHW with one channel is HW already
             } else {
                 writeChannelsLast(pixels, batchLabels.length);
+            }
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+        System.arraycopy(batchLabels, 0, labels, samples.add(batchLabels.length), batchLabels.length);
+    }
+
+    @Override
+    public void writeRows(float[] values, int[] batchLabels) throws IOException {
+        requireOpen();
+        if (columns == null) {
+            throw new IllegalStateException("this writer holds images, not table rows");
+        }
+        samples.check(values, batchLabels);
+        try {
+            ByteBuffer row = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN);
+            int f = columns.size();
+            for (int i = 0; i < batchLabels.length; i++) {
+                row.clear();
+                for (int j = 0; j < f; j++) {
+                    row.putFloat(values[i * f + j]);
+                }
+                zip.write(scratch);
             }
         } catch (IOException | RuntimeException e) {
             abort();
@@ -123,7 +165,10 @@ final class NpzWriter implements DatasetWriter {
             zip.write(y.array());
             zip.closeEntry();
             if (classNames != null) {
-                writeClassNames();
+                writeStrings(NpzReader.CLASS_NAMES_KEY, classNames);
+            }
+            if (columns != null) {
+                writeStrings(NpzReader.FEATURE_NAMES_KEY, columns.features());
             }
             zip.finish();
             file.finish();
@@ -137,11 +182,11 @@ final class NpzWriter implements DatasetWriter {
     }
 
     /** NumPy's {@code <U n}: n UTF-32LE code points per name, zero-padded. */
-    private void writeClassNames() throws IOException {
-        int width = Math.max(1, classNames.stream().mapToInt(n -> n.codePointCount(0, n.length())).max().orElse(1));
-        zip.putNextEntry(entry(NpzReader.CLASS_NAMES_KEY));
-        zip.write(NpyHeader.format("<U" + width, classNames.size()));
-        for (String name : classNames) {
+    private void writeStrings(String key, List<String> names) throws IOException {
+        int width = Math.max(1, names.stream().mapToInt(n -> n.codePointCount(0, n.length())).max().orElse(1));
+        zip.putNextEntry(entry(key));
+        zip.write(NpyHeader.format("<U" + width, names.size()));
+        for (String name : names) {
             byte[] item = new byte[4 * width];
             byte[] encoded = name.getBytes(UTF_32LE);
             System.arraycopy(encoded, 0, item, 0, encoded.length);

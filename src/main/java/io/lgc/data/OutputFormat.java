@@ -15,7 +15,9 @@ public enum OutputFormat {
     /** {@code DIR/train.npz} with {@code x} (uint8), {@code y} (int64) and {@code class_names}. */
     NPZ("npz"),
     /** {@code DIR/<class folder>/<index>.png} and {@code DIR/classes.txt}; see {@link ClassFolders}. */
-    PNG("png");
+    PNG("png"),
+    /** Tables only: {@code DIR/train.csv} with the original columns, class names in the label column. */
+    CSV("csv");
 
     private final String id;
 
@@ -23,7 +25,7 @@ public enum OutputFormat {
         this.id = id;
     }
 
-    /** The name users type: idx, npz, png. */
+    /** The name users type: idx, npz, png, csv. */
     public String id() {
         return id;
     }
@@ -37,6 +39,24 @@ public enum OutputFormat {
         }
         throw new InputException("unknown output format '" + name + "'; known: "
                 + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")));
+    }
+
+    /** Whether this format holds samples of {@code layout}: npz holds both kinds, csv tables, the others images. */
+    public boolean fits(SampleLayout layout) {
+        return this == NPZ || (this == CSV) == (layout instanceof TableColumns);
+    }
+
+    /**
+     * Refuses a pairing that does not fit, naming {@code what} (the output or the artifact).
+     *
+     * @throws InputException saying which formats the data's kind takes
+     */
+    public void requireFits(SampleLayout layout, String what) {
+        if (!fits(layout)) {
+            throw new InputException(what + ": " + id + " output holds " + (this == CSV ? "tables" : "images")
+                    + ", but the data is " + (layout instanceof TableColumns ? "a table; write csv or npz"
+                    : "images; write idx, npz or png"));
+        }
     }
 
     @Override

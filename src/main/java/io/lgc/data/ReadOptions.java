@@ -19,9 +19,10 @@ import java.util.List;
  * @param skipBad image folders only: skip images that cannot be decoded instead of failing
  * @param xKey npz only: the name of the images array
  * @param yKey npz only: the name of the labels array
+ * @param labelColumn CSV only: the name of the label column, or null for the last column
  */
 public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integer channels, boolean skipBad,
-        String xKey, String yKey) {
+        String xKey, String yKey, String labelColumn) {
     public static final String DEFAULT_X_KEY = "x";
     public static final String DEFAULT_Y_KEY = "y";
     public static final ReadOptions DEFAULTS = builder().build();
@@ -35,6 +36,15 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
         if (xKey.equals(yKey)) {
             throw new InputException("npz images and labels keys must differ, both are '" + xKey + "'");
         }
+        if (labelColumn != null && labelColumn.isBlank()) {
+            throw new InputException("--label-column must name a column, got '" + labelColumn + "'");
+        }
+    }
+
+    /** The options before CSV's label column, which then is the last column. */
+    public ReadOptions(InputFormat format, Path labels, ImageSize size, Integer channels, boolean skipBad,
+            String xKey, String yKey) {
+        this(format, labels, size, channels, skipBad, xKey, yKey, null);
     }
 
     public static Builder builder() {
@@ -44,7 +54,7 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder().format(format).labels(labels).size(size).channels(channels).skipBad(skipBad)
-                .xKey(xKey).yKey(yKey);
+                .xKey(xKey).yKey(yKey).labelColumn(labelColumn);
     }
 
     /** Refuses options that the format of {@code source} does not use. */
@@ -66,6 +76,9 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
         }
         if (actual != InputFormat.NPZ && (!xKey.equals(DEFAULT_X_KEY) || !yKey.equals(DEFAULT_Y_KEY))) {
             unused.add("npz array keys (npz only)");
+        }
+        if (labelColumn != null && actual != InputFormat.CSV) {
+            unused.add("a label column (CSV only)");
         }
         if (!unused.isEmpty()) {
             throw new InputException(source + ": read as " + actual + ", to which " + String.join(", ", unused)
@@ -92,6 +105,7 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
         private boolean skipBad;
         private String xKey = DEFAULT_X_KEY;
         private String yKey = DEFAULT_Y_KEY;
+        private String labelColumn;
 
         private Builder() {}
 
@@ -130,8 +144,13 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
             return this;
         }
 
+        public Builder labelColumn(String labelColumn) {
+            this.labelColumn = labelColumn;
+            return this;
+        }
+
         public ReadOptions build() {
-            return new ReadOptions(format, labels, size, channels, skipBad, xKey, yKey);
+            return new ReadOptions(format, labels, size, channels, skipBad, xKey, yKey, labelColumn);
         }
     }
 }

@@ -7,13 +7,13 @@ import java.util.List;
  * What a reader hands to {@link DatasetResolver}: the dataset, the files it came from and what
  * the user should hear about.
  */
-record ReadResult(Dataset dataset, List<Path> files, int skippedImages, List<String> warnings) {
+record ReadResult(LabelledData dataset, List<Path> files, int skippedImages, List<String> warnings) {
     ReadResult {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
     }
 
-    ReadResult(Dataset dataset, List<Path> files) {
+    ReadResult(LabelledData dataset, List<Path> files) {
         this(dataset, files, 0, List.of());
     }
 }

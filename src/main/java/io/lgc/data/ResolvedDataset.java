@@ -12,18 +12,19 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A dataset with the files it was read from, for provenance, and what reading it had to say.
+ * A dataset (images or a table) with the files it was read from, for provenance, and what reading
+ * it had to say.
  *
  * @param files the files whose content makes the dataset, in reading order: for IDX images,
  *     labels and {@code classes.txt} when one was used; for an image folder every image read (not
  *     those skipped) and {@code classes.txt}; for CIFAR the batches and the names file; for npz
- *     the archive
+ *     the archive; for CSV the file
  * @param displayName what the user named: "fashion-mnist/train" or the path given
  * @param format the format it was read as
  * @param skippedImages images left out because they could not be decoded (only when asked to)
  * @param warnings lines for the user: skipped and converted images; empty when all went as stored
  */
-public record ResolvedDataset(Dataset dataset, List<Path> files, String displayName, InputFormat format,
+public record ResolvedDataset(LabelledData data, List<Path> files, String displayName, InputFormat format,
         int skippedImages, List<String> warnings) {
     public ResolvedDataset {
         files = List.copyOf(files);
@@ -33,6 +34,17 @@ public record ResolvedDataset(Dataset dataset, List<Path> files, String displayN
     /** An IDX dataset read as stored, with nothing to report. */
     public ResolvedDataset(Dataset dataset, List<Path> files, String displayName) {
         this(dataset, files, displayName, InputFormat.IDX, 0, List.of());
+    }
+
+    /**
+     * The images, for commands that work on images only; a table is an {@link InputException}
+     * naming the source.
+     */
+    public Dataset dataset() {
+        if (data instanceof Dataset images) {
+            return images;
+        }
+        throw new InputException(displayName + ": a table (" + format + "), but this needs images");
     }
 
     /** Total size of the source files as stored (gzip'd when they are). */

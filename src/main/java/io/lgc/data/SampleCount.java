@@ -2,15 +2,15 @@ package io.lgc.data;
 
 import java.util.List;
 
-/** Checks the batches a writer is given against the shape, count and classes it announced. */
+/** Checks the batches a writer is given against the layout, count and classes it announced. */
 final class SampleCount {
-    private final ImageShape shape;
+    private final SampleLayout shape;
     private final int count;
     private final int labelLimit;
     private int written;
 
     /** @param classNames null when the writer takes any non-negative label */
-    SampleCount(ImageShape shape, int count, List<String> classNames) {
+    SampleCount(SampleLayout shape, int count, List<String> classNames) {
         if (count < 1) {
             throw new IllegalArgumentException("an output holds at least one sample, got count " + count);
         }
@@ -25,10 +25,19 @@ final class SampleCount {
         this.labelLimit = classNames == null ? Integer.MAX_VALUE : classNames.size();
     }
 
-    /** Checks a batch before anything of it is written. */
+    /** Checks a batch of images before anything of it is written. */
     void check(byte[] pixels, int[] labels) {
-        if ((long) labels.length * shape.size() != pixels.length) {
-            throw new IllegalArgumentException(pixels.length + " pixel bytes for " + labels.length
+        check(pixels.length, "pixel bytes", labels);
+    }
+
+    /** Checks a batch of table rows before anything of it is written. */
+    void check(float[] values, int[] labels) {
+        check(values.length, "values", labels);
+    }
+
+    private void check(int values, String what, int[] labels) {
+        if ((long) labels.length * shape.size() != values) {
+            throw new IllegalArgumentException(values + " " + what + " for " + labels.length
                     + " samples of " + shape);
         }
         if (written + (long) labels.length > count) {
