@@ -5,20 +5,23 @@ import io.lgc.data.ImageShape;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.NetworkSpec;
 import java.util.Arrays;
+import io.lgc.data.SampleLayout;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything a receiver needs besides the tensors: what the classes are, what a sample looks like,
- * how to turn decoder outputs into pixels, and where the file came from.
+ * Everything a receiver needs besides the tensors: what the classes are, what a sample is (an
+ * image or a table row) and how decoder outputs become one, and where the file came from.
  *
  * @param classCounts training samples per class in the source data (the default class proportions)
+ * @param samples images and their pixel scaling, or a table's columns and feature scaling
  * @param mixtureReport per-class choices made while fitting (chosen K, BIC curves, warnings)
  * @param provenance tool version, configuration, seed, source digest, training losses
  */
-public record ArtifactMetadata(List<String> classNames, int[] classCounts, ImageShape sampleShape,
-        PixelScaling scaling, int latentDim, CovarianceType covarianceType, NetworkSpec decoder,
-        JsonObject mixtureReport, JsonObject provenance) {
+public record ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
+        CovarianceType covarianceType, NetworkSpec decoder, JsonObject mixtureReport, JsonObject provenance) {
     public ArtifactMetadata {
+        Objects.requireNonNull(samples, "samples");
         classNames = List.copyOf(classNames);
         classCounts = classCounts.clone();
         mixtureReport = mixtureReport.deepCopy();
@@ -32,11 +35,45 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Image
                     + " does not match latent dimension " + latentDim);
         }
         long[] out = decoder.outputShape();
-        long[] expected = {sampleShape.channels(), sampleShape.height(), sampleShape.width()};
+        long[] expected = samples.layout().tensorShape();
         if (!Arrays.equals(out, expected)) {
             throw new IllegalArgumentException("decoder output " + Arrays.toString(out)
-                    + " does not match sample shape " + sampleShape);
+                    + " does not match sample shape " + Arrays.toString(expected));
         }
+    }
+
+    /** The metadata of an image artifact. */
+    public ArtifactMetadata(List<String> classNames, int[] classCounts, ImageShape sampleShape,
+            PixelScaling scaling, int latentDim, CovarianceType covarianceType, NetworkSpec decoder,
+            JsonObject mixtureReport, JsonObject provenance) {
+        this(classNames, classCounts, new ImageFormat(sampleShape, scaling), latentDim, covarianceType, decoder,
+                mixtureReport, provenance);
+    }
+
+    /** What one sample is: an image shape or a table's columns. */
+    public SampleLayout layout() {
+        return samples.layout();
+    }
+
+    public boolean isTable() {
+        return samples instanceof TableFormat;
+    }
+
+    /** The images' shape; for image artifacts only (see {@link #isTable()}). */
+    public ImageShape sampleShape() {
+        return images().shape();
+    }
+
+    /** How decoder outputs become pixels; for image artifacts only (see {@link #isTable()}). */
+    public PixelScaling scaling() {
+        return images().scaling();
+    }
+
+    private ImageFormat images() {
+        if (samples instanceof ImageFormat images) {
+            return images;
+        }
+        throw new IllegalStateException("a table artifact has no image shape or pixel scaling");
     }
 
     @Override

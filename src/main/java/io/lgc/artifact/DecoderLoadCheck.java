@@ -38,7 +38,7 @@ public final class DecoderLoadCheck {
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "decoder cannot be built or run: " + e.getMessage(), e);
         }
-        int per = meta.sampleShape().size();
+        int per = meta.layout().size();
         if (out.length != per * meta.numClasses()) {
             throw new ArtifactFormatException(file, "decoder produced " + out.length + " values for "
                     + meta.numClasses() + " latents, expected " + per + " each");

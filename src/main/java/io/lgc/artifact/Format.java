@@ -7,7 +7,8 @@ final class Format {
     /** PNG-style: high-bit byte, name, CR LF, DOS EOF, LF, so text-mode damage shows in the first 8 bytes. */
     static final byte[] MAGIC = {(byte) 0x89, 'L', 'G', 'C', 0x0D, 0x0A, 0x1A, 0x0A};
     static final int MAJOR = 1;
-    static final int MINOR = 0;
+    /** 1.1 added table artifacts (header kind "table"), which a 1.0 reader refuses by their kind. */
+    static final int MINOR = 1;
 
     /** magic 8 + major 2 + minor 2 + file length 8 + section count 4 + CRC32C 4. */
     static final int PREAMBLE_BYTES = 28;

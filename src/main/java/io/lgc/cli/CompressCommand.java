@@ -1,12 +1,16 @@
 package io.lgc.cli;
 
+import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.DatasetResolver;
+import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.AutoencoderKind;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
@@ -27,8 +31,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train an autoencoder on DATASET, fit one Gaussian mixture per class in its latent "
-                + "space, and write decoder + mixtures + metadata to one .lgc file.")
+        description = {"Train an autoencoder on DATASET, fit one Gaussian mixture per class in its latent "
+                + "space, and write decoder + mixtures + metadata to one .lgc file.",
+                "A CSV table (numeric feature columns and a label column) is standardised per feature and "
+                + "compressed with a dense autoencoder; the scaling is stored, so a reconstruction comes back "
+                + "in the original units."})
 final class CompressCommand implements Callable<Integer> {
     @ParentCommand
     LgcCommand root;
@@ -36,8 +43,9 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "DATASET", description = "IDX images file (labels found beside it), a directory "
-            + "holding one, or a known name: fashion-mnist/train, fashion-mnist/test.")
+    @Parameters(paramLabel = "DATASET", description = "IDX images file (labels found beside it), image folder, "
+            + "CIFAR batches, .npz, CSV table, a directory holding one, or a known name: fashion-mnist/train, "
+            + "fashion-mnist/test.")
     String dataset;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels file, when not beside the images.")
@@ -49,8 +57,14 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
     Path output;
 
-    @Option(names = "--latent-dim", paramLabel = "K", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
-    int latentDim = AutoencoderConfig.DEFAULT_LATENT_DIM;
+    @Option(names = "--model", paramLabel = "auto|conv|dense",
+            description = "Autoencoder: conv (images), dense (tables, or images flattened), or auto: conv for "
+                    + "images, dense for tables (default: ${DEFAULT-VALUE}).")
+    String model = AutoencoderKind.AUTO.id();
+
+    @Option(names = "--latent-dim", paramLabel = "K",
+            description = "Latent dimension (default: 16, or a table's number of features if fewer).")
+    Integer latentDim;
 
     @Option(names = "--components", paramLabel = "K|auto|auto:MIN-MAX",
             description = "Mixture components per class, or chosen by BIC (default: ${DEFAULT-VALUE}).")
@@ -63,8 +77,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--n-init", paramLabel = "N", description = "EM restarts per class, best kept (default: ${DEFAULT-VALUE}).")
     int nInit = MixtureSettings.DEFAULT_N_INIT;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = AutoencoderConfig.DEFAULT_EPOCHS;
+    @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default: 8 for images; for "
+            + "a table enough for 2,000 steps, 8 to 500).")
+    Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Autoencoder batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = AutoencoderConfig.DEFAULT_BATCH_SIZE;
@@ -73,16 +88,16 @@ final class CompressCommand implements Callable<Integer> {
     double learningRate = AutoencoderConfig.DEFAULT_LEARNING_RATE;
 
     @Option(names = "--feature-weight", paramLabel = "W",
-            description = "Weight of the feature-matching loss, 0 for pixel loss only (default: ${DEFAULT-VALUE}).")
-    double featureWeight = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.weight();
+            description = "Weight of the feature-matching loss, 0 for pixel loss only (default: 0.1; images only).")
+    Double featureWeight;
 
     @Option(names = "--feature-epochs", paramLabel = "E",
             description = "Final autoencoder epochs that use feature matching (default: 3, or all epochs if fewer).")
     Integer featureEpochs;
 
     @Option(names = "--teacher-epochs", paramLabel = "E",
-            description = "Epochs of the classifier whose features are matched (default: ${DEFAULT-VALUE}).")
-    int teacherEpochs = AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherEpochs();
+            description = "Epochs of the classifier whose features are matched (default: 2).")
+    Integer teacherEpochs;
 
     @Option(names = "--precision", paramLabel = "fp32|fp16|int8",
             description = "How the decoder is stored; fp16 and int8 also store the mixtures in fp16 where "
@@ -98,12 +113,17 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompressionConfig config = config();
-        Precision storage = Precision.parse(precision); // before training, which a typo must not waste
+        config(null); // the options' own checks before reading data, which a typo must not waste
+        Precision storage = Precision.parse(precision);
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
+        CompressionConfig config = config(source.data());
+        if (report != null && source.data() instanceof Table) {
+            throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
+                    + " images, so it applies to images only");
+        }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
-        CompressionResult result = Compressor.compress(source.dataset(), sourceInfo(source), config,
+        CompressionResult result = Compressor.compress(source.data(), sourceInfo(source), config,
                 common.progress(root.err));
         WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
                 storage));
@@ -125,12 +145,34 @@ final class CompressCommand implements Callable<Integer> {
         root.out.println("wrote report " + page.index());
     }
 
-    CompressionConfig config() {
-        AutoencoderConfig ae = new AutoencoderConfig(latentDim, AutoencoderConfig.DEFAULT_WIDTH,
-                new FitConfig(epochs, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
-                new FeatureMatching(featureWeight, featureEpochs != null ? featureEpochs
-                        : Math.min(AutoencoderConfig.DEFAULT_FEATURE_MATCHING.epochs(), epochs), teacherEpochs,
-                        AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherWidth()));
+    /**
+     * The configuration for {@code data}, whose kind decides the defaults: a table gets no feature
+     * matching (asking for it is an error, not silently ignored), a latent dimension no larger than
+     * its features, and enough epochs for its few batches. Null data checks the options alone.
+     */
+    CompressionConfig config(LabelledData data) {
+        AutoencoderKind kind = AutoencoderKind.parse(model);
+        boolean table = data instanceof Table;
+        if (table) {
+            kind.resolve(data.layout());
+            if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
+                    || teacherEpochs != null) {
+                throw new InputException(dataset + ": a table; feature matching (--feature-weight, --feature-epochs,"
+                        + " --teacher-epochs) compares a CNN's features of images and applies to images only");
+            }
+        }
+        int e = epochs != null ? epochs : data == null ? AutoencoderConfig.DEFAULT_EPOCHS
+                : AutoencoderConfig.defaultEpochs(data, batchSize);
+        FeatureMatching defaults = AutoencoderConfig.DEFAULT_FEATURE_MATCHING;
+        FeatureMatching matching = table ? FeatureMatching.OFF : new FeatureMatching(
+                featureWeight != null ? featureWeight : defaults.weight(),
+                featureEpochs != null ? featureEpochs : Math.min(defaults.epochs(), e),
+                teacherEpochs != null ? teacherEpochs : defaults.teacherEpochs(), defaults.teacherWidth());
+        int k = latentDim != null ? latentDim : data == null ? AutoencoderConfig.DEFAULT_LATENT_DIM
+                : AutoencoderConfig.defaultLatentDim(data);
+        AutoencoderConfig ae = new AutoencoderConfig(k, AutoencoderConfig.DEFAULT_WIDTH,
+                new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
+                matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         return new CompressionConfig(ae, mixtures, seed);
     }
@@ -140,13 +182,16 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {
-        long raw = source.dataset().pixels().length + (long) source.dataset().size();
+        LabelledData data = source.data();
+        // Raw: what the samples take as a program holds them, one byte per label.
+        boolean table = data instanceof Table;
+        long raw = (long) data.size() * data.layout().size() * (table ? Float.BYTES : 1) + data.size();
         out.println("wrote " + output + ": " + Text.bytes(written.totalBytes()));
         out.println("  header     " + Text.bytes(written.headerBytes()));
         written.sectionBytes().forEach((name, bytes) -> out.println("  " + pad(name) + Text.bytes(bytes)));
         out.println("ratio: " + Text.ratio(raw, written.totalBytes()) + " vs raw data (" + Text.bytes(raw)
-                + " of uint8 pixels + labels), " + Text.ratio(source.sourceBytes(), written.totalBytes())
-                + " vs the dataset files (" + Text.bytes(source.sourceBytes()) + ")");
+                + (table ? " of float32 features + labels), " : " of uint8 pixels + labels), ")
+                + Text.ratio(source.sourceBytes(), written.totalBytes()) + " vs the dataset files (" + Text.bytes(source.sourceBytes()) + ")");
         out.println("time: " + Text.times(result.times().seconds()) + "; total "
                 + Text.seconds(result.times().total()));
         result.warnings().forEach(w -> out.println("warning: " + w));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** How a DATASET argument is read: format, resizing, channels, recovery, array keys. */
 final class DatasetOptions {
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Input format: idx, folder, cifar or npz (default: recognised from the path).")
+            description = "Input format: idx, folder, cifar, npz or csv (default: recognised from the path).")
     String format;
 
     @Option(names = "--size", paramLabel = "WxH",
@@ -29,6 +29,10 @@ final class DatasetOptions {
     @Option(names = "--y-key", paramLabel = "KEY", description = "Array of labels in an .npz (default: y).")
     String yKey;
 
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "Column of a CSV table holding the class names (default: the last column).")
+    String labelColumn;
+
     /** The options for one dataset, with its own IDX labels file when given. */
     ReadOptions readOptions(Path labels) {
         return ReadOptions.builder()
@@ -39,6 +43,7 @@ final class DatasetOptions {
                 .skipBad(skipBad)
                 .xKey(xKey)
                 .yKey(yKey)
+                .labelColumn(labelColumn)
                 .build();
     }
 }

@@ -7,6 +7,8 @@ import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactFormatException;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.DecoderLoadCheck;
+import io.lgc.artifact.TableFormat;
+import io.lgc.data.TableColumns;
 import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.artifact.VerifyReport;
 import io.lgc.model.Layer;
@@ -82,8 +84,12 @@ final class InspectCommand implements Callable<Integer> {
                     m.classCounts()[c], read.dataset().mixtures().get(c).components(),
                     entry.has("bic_curve") ? "  BIC by K: " + bicCurve(entry.getAsJsonObject("bic_curve")) : ""));
         }
-        out.println("sample shape: " + m.sampleShape() + " (uint8 = " + m.scaling().offset() + " + "
-                + m.scaling().scale() + " x output)");
+        if (m.samples() instanceof TableFormat table) {
+            printColumns(out, table);
+        } else {
+            out.println("sample shape: " + m.sampleShape() + " (uint8 = " + m.scaling().offset() + " + "
+                    + m.scaling().scale() + " x output)");
+        }
         out.println("latent dimension: " + m.latentDim() + ", covariance: "
                 + m.covarianceType().name().toLowerCase(Locale.ROOT));
         out.println("decoder: " + describe(m.decoder()));
@@ -95,6 +101,23 @@ final class InspectCommand implements Callable<Integer> {
                 + " (" + parts.sectionCodecs().get(name) + ", " + Text.bytes(parts.sectionUncompressedBytes().get(name))
                 + " uncompressed)"));
         out.println("sha256: " + parts.sha256());
+    }
+
+    /** A table's columns in file order: each feature's stored mean and std (value = mean + std x output), the label. */
+    static void printColumns(PrintStream out, TableFormat table) {
+        TableColumns columns = table.columns();
+        out.println("table: " + columns.size() + " feature columns + label column '" + columns.labelName()
+                + "' (value = mean + std x output)");
+        int width = Math.max(14, columns.names().stream().mapToInt(String::length).max().orElse(0));
+        double[] mean = table.scaling().mean();
+        double[] std = table.scaling().std();
+        int feature = 0;
+        for (int c = 0; c < columns.names().size(); c++) {
+            String name = columns.names().get(c);
+            String what = c == columns.labelIndex() ? "label (class names)"
+                    : String.format(Locale.ROOT, "mean %.6g  std %.6g", mean[feature], std[feature++]);
+            out.println(String.format(Locale.ROOT, "  %2d %-" + width + "s %s", c + 1, name, what));
+        }
     }
 
     /** What --json prints: the file's identity, precision, part sizes and header. */

@@ -15,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sample a labelled dataset from an .lgc file and write it as an ordinary dataset: "
+        description = {"Sample a labelled dataset from an .lgc file and write it as an ordinary dataset: "
                 + "IDX (DIR/train-images-idx3-ubyte.gz, DIR/train-labels-idx1-ubyte.gz), NumPy (DIR/train.npz) "
-                + "or PNG files (DIR/<class>/), with DIR/classes.txt naming the classes.")
+                + "or PNG files (DIR/<class>/), with DIR/classes.txt naming the classes.",
+                "A table artifact is written as DIR/train.csv (the original columns, class names in the label "
+                + "column, values in the original units) or DIR/train.npz (float32 x)."})
 final class ReconstructCommand implements Callable<Integer> {
     @ParentCommand
     LgcCommand root;
@@ -40,7 +42,8 @@ final class ReconstructCommand implements Callable<Integer> {
     Long count;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "idx, npz or png (default: the kind of data that was compressed).")
+            description = "idx, npz or png for images; csv or npz for tables (default: the kind of data that was "
+                    + "compressed; csv for tables).")
     String format;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
@@ -55,6 +58,7 @@ final class ReconstructCommand implements Callable<Integer> {
         CompressedDataset data = ArtifactFile.read(artifact);
         SamplingPlan plan = plan(data.metadata().classCounts());
         OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : Reconstructions.defaultFormat(data);
+        outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
         long written = Reconstructions.write(data, plan, outputFormat, output, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output);

@@ -24,11 +24,11 @@ final class Reconstructions {
             throw new InputException("a reconstruction needs between 1 and " + Integer.MAX_VALUE
                     + " samples in all, got " + total);
         }
-        try (DatasetWriter writer = DatasetWriter.open(format, dir, data.metadata().sampleShape(), (int) total,
+        try (DatasetWriter writer = DatasetWriter.open(format, dir, data.metadata().layout(), (int) total,
                 data.metadata().classNames())) {
-            Reconstructor.reconstruct(data, plan, (pixels, labels) -> {
+            Reconstructor.reconstructBatches(data, plan, batch -> {
                 try {
-                    writer.write(pixels, labels);
+                    writer.write(batch);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -40,8 +40,14 @@ final class Reconstructions {
         return total;
     }
 
-    /** The kind of data that was compressed: image folders come back as PNG folders, CIFAR as npz. */
+    /**
+     * The kind of data that was compressed: image folders come back as PNG folders, CIFAR as npz,
+     * tables (from CSV or npz) as CSV.
+     */
     static OutputFormat defaultFormat(CompressedDataset data) {
+        if (data.metadata().isTable()) {
+            return OutputFormat.CSV;
+        }
         JsonElement source = data.metadata().provenance().get("source");
         JsonElement format = source != null && source.isJsonObject()
                 ? ((JsonObject) source).get("format") : null;

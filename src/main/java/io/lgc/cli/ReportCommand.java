@@ -1,5 +1,6 @@
 package io.lgc.cli;
 
+import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetResolver;
@@ -56,6 +57,10 @@ final class ReportCommand implements Callable<Integer> {
         Evaluation evaluated = evaluation == null ? null : Evaluation.read(evaluation);
         Sweep swept = sweep == null ? null : Sweep.read(sweep);
         CompressedDataset data = ArtifactFile.read(artifact);
+        if (data.metadata().isTable()) {
+            throw new InputException(artifact + ": a table artifact; the report draws decoded and real images, so it"
+                    + " applies to image artifacts only (lgc inspect shows a table's columns)");
+        }
         ReportInputs.Builder inputs = ReportInputs.builder(data).artifactFile(artifact).evaluation(evaluated)
                 .sweep(swept).seed(seed).samplesPerClass(perClass);
         if (real != null) {

@@ -97,7 +97,7 @@ public final class DatasetResolver {
             case CSV -> CsvReader.read(source.path(), options.labelColumn());
             case IDX -> throw new IllegalStateException("IDX sources carry their files");
         };
-        return new ResolvedDataset(read.dataset(), read.files(), source.displayName(), source.format(),
+        return new ResolvedDataset(read.data(), read.files(), source.displayName(), source.format(),
                 read.skippedImages(), read.warnings());
     }
 

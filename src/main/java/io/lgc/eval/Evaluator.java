@@ -2,21 +2,36 @@ package io.lgc.eval;
 
 import io.lgc.InputException;
 import io.lgc.Progress;
-import io.lgc.data.Dataset;
+import io.lgc.data.FeatureScaling;
+import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
 import io.lgc.model.ClassifierTrainer;
 import io.lgc.model.FitConfig;
 import io.lgc.model.TrainedClassifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Trains a classifier on a training set and measures it on a test set. */
+/**
+ * Trains a classifier on a training set and measures it on a test set, images or tables.
+ *
+ * <p>A table's features are standardised with the training set's means and deviations, the test
+ * set with the same ones (as a model deployed on new data would be), and the test labels are
+ * matched to the training set's classes by name.
+ */
 public final class Evaluator {
     public static final int DEFAULT_EPOCHS = 5;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /**
+     * Optimiser steps the fast protocol gives a table at least: a table of a few hundred rows is
+     * a handful of batches an epoch, and five epochs of it would leave the MLP untrained.
+     */
+    static final int TABLE_MIN_STEPS = 1000;
+    static final int TABLE_MAX_EPOCHS = 500;
 
     private Evaluator() {
     }
@@ -26,39 +41,81 @@ public final class Evaluator {
         return new FitConfig(epochs, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed);
     }
 
+    /**
+     * The fast protocol's epochs for a table of {@code rows}: five, or as many as give
+     * {@value #TABLE_MIN_STEPS} optimiser steps at batch {@value #DEFAULT_BATCH_SIZE}, at most
+     * {@value #TABLE_MAX_EPOCHS}.
+     */
+    public static int tableEpochs(int rows) {
+        long batches = Math.max(1, (rows + DEFAULT_BATCH_SIZE - 1) / DEFAULT_BATCH_SIZE);
+        long epochs = (TABLE_MIN_STEPS + batches - 1) / batches;
+        return (int) Math.max(DEFAULT_EPOCHS, Math.min(TABLE_MAX_EPOCHS, epochs));
+    }
+
     /** One run of the fast protocol with the given training settings. */
-    public static EvaluationResult evaluate(Dataset train, Dataset test, FitConfig fit, Progress progress) {
-        checkCompatible(train, test);
-        return timed(train, test, fit.epochs(),
-                classes -> ClassifierTrainer.train(train, classes, fit, progress));
+    public static EvaluationResult evaluate(LabelledData train, LabelledData test, FitConfig fit,
+            Progress progress) {
+        Prepared p = prepare(train, test);
+        return timed(p.train, p.test, fit.epochs(),
+                classes -> ClassifierTrainer.train(p.train, classes, fit, progress));
     }
 
     /** One run of {@code protocol} for {@code epochs} epochs with classifier seed {@code seed}. */
-    public static EvaluationResult evaluate(Dataset train, Dataset test, Protocol protocol, int epochs, long seed,
-            Progress progress) {
-        checkCompatible(train, test);
-        return timed(train, test, epochs,
-                classes -> protocol.train(train, classes, epochs, seed, protocol.cliName(), progress));
+    public static EvaluationResult evaluate(LabelledData train, LabelledData test, Protocol protocol, int epochs,
+            long seed, Progress progress) {
+        Prepared p = prepare(train, test);
+        return timed(p.train, p.test, epochs,
+                classes -> protocol.train(p.train, classes, epochs, seed, protocol.cliName(), progress));
     }
 
     /** {@code repeats} runs of {@code protocol} with seeds {@code seed, seed + 1, …}. */
-    public static RepeatedEvaluation evaluateRepeated(Dataset train, Dataset test, Protocol protocol, int epochs,
-            long seed, int repeats, Progress progress) {
+    public static RepeatedEvaluation evaluateRepeated(LabelledData train, LabelledData test, Protocol protocol,
+            int epochs, long seed, int repeats, Progress progress) {
         if (repeats <= 0) {
             throw new InputException("--repeats must be positive, got " + repeats);
         }
-        checkCompatible(train, test);
+        Prepared p = prepare(train, test);
         List<EvaluationResult> runs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             long runSeed = seed + r;
             String task = repeats == 1 ? protocol.cliName() : protocol.cliName() + " run " + (r + 1) + "/" + repeats;
-            runs.add(timed(train, test, epochs, classes -> protocol.train(train, classes, epochs, runSeed, task,
+            runs.add(timed(p.train, p.test, epochs, classes -> protocol.train(p.train, classes, epochs, runSeed, task,
                     progress)));
         }
         return new RepeatedEvaluation(protocol, seed, runs);
     }
 
-    private static EvaluationResult timed(Dataset train, Dataset test, int epochs,
+    /** The sets as the classifier sees them (see the class comment). */
+    private record Prepared(LabelledData train, LabelledData test) {
+    }
+
+    private static Prepared prepare(LabelledData train, LabelledData test) {
+        checkCompatible(train, test);
+        if (!(train instanceof Table trainTable)) {
+            return new Prepared(train, test);
+        }
+        Table testTable = inClassOrder((Table) test, train.classNames());
+        FeatureScaling scaling = FeatureScaling.fit(trainTable);
+        return new Prepared(scaling.standardise(trainTable), scaling.standardise(testTable));
+    }
+
+    /** The test table with its labels renumbered to the training set's class order. */
+    private static Table inClassOrder(Table test, List<String> trainClasses) {
+        if (test.classNames().equals(trainClasses)) {
+            return test;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < trainClasses.size(); c++) {
+            index.put(trainClasses.get(c), c);
+        }
+        int[] labels = new int[test.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = index.get(test.classNames().get(test.labels()[i]));
+        }
+        return new Table(test.values(), labels, trainClasses, test.columns());
+    }
+
+    private static EvaluationResult timed(LabelledData train, LabelledData test, int epochs,
             Function<Integer, TrainedClassifier> trainer) {
         long start = System.nanoTime();
         int classes = Math.max(train.numClasses(), test.numClasses());
@@ -70,7 +127,7 @@ public final class Evaluator {
     }
 
     /** Overall and per-class accuracy and the confusion matrix of {@code predicted} against the test labels. */
-    static EvaluationResult score(Dataset test, int[] predicted, int trainSize, int epochs, double seconds) {
+    static EvaluationResult score(LabelledData test, int[] predicted, int trainSize, int epochs, double seconds) {
         int n = test.numClasses();
         int[][] confusion = new int[n][n];
         int right = 0;
@@ -93,10 +150,26 @@ public final class Evaluator {
                 epochs, seconds);
     }
 
-    private static void checkCompatible(Dataset train, Dataset test) {
-        if (!train.shape().equals(test.shape())) {
-            throw new InputException("train samples are " + train.shape() + " but test samples are "
-                    + test.shape());
+    private static String kind(LabelledData data) {
+        return data instanceof Table ? "a table" : "images";
+    }
+
+    private static void checkCompatible(LabelledData train, LabelledData test) {
+        if ((train instanceof Table) != (test instanceof Table)) {
+            throw new InputException("train set is " + kind(train) + " but test set is " + kind(test));
+        }
+        if (train instanceof Table a && test instanceof Table b) {
+            if (!a.columns().features().equals(b.columns().features())) {
+                throw new InputException("train features " + a.columns().features() + " differ from test features "
+                        + b.columns().features() + "; both tables need the same feature columns in the same order");
+            }
+            if (!new java.util.HashSet<>(a.classNames()).equals(new java.util.HashSet<>(b.classNames()))) {
+                throw new InputException("train classes " + a.classNames() + " differ from test classes "
+                        + b.classNames());
+            }
+        } else if (!train.layout().equals(test.layout())) {
+            throw new InputException("train samples are " + train.layout() + " but test samples are "
+                    + test.layout());
         }
         if (train.size() == 0 || test.size() == 0) {
             throw new InputException("cannot evaluate with an empty " + (train.size() == 0 ? "train" : "test")

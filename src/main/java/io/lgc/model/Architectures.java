@@ -2,6 +2,9 @@ package io.lgc.model;
 
 import io.lgc.InputException;
 import io.lgc.data.ImageShape;
+import io.lgc.data.SampleLayout;
+import io.lgc.data.TableColumns;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The network shapes LGC trains, as declarative specs. */
@@ -43,6 +46,67 @@ public final class Architectures {
                 new Layer.Conv2d(16, 16 * c, 3, 1, 1),
                 new Layer.ChannelGroupMean(c), new Layer.Sigmoid()));
         return new AutoencoderSpec(encoder, decoder);
+    }
+
+    /** Hidden widths of the dense autoencoder for a table: F → 64 → 32 → k and back. */
+    static final int[] TABLE_HIDDEN = {64, 32};
+    /** Hidden widths for flattened images, which have hundreds of values where tables have a few. */
+    static final int[] IMAGE_HIDDEN = {256, 128};
+    /** Hidden units of both layers of the table classifier. */
+    static final int MLP_HIDDEN = 64;
+
+    /**
+     * A fully connected autoencoder. A table row of F features goes F → 64 → ReLU → 32 → ReLU → k and
+     * back to F with a linear output: the features are standardised, so any real value is a valid
+     * output and the loss is MSE. An image is flattened first (C·H·W → 256 → 128 → k) and decoded
+     * through a sigmoid into [0, 1], as the convolutional decoder's pixels are. No convolution, so
+     * none of oneDNN's NaN gradients (ENVIRONMENT.md).
+     */
+    public static AutoencoderSpec denseAutoencoder(SampleLayout layout, int latentDim) {
+        if (latentDim <= 0) {
+            throw new InputException("latent dimension must be positive, got " + latentDim);
+        }
+        boolean table = layout instanceof TableColumns;
+        int[] hidden = table ? TABLE_HIDDEN : IMAGE_HIDDEN;
+        int flat = layout.size();
+        long[] sample = layout.tensorShape();
+        List<Layer> encoder = new ArrayList<>();
+        if (!table) {
+            encoder.add(new Layer.Reshape(new long[] {flat}));
+        }
+        int in = flat;
+        for (int width : hidden) {
+            encoder.add(new Layer.Linear(in, width));
+            encoder.add(new Layer.Relu());
+            in = width;
+        }
+        encoder.add(new Layer.Linear(in, latentDim));
+        List<Layer> decoder = new ArrayList<>();
+        in = latentDim;
+        for (int i = hidden.length - 1; i >= 0; i--) {
+            decoder.add(new Layer.Linear(in, hidden[i]));
+            decoder.add(new Layer.Relu());
+            in = hidden[i];
+        }
+        decoder.add(new Layer.Linear(in, flat));
+        if (!table) {
+            decoder.add(new Layer.Sigmoid());
+            decoder.add(new Layer.Reshape(sample));
+        }
+        return new AutoencoderSpec(new NetworkSpec(sample, encoder), new NetworkSpec(new long[] {latentDim}, decoder));
+    }
+
+    /** The classifier of the "fast" protocol: the small CNN for images, the MLP for tables. */
+    public static NetworkSpec classifier(SampleLayout layout, int classes) {
+        return layout instanceof ImageShape image ? smallCnn(image, classes) : mlp(layout.size(), classes);
+    }
+
+    /** A small MLP for standardised table rows: F → 64 → ReLU → 64 → ReLU → classes. */
+    public static NetworkSpec mlp(int features, int classes) {
+        return new NetworkSpec(new long[] {features}, List.of(
+                new Layer.Linear(features, MLP_HIDDEN), new Layer.Relu(),
+                new Layer.Linear(MLP_HIDDEN, MLP_HIDDEN), new Layer.Relu(),
+                new Layer.Linear(MLP_HIDDEN, classes)));
     }
 
     /** The fixed small CNN of the "fast" evaluation protocol. */

@@ -1,6 +1,8 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
+import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
 
 /**
  * What autoencoder to train and how.
@@ -8,10 +10,11 @@ import io.lgc.InputException;
  * @param latentDim k, the size of the latent space the mixtures live in
  * @param width filters of the first encoder convolution (a multiple of 16)
  * @param validationFraction share of the training data held out to report validation loss
- * @param featureMatching the optional feature-matching term of the loss
+ * @param featureMatching the optional feature-matching term of the loss (images only)
+ * @param model which network: convolutional, dense, or chosen by the data ({@link AutoencoderKind#AUTO})
  */
 public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
-        FeatureMatching featureMatching) {
+        FeatureMatching featureMatching, AutoencoderKind model) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_EPOCHS = 8;
@@ -19,6 +22,12 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.05;
     public static final FeatureMatching DEFAULT_FEATURE_MATCHING = new FeatureMatching(0.1, 3, 2, 16);
+    /**
+     * Optimiser steps a table's autoencoder gets at least by default: a table of a few hundred rows
+     * is a handful of batches an epoch, and eight epochs of it would leave the network untrained.
+     */
+    public static final int TABLE_MIN_STEPS = 2000;
+    public static final int TABLE_MAX_EPOCHS = 500;
 
     public AutoencoderConfig {
         if (latentDim <= 0 || latentDim > 4096) {
@@ -31,10 +40,55 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
             throw new InputException("validation fraction must be in [0, 0.5), got " + validationFraction);
         }
         java.util.Objects.requireNonNull(featureMatching, "featureMatching");
+        java.util.Objects.requireNonNull(model, "model");
         if (featureMatching.epochs() > fit.epochs()) {
             throw new InputException("--feature-epochs (" + featureMatching.epochs() + ") cannot exceed --epochs ("
                     + fit.epochs() + ")");
         }
+    }
+
+    /** The automatic choice of network: convolutional for images, dense for tables. */
+    public AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
+            FeatureMatching featureMatching) {
+        this(latentDim, width, fit, validationFraction, featureMatching, AutoencoderKind.AUTO);
+    }
+
+    /**
+     * What is actually trained on {@code data}: the network kind resolved, and for a table no
+     * feature matching. The teacher whose features are matched is a CNN that looks at images; a
+     * table row is no image, and the MSE on standardised features already weighs every column alike,
+     * which is what feature matching buys images (their pixel loss lets small details go).
+     */
+    public AutoencoderConfig forData(LabelledData data) {
+        boolean table = data instanceof Table;
+        return new AutoencoderConfig(latentDim, width, fit, validationFraction,
+                table ? FeatureMatching.OFF : featureMatching, model.resolve(data.layout()));
+    }
+
+    public AutoencoderConfig withLatentDim(int dim) {
+        return new AutoencoderConfig(dim, width, fit, validationFraction, featureMatching, model);
+    }
+
+    /**
+     * The latent dimension used when none is given: {@value #DEFAULT_LATENT_DIM}, but no more than a
+     * table has features (a wider latent space would only hold copies of them).
+     */
+    public static int defaultLatentDim(LabelledData data) {
+        return data instanceof Table ? Math.min(DEFAULT_LATENT_DIM, data.layout().size()) : DEFAULT_LATENT_DIM;
+    }
+
+    /**
+     * The epochs used when none are given: {@value #DEFAULT_EPOCHS} for images; for a table as many
+     * as give {@value #TABLE_MIN_STEPS} steps at {@code batchSize}, at least {@value #DEFAULT_EPOCHS} and
+     * at most {@value #TABLE_MAX_EPOCHS}.
+     */
+    public static int defaultEpochs(LabelledData data, int batchSize) {
+        if (!(data instanceof Table)) {
+            return DEFAULT_EPOCHS;
+        }
+        long batches = Math.max(1, (data.size() + (long) batchSize - 1) / batchSize);
+        long epochs = (TABLE_MIN_STEPS + batches - 1) / batches;
+        return (int) Math.max(DEFAULT_EPOCHS, Math.min(TABLE_MAX_EPOCHS, epochs));
     }
 
     public static AutoencoderConfig defaults(long seed) {

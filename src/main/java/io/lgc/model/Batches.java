@@ -4,36 +4,39 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.Random;
 
-/** Turns dataset samples into float tensors in [0, 1] and orders them for training. */
+/** Turns dataset samples into float tensors and orders them for training. */
 public final class Batches {
-    private static final float INV_255 = 1f / 255f;
-
     private Batches() {
+    }
+
+    /**
+     * Samples {@code order[from..to)} as network input: images as an [n, c, h, w] tensor scaled to
+     * [0, 1], table rows as an [n, features] tensor of their values.
+     */
+    public static NDArray inputs(NDManager manager, LabelledData data, int[] order, int from, int to) {
+        long[] sample = data.layout().tensorShape();
+        float[] values = new float[(to - from) * data.layout().size()];
+        data.inputs(order, from, to, values);
+        long[] dims = new long[sample.length + 1];
+        dims[0] = to - from;
+        System.arraycopy(sample, 0, dims, 1, sample.length);
+        return manager.create(values, new Shape(dims));
     }
 
     /** Images {@code order[from..to)} as an [n, c, h, w] tensor scaled to [0, 1]. */
     public static NDArray images(NDManager manager, Dataset data, int[] order, int from, int to) {
-        int d = data.shape().size();
-        float[] values = new float[(to - from) * d];
-        byte[] px = data.pixels();
-        for (int i = from; i < to; i++) {
-            int src = order[i] * d;
-            int dst = (i - from) * d;
-            for (int j = 0; j < d; j++) {
-                values[dst + j] = (px[src + j] & 0xFF) * INV_255;
-            }
-        }
-        var s = data.shape();
-        return manager.create(values, new Shape(to - from, s.channels(), s.height(), s.width()));
+        return inputs(manager, data, order, from, to);
     }
 
     /** Labels {@code order[from..to)} as an int tensor. */
-    public static NDArray labels(NDManager manager, Dataset data, int[] order, int from, int to) {
+    public static NDArray labels(NDManager manager, LabelledData data, int[] order, int from, int to) {
         int[] values = new int[to - from];
+        int[] labels = data.labels();
         for (int i = from; i < to; i++) {
-            values[i - from] = data.labels()[order[i]];
+            values[i - from] = labels[order[i]];
         }
         return manager.create(values);
     }

@@ -9,26 +9,27 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.lgc.Progress;
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.List;
 
-/** Trains the fixed small CNN of the evaluation protocol on a labelled dataset. */
+/** Trains a classifier on a labelled dataset: the fast protocol's small CNN or MLP, or any network. */
 public final class ClassifierTrainer {
     private ClassifierTrainer() {
     }
 
-    public static TrainedClassifier train(Dataset data, int classes, FitConfig fit, Progress progress) {
-        return train(Architectures.smallCnn(data.shape(), classes), data, fit, "classifier", progress);
+    /** The fast protocol's classifier for the data's kind ({@link Architectures#classifier}). */
+    public static TrainedClassifier train(LabelledData data, int classes, FitConfig fit, Progress progress) {
+        return train(Architectures.classifier(data.layout(), classes), data, fit, "classifier", progress);
     }
 
     /** Trains a classifier of any shape; {@code task} names it in progress lines. */
-    public static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, String task,
+    public static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit, String task,
             Progress progress) {
         return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss()), task, progress);
     }
 
     /** Trains with any optimizer; {@code fit} gives the epochs, batch size and shuffling seed. */
-    static TrainedClassifier train(NetworkSpec spec, Dataset data, FitConfig fit, DefaultTrainingConfig training,
+    static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit, DefaultTrainingConfig training,
             String task, Progress progress) {
         Engines.pytorch(fit.seed());
         SequentialBlock block = Networks.build(spec);
@@ -48,9 +49,9 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static NDArray crossEntropy(Trainer trainer, NDManager batch, Dataset data, int[] order, int from,
+    private static NDArray crossEntropy(Trainer trainer, NDManager batch, LabelledData data, int[] order, int from,
             int to, boolean training) {
-        NDArray x = Batches.images(batch, data, order, from, to);
+        NDArray x = Batches.inputs(batch, data, order, from, to);
         NDArray logits = MiniBatchLoop.forward(trainer, x, training);
         return trainer.getLoss().evaluate(new NDList(Batches.labels(batch, data, order, from, to)),
                 new NDList(logits));

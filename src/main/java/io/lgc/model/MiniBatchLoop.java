@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import io.lgc.Progress;
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,20 +20,20 @@ import java.util.function.IntFunction;
 final class MiniBatchLoop {
     /** The loss of one batch; the returned scalar is what gets differentiated. */
     interface BatchLoss {
-        NDArray apply(Trainer trainer, NDManager batch, Dataset data, int[] order, int from, int to,
+        NDArray apply(Trainer trainer, NDManager batch, LabelledData data, int[] order, int from, int to,
                 boolean training);
     }
 
     private MiniBatchLoop() {
     }
 
-    static List<EpochLosses> run(Trainer trainer, Dataset train, Dataset validation, FitConfig config,
+    static List<EpochLosses> run(Trainer trainer, LabelledData train, LabelledData validation, FitConfig config,
             BatchLoss loss, String task, Progress progress) {
         return run(trainer, train, validation, config, epoch -> loss, task, progress);
     }
 
     /** Trains with the loss {@code lossOfEpoch} gives for each 1-based epoch. */
-    static List<EpochLosses> run(Trainer trainer, Dataset train, Dataset validation, FitConfig config,
+    static List<EpochLosses> run(Trainer trainer, LabelledData train, LabelledData validation, FitConfig config,
             IntFunction<BatchLoss> lossOfEpoch, String task, Progress progress) {
         Random random = new Random(config.seed());
         int[] order = Batches.identity(train.size());
@@ -67,7 +67,7 @@ final class MiniBatchLoop {
         return history;
     }
 
-    private static double step(Trainer trainer, Dataset data, int[] order, int from, int to, BatchLoss loss) {
+    private static double step(Trainer trainer, LabelledData data, int[] order, int from, int to, BatchLoss loss) {
         try (NDManager batch = trainer.getManager().newSubManager();
                 GradientCollector collector = trainer.newGradientCollector()) {
             NDArray value = loss.apply(trainer, batch, data, order, from, to, true);
@@ -83,7 +83,7 @@ final class MiniBatchLoop {
     }
 
     /** Mean loss over a dataset without updating anything. */
-    static double evaluate(Trainer trainer, Dataset data, int batchSize, BatchLoss loss) {
+    static double evaluate(Trainer trainer, LabelledData data, int batchSize, BatchLoss loss) {
         int[] order = Batches.identity(data.size());
         double sum = 0;
         for (int from = 0; from < data.size(); from += batchSize) {

@@ -1,12 +1,12 @@
 package io.lgc.model;
 
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.Arrays;
 import java.util.Random;
 
 /** A seeded split of a dataset into a training part and a held-out validation part. */
-record Splits(Dataset train, Dataset validation) {
-    static Splits holdOut(Dataset data, double fraction, long seed) {
+record Splits(LabelledData train, LabelledData validation) {
+    static Splits holdOut(LabelledData data, double fraction, long seed) {
         int held = (int) Math.round(data.size() * fraction);
         if (held == 0 || held >= data.size()) {
             return new Splits(data, null);

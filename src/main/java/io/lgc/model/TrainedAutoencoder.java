@@ -4,7 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +36,14 @@ public final class TrainedAutoencoder implements AutoCloseable {
     }
 
     /** Latent vectors of every sample, in dataset order, as doubles for the mixtures. */
-    public double[][] encode(Dataset data) {
+    public double[][] encode(LabelledData data) {
         int k = spec.latentDim();
         double[][] latents = new double[data.size()][k];
         int[] order = Batches.identity(data.size());
         for (int from = 0; from < data.size(); from += ENCODE_BATCH) {
             int to = Math.min(data.size(), from + ENCODE_BATCH);
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray z = Networks.predict(encoder, Batches.images(batch, data, order, from, to));
+                NDArray z = Networks.predict(encoder, Batches.inputs(batch, data, order, from, to));
                 float[] values = z.toFloatArray();
                 for (int i = from; i < to; i++) {
                     for (int j = 0; j < k; j++) {

@@ -8,7 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import ai.djl.nn.SequentialBlock;
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import java.util.List;
 
 /** A trained classifier: predicts the class of each sample. */
@@ -54,13 +54,13 @@ public final class TrainedClassifier implements AutoCloseable {
     }
 
     /** The most likely class of every sample, in dataset order. */
-    public int[] predict(Dataset data) {
+    public int[] predict(LabelledData data) {
         int[] predictions = new int[data.size()];
         int[] order = Batches.identity(data.size());
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int to = Math.min(data.size(), from + PREDICT_BATCH);
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray logits = Networks.predict(block, Batches.images(batch, data, order, from, to));
+                NDArray logits = Networks.predict(block, Batches.inputs(batch, data, order, from, to));
                 long[] best = logits.argMax(1).toLongArray();
                 for (int i = from; i < to; i++) {
                     predictions[i] = (int) best[i - from];

@@ -3,7 +3,7 @@ package io.lgc.pipeline;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.Progress;
-import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import io.lgc.gmm.FitResult;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.gmm.GmmConfig;
@@ -29,7 +29,7 @@ public record ClassMixtures(List<GaussianMixture> mixtures, JsonObject report, L
     }
 
     /** Fits every class in label order; class c's generator is seeded from {@code seed} and c. */
-    public static ClassMixtures fit(Dataset data, double[][] latents, MixtureSettings settings, long seed,
+    public static ClassMixtures fit(LabelledData data, double[][] latents, MixtureSettings settings, long seed,
             Progress progress) {
         List<GaussianMixture> mixtures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -6,7 +6,13 @@ import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
+import io.lgc.artifact.ImageFormat;
+import io.lgc.artifact.SampleFormat;
+import io.lgc.artifact.TableFormat;
 import io.lgc.data.Dataset;
+import io.lgc.data.FeatureScaling;
+import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
@@ -17,6 +23,10 @@ import java.util.Locale;
 /**
  * The compression pipeline: train the autoencoder, encode the data, fit one mixture per class,
  * and assemble what the receiver needs. Writing the file is left to the caller.
+ *
+ * <p>Images and tables take the same path. A table is first standardised per feature (the
+ * networks train on standardised values, see {@link FeatureScaling}); the scaling goes into the
+ * artifact so that a reconstruction comes back in the source's units.
  */
 public final class Compressor {
     public static final String TOOL_VERSION = "0.1.0";
@@ -24,33 +34,45 @@ public final class Compressor {
     private Compressor() {
     }
 
-    public static CompressionResult compress(Dataset data, SourceInfo source, CompressionConfig config,
+    public static CompressionResult compress(LabelledData data, SourceInfo source, CompressionConfig config,
             Progress progress) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
         data.requireAtLeast(2, source.name());
+        SampleFormat format;
+        LabelledData input;
+        if (data instanceof Table table) {
+            FeatureScaling scaling = FeatureScaling.fit(table);
+            format = new TableFormat(table.columns(), scaling);
+            input = scaling.standardise(table);
+        } else {
+            format = new ImageFormat(((Dataset) data).shape(), PixelScaling.UINT8);
+            input = data;
+        }
+        AutoencoderConfig autoencoderConfig = config.autoencoder().forData(data);
         StageTimes times = new StageTimes();
         try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
-                () -> AutoencoderTrainer.train(data, config.autoencoder(), progress))) {
-            double[][] latents = times.time("encode", () -> autoencoder.encode(data));
+                () -> AutoencoderTrainer.train(input, autoencoderConfig, progress))) {
+            double[][] latents = times.time("encode", () -> autoencoder.encode(input));
             ClassMixtures mixtures = times.time("fit mixtures",
-                    () -> ClassMixtures.fit(data, latents, config.mixtures(), config.seed(), progress));
-            ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), data.shape(),
-                    PixelScaling.UINT8, autoencoder.spec().latentDim(), config.mixtures().covarianceType(),
+                    () -> ClassMixtures.fit(input, latents, config.mixtures(), config.seed(), progress));
+            ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), format,
+                    autoencoder.spec().latentDim(), config.mixtures().covarianceType(),
                     autoencoder.spec().decoder(), mixtures.report(),
-                    provenance(source, config, autoencoder.history()));
+                    provenance(source, config, autoencoderConfig, autoencoder.history()));
             CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
                     autoencoder.decoderWeights());
             return new CompressionResult(dataset, times, mixtures.warnings(), latents);
         }
     }
 
-    private static JsonObject provenance(SourceInfo source, CompressionConfig config, List<EpochLosses> history) {
+    private static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
+            List<EpochLosses> history) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");
         p.addProperty("tool_version", TOOL_VERSION);
         p.addProperty("seed", config.seed());
-        AutoencoderConfig ae = config.autoencoder();
         JsonObject c = new JsonObject();
+        c.addProperty("model", ae.model().id());
         c.addProperty("latent_dim", ae.latentDim());
         c.addProperty("width", ae.width());
         c.addProperty("epochs", ae.fit().epochs());

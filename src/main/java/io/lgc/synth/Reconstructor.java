@@ -3,15 +3,19 @@ package io.lgc.synth;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.Decoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Turns an artifact back into a dataset: samples latents from each class's mixture, decodes them
- * and hands the samples to a sink in batches.
+ * Turns an artifact back into a dataset: samples latents from each class's mixture, decodes them,
+ * maps the outputs to samples as the artifact says (uint8 pixels, or table rows back in the
+ * source's units) and hands them to a sink in batches.
  *
  * <p>Batches interleave the classes (a slice of each class in turn), so any prefix of the output
  * is roughly balanced. Each class draws from its own generator split from the seed, so the output
@@ -23,7 +27,20 @@ public final class Reconstructor {
     private Reconstructor() {
     }
 
+    /** Reconstructs an image artifact, handing each batch's pixels to {@code sink}. */
     public static void reconstruct(CompressedDataset data, SamplingPlan plan, SampleSink sink, Progress progress) {
+        if (data.metadata().isTable()) {
+            throw new IllegalArgumentException("a table artifact decodes to rows, not pixels; use reconstructBatches");
+        }
+        reconstructBatches(data, plan, batch -> sink.accept(((Dataset) batch).pixels(), batch.labels()), progress);
+    }
+
+    /**
+     * Reconstructs an artifact of either kind, handing each batch to {@code sink}: a {@link Dataset}
+     * of images or a {@link io.lgc.data.Table} of rows, with the artifact's class names.
+     */
+    public static void reconstructBatches(CompressedDataset data, SamplingPlan plan, Consumer<LabelledData> sink,
+            Progress progress) {
         ArtifactMetadata meta = data.metadata();
         int classes = meta.numClasses();
         if (plan.perClass().length != classes) {
@@ -46,19 +63,11 @@ public final class Reconstructor {
         try (Decoder decoder = Decoder.load(meta.decoder(), data.decoderWeights())) {
             while (done < total) {
                 LatentBatch batch = LatentBatch.draw(mixtures, randoms, remaining, slice, meta.latentDim());
-                sink.accept(decodeToPixels(decoder, batch, meta), batch.labels());
+                float[] outputs = decoder.decode(batch.latents(), batch.size());
+                sink.accept(meta.samples().samples(outputs, batch.labels(), meta.classNames()));
                 done += batch.size();
                 progress.update("reconstruct", done, total, start);
             }
         }
-    }
-
-    private static byte[] decodeToPixels(Decoder decoder, LatentBatch batch, ArtifactMetadata meta) {
-        float[] out = decoder.decode(batch.latents(), batch.size());
-        byte[] pixels = new byte[out.length];
-        for (int i = 0; i < out.length; i++) {
-            pixels[i] = meta.scaling().toUint8(out[i]);
-        }
-        return pixels;
     }
 }

@@ -105,7 +105,7 @@ class ForgedInputTest {
 
         @Test
         void olderMajorZeroIsRejected() {
-            assertRejected(forge(raw -> raw.major = 0), NAME, "format 0.0 is not a version this reader knows (1.x)");
+            assertRejected(forge(raw -> raw.major = 0), NAME, "format 0.1 is not a version this reader knows (1.x)");
         }
 
         @Test
@@ -266,7 +266,7 @@ class ForgedInputTest {
         @Test
         void unknownCodec() {
             assertRejected(forge(raw -> raw.sections.get(1).codec = 7), NAME,
-                    "section 'labels' uses codec 7, unknown to this reader (format 1.0 knows 0 = none, 1 = deflate)");
+                    "section 'labels' uses codec 7, unknown to this reader (format 1.1 knows 0 = none, 1 = deflate)");
         }
 
         @Test

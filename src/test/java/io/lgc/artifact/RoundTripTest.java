@@ -113,7 +113,7 @@ class RoundTripTest {
         assertThat(verified.sectionCodecs()).containsExactlyEntriesOf(written.sectionCodecs());
         assertThat(verified.sectionUncompressedBytes()).containsExactlyEntriesOf(written.sectionUncompressedBytes());
         assertThat(verified.sha256()).isEqualTo(written.sha256()).hasSize(64);
-        assertThat(verified.formatVersion()).isEqualTo("1.0");
+        assertThat(verified.formatVersion()).isEqualTo("1.1");
         assertThat(verified.sectionTensorCounts()).containsExactly(
                 Map.entry("mixtures", 9), Map.entry("labels", 1), Map.entry("decoder", 1));
         long sum = written.headerBytes() + written.trailerBytes()

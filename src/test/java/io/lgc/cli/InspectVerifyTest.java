@@ -123,7 +123,7 @@ class InspectVerifyTest {
 
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
         assertThat(o.get("file").getAsString()).isEqualTo(file.toString());
-        assertThat(o.get("format_version").getAsString()).isEqualTo("1.0");
+        assertThat(o.get("format_version").getAsString()).isEqualTo("1.1");
         assertThat(o.get("sha256").getAsString()).hasSize(64);
         assertThat(o.has("verified")).isFalse();
         assertThat(o.getAsJsonObject("precision").get("decoder").getAsString()).isEqualTo("int8");

@@ -154,8 +154,8 @@ class DatasetResolverTest {
         assertThatThrownBy(() -> resolver(Map.of()).load(empty.toString(), null))
                 .isInstanceOf(InputException.class)
                 .hasMessage(empty + ": holds no dataset: no IDX images file (*-images-idx3-ubyte*), no CIFAR batch"
-                        + " (data_batch_N.bin, test_batch.bin, train.bin, test.bin), no .npz archive and no class"
-                        + " sub-folders with images");
+                        + " (data_batch_N.bin, test_batch.bin, train.bin, test.bin), no .npz archive, no train.csv"
+                        + " and no class sub-folders with images");
     }
 
     @Test

@@ -25,7 +25,7 @@ class DatasetWriterRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OutputFormat.class)
+    @EnumSource(value = OutputFormat.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
     void grayscaleOutputReadsBack(OutputFormat format) throws IOException {
         Path out = dir.resolve("out");
 
@@ -38,7 +38,7 @@ class DatasetWriterRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OutputFormat.class)
+    @EnumSource(value = OutputFormat.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
     void colourOutputReadsBack(OutputFormat format) throws IOException {
         Path out = dir.resolve("out");
 

@@ -85,7 +85,7 @@ class FormatDetectionTest {
 
         assertThatThrownBy(() -> load(both)).isInstanceOf(InputException.class)
                 .hasMessage(both + ": holds several kinds of dataset (class sub-folders with images, .npz archives);"
-                        + " choose one with the format option (idx, folder, cifar, npz)");
+                        + " choose one with the format option (idx, folder, cifar, npz, csv)");
         assertThat(load(both, ReadOptions.builder().format(InputFormat.NPZ).build()).dataset().pixels())
                 .containsExactly(7);
         assertThat(load(both, ReadOptions.builder().format(InputFormat.FOLDER).build()).dataset().shape())

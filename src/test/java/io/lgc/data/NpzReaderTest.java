@@ -279,8 +279,8 @@ class NpzReaderTest {
 
     @Test
     void imageShapesMustHaveThreeOrFourAxes() {
-        Path flat = npz(file(), "x", uint8Array("(2, 4)", new byte[8]), "y", int64Array(0, 0));
-        assertFails(flat, "x: images must have shape N×H×W, N×H×W×C or N×C×H×W, got (2, 4)");
+        Path vector = npz(file(), "x", uint8Array("(8,)", new byte[8]), "y", int64Array(0, 0));
+        assertFails(vector, "x: images must have shape N×H×W, N×H×W×C or N×C×H×W, got (8,)");
 
         Path empty = npz(dir.resolve("e.npz"), "x", uint8Array("(0, 2, 2)", new byte[0]), "y", int64Array());
         assertFails(empty, "x: holds no images, shape (0, 2, 2)");

@@ -51,10 +51,12 @@ class ReadOptionsTest {
         assertThat(InputFormat.parse("CIFAR")).isEqualTo(InputFormat.CIFAR);
         assertThat(InputFormat.parse("folder")).isEqualTo(InputFormat.FOLDER);
         assertThat(OutputFormat.parse(" png ")).isEqualTo(OutputFormat.PNG);
-        assertThatThrownBy(() -> InputFormat.parse("csv")).isInstanceOf(InputException.class)
-                .hasMessage("unknown dataset format 'csv'; known: idx, folder, cifar, npz");
+        assertThat(InputFormat.parse("CSV")).isEqualTo(InputFormat.CSV);
+        assertThat(OutputFormat.parse("csv")).isEqualTo(OutputFormat.CSV);
+        assertThatThrownBy(() -> InputFormat.parse("parquet")).isInstanceOf(InputException.class)
+                .hasMessage("unknown dataset format 'parquet'; known: idx, folder, cifar, npz, csv");
         assertThatThrownBy(() -> OutputFormat.parse("jpeg"))
-                .hasMessage("unknown output format 'jpeg'; known: idx, npz, png");
+                .hasMessage("unknown output format 'jpeg'; known: idx, npz, png, csv");
     }
 
     @Test
