@@ -2,8 +2,10 @@
 """Reference reader for .lgc files, written from docs/FORMAT.md alone (no LGC code).
 
     lgc_read.py FILE.lgc --verify                        every check; exit 0 only if intact
-    lgc_read.py FILE.lgc --decode LATENTS.npy -o OUT.npy  decoder outputs, float32 [N, C, H, W]
-    lgc_read.py FILE.lgc --sample N --seed S -o OUT.npz   N samples per class: x uint8 [.., C, H, W], y int64
+    lgc_read.py FILE.lgc --decode LATENTS.npy -o OUT.npy  decoder outputs, float32 [N, C, H, W] ([N, F] for a table)
+    lgc_read.py FILE.lgc --sample N --seed S -o OUT.npz   N samples per class: x uint8 [.., C, H, W], y int64;
+                                                          for a table x float32 [.., F] in the source's units,
+                                                          plus feature_names and class_names
 
 Needs numpy; decoding and sampling also need torch. Every mode first runs every check of
 --verify except running the decoder, so a damaged file is never decoded. Exit codes: 0 success,
@@ -247,10 +249,19 @@ LAYER_FIELDS = {"linear": ("in", "out"), "conv2d": ("in", "out", "kernel", "stri
 
 
 class Artifact:
-    """An LGC file that passed every check: metadata, float32 decoder weights, per-class mixtures."""
+    """An LGC file that passed every check: metadata, float32 decoder weights, per-class mixtures.
+
+    kind is "images" (scale, offset map outputs to uint8 pixels) or "table" (columns, label_column
+    name the columns; mean, std map standardised outputs back to the source's units)."""
 
     def __init__(self, header, classes, counts, components, sample_shape, scale, offset, latent_dim,
-                 covariance_type, layers, precision, weights, mixtures):
+                 covariance_type, layers, precision, weights, mixtures, kind="images", columns=None,
+                 label_column=None, mean=None, std=None):
+        self.kind = kind
+        self.columns = columns
+        self.label_column = label_column
+        self.mean = mean            # float64 [F], tables only
+        self.std = std
         self.header = header
         self.classes = classes
         self.counts = counts
@@ -428,9 +439,24 @@ def load_mixtures(section, components, d, covariance_type, precision):
     return mixtures
 
 
+def read_table_scaling(header, features):
+    """A table's columns (features and label, file order), label column, and per-feature mean and std."""
+    columns = field(header, "columns", lambda v: isinstance(v, list) and len(v) == features + 1
+                    and all(isinstance(c, str) and c.strip() != "" for c in v) and len(set(v)) == len(v), "header")
+    label = field(header, "label_column", lambda v: v in columns, "header")
+    scaling = field(header, "feature_scaling", lambda v: isinstance(v, dict), "header")
+    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    mean = field(scaling, "mean", lambda v: isinstance(v, list) and len(v) == features and all(map(number, v)),
+                 "feature_scaling")
+    std = field(scaling, "std", lambda v: isinstance(v, list) and len(v) == features
+                and all(number(x) and x > 0 for x in v), "feature_scaling")
+    return columns, label, np.array(mean, dtype=np.float64), np.array(std, dtype=np.float64)
+
+
 def read_artifact(buf):
     header, sections = read_container(buf)
-    require(header.get("kind") == "images", "invalid header: kind is %r, expected 'images'" % header.get("kind"))
+    kind = header.get("kind")
+    require(kind in ("images", "table"), "invalid header: kind is %r, expected 'images' or 'table'" % kind)
     classes = field(header, "classes", lambda v: isinstance(v, list) and len(v) > 0, "header")
     names, counts, components = [], [], []
     for c, entry in enumerate(classes):
@@ -438,14 +464,20 @@ def read_artifact(buf):
         names.append(field(entry, "name", lambda v: isinstance(v, str), what))
         counts.append(field(entry, "count", lambda v: is_int(v) and v >= 0, what))
         components.append(field(entry, "components", lambda v: is_int(v) and 1 <= v <= 100000, what))
+    rank = 1 if kind == "table" else 3
     sample_shape = tuple(field(header, "sample_shape",
-                               lambda v: isinstance(v, list) and len(v) == 3 and all(positive_int(s) for s in v),
+                               lambda v: isinstance(v, list) and len(v) == rank and all(positive_int(s) for s in v),
                                "header"))
-    scaling = field(header, "pixel_scaling", lambda v: isinstance(v, dict), "header")
-    field(scaling, "dtype", lambda v: v == "uint8", "pixel_scaling")
-    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    scale = float(field(scaling, "scale", lambda v: number(v) and v != 0, "pixel_scaling"))
-    offset = float(field(scaling, "offset", number, "pixel_scaling"))
+    scale = offset = None
+    table = (None, None, None, None)
+    if kind == "table":
+        table = read_table_scaling(header, sample_shape[0])
+    else:
+        scaling = field(header, "pixel_scaling", lambda v: isinstance(v, dict), "header")
+        field(scaling, "dtype", lambda v: v == "uint8", "pixel_scaling")
+        number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        scale = float(field(scaling, "scale", lambda v: number(v) and v != 0, "pixel_scaling"))
+        offset = float(field(scaling, "offset", number, "pixel_scaling"))
     latent_dim = field(header, "latent_dim", positive_int, "header")
     covariance_type = field(header, "covariance_type", lambda v: v in COVARIANCE_TYPES, "header")
     precision = header.get("precision", {"decoder": "fp32", "mixtures": "fp32"})
@@ -463,7 +495,7 @@ def read_artifact(buf):
     mixtures = load_mixtures(sections["mixtures"], components, latent_dim, covariance_type, precision["mixtures"])
     weights = load_decoder(sections["decoder"], parameters, precision["decoder"])
     return Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
-                    layers, precision, weights, mixtures)
+                    layers, precision, weights, mixtures, kind, *table)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,7 +559,7 @@ def build_decoder(artifact):
 
 
 def decode(artifact, latents, batch=1024):
-    """float32 [N, C, H, W] outputs for float latents [N, d]."""
+    """float32 outputs [N, C, H, W] (a table: [N, F], standardised) for float latents [N, d]."""
     import torch
     latents = np.asarray(latents, dtype=np.float32)
     require(latents.ndim == 2 and latents.shape[1] == artifact.latent_dim,
@@ -545,6 +577,19 @@ def to_pixels(artifact, outputs):
     """uint8 = clamp(floor(offset + scale * output + 1/2), 0, 255), computed in float64."""
     values = np.floor(artifact.offset + artifact.scale * outputs.astype(np.float64) + 0.5)
     return np.clip(values, 0, 255).astype(np.uint8)
+
+
+def to_table_values(artifact, outputs):
+    """A table's values in the source's units: mean + std * output, computed in float64, then float32
+    (clamped to float32's finite range)."""
+    values = artifact.mean + artifact.std * outputs.astype(np.float64)
+    limit = np.finfo(np.float32).max
+    return np.clip(values, -limit, limit).astype(np.float32)
+
+
+def to_samples(artifact, outputs):
+    """Decoder outputs as the samples they stand for: uint8 pixels, or table values."""
+    return to_table_values(artifact, outputs) if artifact.kind == "table" else to_pixels(artifact, outputs)
 
 
 def sample_latents(artifact, per_class, rng):
@@ -617,9 +662,13 @@ def main(argv=None):
             np.save(f, out)
         return 0
     latents, labels = sample_latents(artifact, args.sample, np.random.default_rng(args.seed))
-    pixels = to_pixels(artifact, decode(artifact, latents))
+    samples = to_samples(artifact, decode(artifact, latents))
+    extra = {}
+    if artifact.kind == "table":
+        extra = {"feature_names": np.array([c for c in artifact.columns if c != artifact.label_column]),
+                 "class_names": np.array(artifact.classes)}
     with open(args.output, "wb") as f:
-        np.savez(f, x=pixels, y=labels)
+        np.savez(f, x=samples, y=labels, **extra)
     return 0
 
 

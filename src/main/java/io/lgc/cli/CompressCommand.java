@@ -78,7 +78,7 @@ final class CompressCommand implements Callable<Integer> {
     int nInit = MixtureSettings.DEFAULT_N_INIT;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default: 8 for images; for "
-            + "a table enough for 2,000 steps, 8 to 500).")
+            + "a table enough for 1,000 steps, 8 to 500).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Autoencoder batch size (default: ${DEFAULT-VALUE}).")

@@ -26,7 +26,7 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
      * Optimiser steps a table's autoencoder gets at least by default: a table of a few hundred rows
      * is a handful of batches an epoch, and eight epochs of it would leave the network untrained.
      */
-    public static final int TABLE_MIN_STEPS = 2000;
+    public static final int TABLE_MIN_STEPS = 1000;
     public static final int TABLE_MAX_EPOCHS = 500;
 
     public AutoencoderConfig {

@@ -30,6 +30,11 @@ import java.util.Locale;
  */
 public final class Compressor {
     public static final String TOOL_VERSION = "0.1.0";
+    /**
+     * Most epochs whose losses the provenance lists. A small table trains hundreds of epochs, and
+     * every loss listed would make the header outweigh the decoder.
+     */
+    static final int MAX_LOSS_POINTS = 50;
 
     private Compressor() {
     }
@@ -95,7 +100,17 @@ public final class Compressor {
         p.add("source", s);
         JsonArray train = new JsonArray();
         JsonArray valid = new JsonArray();
-        for (EpochLosses e : history) {
+        JsonArray epochs = new JsonArray();
+        int n = history.size();
+        for (int i = 1, last = 0; i <= Math.min(n, MAX_LOSS_POINTS); i++) {
+            // Evenly spaced epochs, the last one always among them; all of them when few.
+            int epoch = n <= MAX_LOSS_POINTS ? i : (int) Math.round((double) i * n / MAX_LOSS_POINTS);
+            if (epoch == last) {
+                continue;
+            }
+            last = epoch;
+            EpochLosses e = history.get(epoch - 1);
+            epochs.add(epoch);
             train.add(e.train());
             if (Double.isFinite(e.validation())) {
                 valid.add(e.validation());
@@ -104,6 +119,9 @@ public final class Compressor {
         JsonObject t = new JsonObject();
         t.add("train_loss", train);
         t.add("validation_loss", valid);
+        if (n > MAX_LOSS_POINTS) {
+            t.add("loss_epochs", epochs); // which epochs the lists above hold
+        }
         p.add("training", t);
         return p;
     }

@@ -1,7 +1,9 @@
 package io.lgc.artifact;
 
 import com.google.gson.JsonObject;
+import io.lgc.data.FeatureScaling;
 import io.lgc.data.ImageShape;
+import io.lgc.data.TableColumns;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.Architectures;
@@ -143,6 +145,62 @@ public final class TinyArtifacts {
 
     public static CompressedDataset tiny() {
         return tiny(CovarianceType.FULL, 7);
+    }
+
+    /**
+     * A table's columns with the label second and names a CSV must quote: 3 features + "species".
+     */
+    public static final TableColumns TABLE = new TableColumns(
+            List.of("width", "species", "height \"cm\"", "mass, kg"), 1);
+    /** Units far from standard: means 10, -5, 1000 and deviations 2, 0.5, 250. */
+    public static final FeatureScaling TABLE_SCALING = new FeatureScaling(new double[] {10, -5, 1000},
+            new double[] {2, 0.5, 250});
+
+    public static ArtifactMetadata tableMetadata(NetworkSpec decoder, CovarianceType type) {
+        ArtifactMetadata images = metadata(fashionDecoder(), new ImageShape(1, 28, 28), CLASSES, type);
+        return new ArtifactMetadata(CLASSES, images.classCounts(), new TableFormat(TABLE, TABLE_SCALING),
+                (int) decoder.inputShape()[0], type, decoder, new JsonObject(), images.provenance());
+    }
+
+    /** Three classes, two components each, the dense table decoder (4 → 32 → 64 → 3) with seeded weights. */
+    public static CompressedDataset table(CovarianceType type, long seed) {
+        NetworkSpec spec = Architectures.denseAutoencoder(TABLE, LATENT).decoder();
+        return new CompressedDataset(tableMetadata(spec, type), randomMixtures(CLASSES.size(), 2, LATENT, type, seed),
+                randomWeights(spec, seed));
+    }
+
+    /** A decoder whose output is the latent's first three values: linear 4 → 3 with W = [I | 0], b = 0. */
+    public static NetworkSpec firstThreeDecoder() {
+        return new NetworkSpec(new long[] {LATENT}, List.of(new Layer.Linear(LATENT, TABLE.size())));
+    }
+
+    public static Map<String, float[]> firstThreeWeights() {
+        float[] w = new float[TABLE.size() * LATENT];
+        for (int i = 0; i < TABLE.size(); i++) {
+            w[i * LATENT + i] = 1;
+        }
+        Map<String, float[]> out = new LinkedHashMap<>();
+        out.put("layers.0.weight", w);
+        out.put("layers.0.bias", new float[TABLE.size()]);
+        return out;
+    }
+
+    /**
+     * A table artifact whose decoder passes latents through and whose classes are single, almost
+     * point-like components (std 1e-6) at {@code means[c]} (standardised units, then zeros): every
+     * reconstructed row of class c is, to float32, mean + std · means[c].
+     */
+    public static CompressedDataset pointTable(double[][] means) {
+        List<GaussianMixture> mixtures = new ArrayList<>();
+        for (double[] m : means) {
+            double[] mean = java.util.Arrays.copyOf(m, LATENT);
+            double[] variances = new double[LATENT];
+            java.util.Arrays.fill(variances, 1e-12);
+            mixtures.add(GaussianMixture.fromParameters(CovarianceType.DIAG, new double[] {1}, new double[][] {mean},
+                    variances));
+        }
+        return new CompressedDataset(tableMetadata(firstThreeDecoder(), CovarianceType.DIAG), mixtures,
+                firstThreeWeights());
     }
 
     /** Ten classes of five full-covariance components on the default Fashion-MNIST decoder. */
