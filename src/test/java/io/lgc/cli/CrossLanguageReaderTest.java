@@ -253,6 +253,78 @@ class CrossLanguageReaderTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void pythonDecodesTheSameTableRowsAsJava(Precision precision) throws Exception {
+        CompressedDataset data = TinyArtifacts.table(CovarianceType.FULL, 11);
+        Path artifact = dir.resolve("table-" + precision.label() + ".lgc");
+        ArtifactFile.write(artifact, data, precision);
+        float[] latents = latents(LATENTS, 12);
+        Path in = dir.resolve("lat.npy");
+        Path out = dir.resolve("out.npy");
+        Npy.writeFloats(in, latents, LATENTS, TinyArtifacts.LATENT);
+
+        Run run = python(artifact.toString(), "--decode", in.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        CompressedDataset read = ArtifactFile.read(artifact);
+        float[] expected;
+        try (Decoder decoder = Decoder.load(read.metadata().decoder(), read.decoderWeights())) {
+            expected = decoder.decode(latents, LATENTS);
+        }
+        Npy.Array actual = Npy.read(Files.readAllBytes(out));
+        assertThat(actual.descr()).isEqualTo("<f4");
+        assertThat(actual.shape()).containsExactly(LATENTS, 3);
+        float[] values = actual.floats();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) values[i]).as("output %d", i).isCloseTo(expected[i],
+                    org.assertj.core.data.Offset.offset(1e-4));
+        }
+        Run verified = python(artifact.toString(), "--verify");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+    }
+
+    @Test
+    void pythonUndoesATablesStandardisationAsJavaDoes() throws Exception {
+        // point-like classes at known standardised positions, decoded by a pass-through decoder
+        double[][] means = {{0, 0, 0}, {1, -2, 0.5}, {-1, 3, 2}};
+        CompressedDataset data = TinyArtifacts.pointTable(means);
+        Path artifact = dir.resolve("points.lgc");
+        ArtifactFile.write(artifact, data, Precision.FP32);
+        Path out = dir.resolve("samples.npz");
+
+        Run run = python(artifact.toString(), "--sample", "10", "--seed", "2", "-o", out.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        Npy.Array x = Npy.readFromZip(out, "x.npy");
+        long[] labels = Npy.readFromZip(out, "y.npy").longs();
+        assertThat(x.descr()).isEqualTo("<f4");
+        assertThat(x.shape()).containsExactly(30, 3);
+        assertThat(Npy.readFromZip(out, "feature_names.npy").shape()).containsExactly(3);
+        List<float[]> javaRows = new ArrayList<>();
+        io.lgc.synth.Reconstructor.reconstructBatches(data, io.lgc.synth.SamplingPlan.uniform(3, 1, 2, 1.0),
+                batch -> {
+                    io.lgc.data.Table t = (io.lgc.data.Table) batch;
+                    for (int i = 0; i < t.size(); i++) {
+                        javaRows.add(Arrays.copyOfRange(t.values(), 3 * i, 3 * i + 3));
+                    }
+                }, io.lgc.Progress.silent());
+        double[] mean = TinyArtifacts.TABLE_SCALING.mean();
+        double[] std = TinyArtifacts.TABLE_SCALING.std();
+        float[] values = x.floats();
+        for (int row = 0; row < 30; row++) {
+            int c = (int) labels[row];
+            assertThat(c).isEqualTo(row / 10);
+            for (int j = 0; j < 3; j++) {
+                double expected = mean[j] + std[j] * means[c][j];
+                assertThat((double) values[row * 3 + j]).as("python row %d feature %d", row, j)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-3));
+                assertThat((double) javaRows.get(c)[j]).as("java class %d feature %d", c, j)
+                        .isCloseTo(values[row * 3 + j], org.assertj.core.data.Offset.offset(2e-3));
+            }
+        }
+    }
+
     /** The component whose decoded mean equals the sample to ±1 level, or -1. */
     private static int closest(byte[] pixels, int offset, float[] decoded, int size, CompressedDataset data) {
         for (int k = 0; k < 2; k++) {
