@@ -38,7 +38,8 @@ import java.util.zip.ZipFile;
  *   <li>A table instead of images: {@code x} of shape N×F (two axes), any integer or float dtype,
  *       read as float32 (every value finite and within float32's range). Its feature columns are
  *       named by the strings of key {@value #FEATURE_NAMES_KEY}, else "0", "1", ...; the label
- *       column is named after the labels' key and comes last.
+ *       column comes last, named by the one string of key {@value #LABEL_NAME_KEY}, else after the
+ *       labels' key. A label column asked for by name must have that name.
  * </ul>
  * Little- and big-endian data are both read; Fortran-order, object and structured arrays are
  * refused with a message saying how to save them instead.
@@ -46,6 +47,7 @@ import java.util.zip.ZipFile;
 final class NpzReader {
     static final String CLASS_NAMES_KEY = "class_names";
     static final String FEATURE_NAMES_KEY = "feature_names";
+    static final String LABEL_NAME_KEY = "label_name";
     /** Largest label accepted: far beyond any class count, small enough to name every class. */
     static final int MAX_LABEL = 65_535;
     /** Deflate expands data at most about 1032:1; a larger claim is a forged size. */
@@ -91,7 +93,11 @@ final class NpzReader {
             int[] labels = readLabels(y);
             Member x = member(zip, file, options.xKey());
             List<String> classNames = classNames(zip, file, labels);
-            LabelledData data = x.header.shape().length == 2 ? readTable(zip, x, labels, y.key(), classNames)
+            boolean table = x.header.shape().length == 2;
+            if (!table && options.labelColumn() != null) {
+                throw new InputException(file + ": holds images; a label column applies to tables");
+            }
+            LabelledData data = table ? readTable(zip, x, labels, y.key(), classNames, options.labelColumn())
                     : readImages(x, labels, y.key(), classNames);
             return new ReadResult(data, List.of(file));
         } catch (IOException e) {
@@ -286,7 +292,8 @@ final class NpzReader {
         return new Dataset(pixels, labels, classNames, layout.shape);
     }
 
-    private static Table readTable(ZipFile zip, Member x, int[] labels, String labelsKey, List<String> classNames) {
+    private static Table readTable(ZipFile zip, Member x, int[] labels, String labelsKey, List<String> classNames,
+            String labelColumn) {
         long[] s = x.header.shape();
         if (s[0] != labels.length) {
             throw new InputException(x.file + ": " + x.key + " holds " + s[0] + " rows but " + labelsKey + " holds "
@@ -304,8 +311,12 @@ final class NpzReader {
         }
         int features = (int) s[1];
         List<String> names = featureNames(zip, x.file, features);
-        if (names.contains(labelsKey)) {
-            throw new InputException(x.file + ": " + FEATURE_NAMES_KEY + " names a feature '" + labelsKey
+        String label = labelName(zip, x.file, labelsKey);
+        if (labelColumn != null && !labelColumn.strip().equals(label)) {
+            throw new InputException(x.file + ": the labels' column is '" + label + "', not '" + labelColumn + "'");
+        }
+        if (names.contains(label)) {
+            throw new InputException(x.file + ": " + FEATURE_NAMES_KEY + " names a feature '" + label
                     + "', the name of the labels' column");
         }
         float[] values = new float[(int) (s[0] * s[1])];
@@ -326,7 +337,20 @@ final class NpzReader {
         } catch (IOException e) {
             throw x.problem("cannot read (" + e + ")");
         }
-        return new Table(values, labels, classNames, TableColumns.labelLast(names, labelsKey));
+        return new Table(values, labels, classNames, TableColumns.labelLast(names, label));
+    }
+
+    /** The label column's name: the one string of {@value #LABEL_NAME_KEY}, else the labels' key. */
+    private static String labelName(ZipFile zip, Path file, String labelsKey) {
+        if (zip.getEntry(LABEL_NAME_KEY + ".npy") == null && zip.getEntry(LABEL_NAME_KEY) == null) {
+            return labelsKey;
+        }
+        Member m = member(zip, file, LABEL_NAME_KEY);
+        List<String> names = readStrings(m);
+        if (names.size() != 1 || names.get(0).isBlank() || !names.get(0).equals(names.get(0).strip())) {
+            throw m.problem("must hold one name without surrounding spaces, got " + names);
+        }
+        return names.get(0);
     }
 
     private static List<String> featureNames(ZipFile zip, Path file, int features) {
@@ -421,7 +445,8 @@ final class NpzReader {
 
     private static List<String> readStrings(Member m) {
         NpyDtype dtype = m.header.dtype();
-        String what = m.key.equals(CLASS_NAMES_KEY) ? "class names" : "feature names";
+        String what = m.key.equals(CLASS_NAMES_KEY) ? "class names" : m.key.equals(LABEL_NAME_KEY) ? "the label name"
+                : "feature names";
         if (m.header.shape().length != 1) {
             throw m.problem(what + " must be a 1-D array, got shape " + m.header.shapeText());
         }

@@ -17,7 +17,8 @@ import java.util.zip.ZipOutputStream;
  * {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
  * when class names are given, {@code class_names.npy} (fixed-width unicode). {@code np.load}
  * reads it, and so does {@link NpzReader}. A table is written as {@code x.npy} float32 N×F with
- * its feature columns' names in {@code feature_names.npy}.
+ * its feature columns' names in {@code feature_names.npy} and its label column's name in
+ * {@code label_name.npy}.
  *
  * <p>The images stream straight into the archive: the count is known up front, so the header of
  * {@code x.npy} can be written first. Labels are kept (4 bytes a sample) and written at commit,
@@ -169,6 +170,7 @@ final class NpzWriter implements DatasetWriter {
             }
             if (columns != null) {
                 writeStrings(NpzReader.FEATURE_NAMES_KEY, columns.features());
+                writeStrings(NpzReader.LABEL_NAME_KEY, List.of(columns.labelName()));
             }
             zip.finish();
             file.finish();

@@ -19,7 +19,9 @@ import java.util.List;
  * @param skipBad image folders only: skip images that cannot be decoded instead of failing
  * @param xKey npz only: the name of the images array
  * @param yKey npz only: the name of the labels array
- * @param labelColumn CSV only: the name of the label column, or null for the last column
+ * @param labelColumn CSV: the name of the label column, or null for the last column; npz tables: the
+ *     name their labels must have (see {@code NpzReader}), so that one option serves a CSV and the npz
+ *     that {@code lgc reconstruct} wrote from it
  */
 public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integer channels, boolean skipBad,
         String xKey, String yKey, String labelColumn) {
@@ -77,8 +79,8 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
         if (actual != InputFormat.NPZ && (!xKey.equals(DEFAULT_X_KEY) || !yKey.equals(DEFAULT_Y_KEY))) {
             unused.add("npz array keys (npz only)");
         }
-        if (labelColumn != null && actual != InputFormat.CSV) {
-            unused.add("a label column (CSV only)");
+        if (labelColumn != null && actual != InputFormat.CSV && actual != InputFormat.NPZ) {
+            unused.add("a label column (CSV and npz tables only)");
         }
         if (!unused.isEmpty()) {
             throw new InputException(source + ": read as " + actual + ", to which " + String.join(", ", unused)

@@ -121,10 +121,11 @@ class CsvReaderTest {
     }
 
     @Test
-    void labelColumnAppliesToCsvOnly() throws IOException {
-        Path npz = Files.write(dir.resolve("x.npz"), new byte[] {'P', 'K', 3, 4});
-        assertThatThrownBy(() -> read(npz, "label")).isInstanceOf(InputException.class)
-                .hasMessage(npz + ": read as npz, to which a label column (CSV only) does not apply");
+    void labelColumnAppliesToTablesOnly() throws IOException {
+        Path cifar = Files.write(dir.resolve("data_batch_1.bin"), new byte[3073]);
+        assertThatThrownBy(() -> read(cifar, "label")).isInstanceOf(InputException.class)
+                .hasMessage(cifar + ": read as cifar, to which a label column (CSV and npz tables only) does not"
+                        + " apply");
     }
 
     // ---- damaged input: one message each, naming the file, the row and the column

@@ -278,6 +278,19 @@ class NpzReaderTest {
     }
 
     @Test
+    void twoAxesAreATableWithNumberedFeatures() {
+        Path npz = npz(file(), "x", uint8Array("(2, 3)", bytes(1, 2, 3, 4, 5, 250)), "y", int64Array(1, 0));
+
+        Table t = NpzReader.read(npz, ReadOptions.DEFAULTS).table();
+
+        assertThat(t.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 250f);
+        assertThat(t.columns().names()).containsExactly("0", "1", "2", "y");
+        assertThat(t.labels()).containsExactly(1, 0);
+        assertThatThrownBy(() -> NpzReader.read(npz, ReadOptions.builder().labelColumn("class").build()))
+                .isInstanceOf(InputException.class).hasMessage(npz + ": the labels' column is 'y', not 'class'");
+    }
+
+    @Test
     void imageShapesMustHaveThreeOrFourAxes() {
         Path vector = npz(file(), "x", uint8Array("(8,)", new byte[8]), "y", int64Array(0, 0));
         assertFails(vector, "x: images must have shape N×H×W, N×H×W×C or N×C×H×W, got (8,)");

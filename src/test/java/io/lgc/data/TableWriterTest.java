@@ -76,7 +76,11 @@ class TableWriterTest {
         assertThat(back.labels()).isEqualTo(t.labels());
         assertThat(back.classNames()).isEqualTo(CLASSES);
         assertThat(back.columns().features()).isEqualTo(COLUMNS.features());
-        assertThat(back.columns().labelName()).as("npz labels are y, last").isEqualTo("y");
+        assertThat(back.columns().labelName()).as("the label column's name, last").isEqualTo("kind of \"thing\"");
+        ReadOptions other = ReadOptions.builder().labelColumn("species").build();
+        assertThatThrownBy(() -> DatasetResolver.system().loadWith(out.toString(), other))
+                .isInstanceOf(InputException.class)
+                .hasMessage(out.resolve("train.npz") + ": the labels' column is 'kind of \"thing\"', not 'species'");
     }
 
     @ParameterizedTest
