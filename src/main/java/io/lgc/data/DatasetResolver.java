@@ -53,7 +53,7 @@ public final class DatasetResolver {
      * {@link InputException} (see {@link ResolvedDataset#dataset()}).
      */
     public static Dataset resolve(String argument, Path labelsOverride) {
-        return system().load(argument, labelsOverride).dataset();
+        return system().loadImages(argument, labelsOverride);
     }
 
     /** Reads the dataset an argument names, with its source files, using the process environment. */
@@ -80,9 +80,25 @@ public final class DatasetResolver {
         return loadWith(argument, ReadOptions.builder().labels(labelsOverride).build());
     }
 
+    /**
+     * Reads the image dataset an argument names; a table is refused before it is read, since the
+     * caller could make nothing of it.
+     */
+    public Dataset loadImages(String argument, Path labelsOverride) {
+        ReadOptions options = ReadOptions.builder().labels(labelsOverride).build();
+        Source source = locate(argument, options);
+        if (source.format() == InputFormat.CSV) {
+            throw new InputException(argument + ": a table (csv), but this needs images");
+        }
+        return read(source, options).dataset();
+    }
+
     /** Reads the dataset an argument names as the options say, with its sources and warnings. */
     public ResolvedDataset loadWith(String argument, ReadOptions options) {
-        Source source = locate(argument, options);
+        return read(locate(argument, options), options);
+    }
+
+    private ResolvedDataset read(Source source, ReadOptions options) {
         if (source.idxFiles() != null) {
             Dataset dataset = IdxReader.read(source.idxFiles());
             if (source.classNames() != null) {
