@@ -1,5 +1,7 @@
 /**
- * Datasets in memory and the files they come from.
+ * Datasets in memory and the files they come from: images ({@link io.lgc.data.Dataset}, uint8
+ * pixels) or tables ({@link io.lgc.data.Table}, float features with named columns), both
+ * {@link io.lgc.data.LabelledData}, which is all that training, encoding and evaluation need.
  *
  * <ul>
  *   <li>{@link io.lgc.data.DatasetResolver} turns a command-line argument ({@code fashion-mnist/train},
@@ -11,15 +13,17 @@
  *   <li>Readers, one per format: {@link io.lgc.data.IdxReader} (MNIST's IDX, strict),
  *       {@code ImageFolderReader} (one sub-folder of PNG/JPEG/BMP/GIF images per class, resized by
  *       {@code ImageResizer}), {@code CifarReader} (CIFAR-10/100 binary batches) and
- *       {@code NpzReader} (NumPy archives, with a parser of its own for {@code .npy}).
+ *       {@code NpzReader} (NumPy archives, with a parser of its own for {@code .npy}; images or a
+ *       table) and {@code CsvReader} (CSV tables, RFC 4180, over {@code CsvRecords}).
  *       {@code FormatDetector} picks one when the format is not given.
  *   <li>{@link io.lgc.data.DatasetWriter} writes a dataset in an {@link io.lgc.data.OutputFormat}
- *       (IDX, npz, a PNG folder), streamed and atomically renamed into place; every output reads
+ *       (IDX, npz, a PNG folder; a table as CSV or npz), streamed and atomically renamed into place; every output reads
  *       back through the resolver. {@link io.lgc.data.ClassFolders} makes class names safe as
  *       folder names, and {@code classes.txt} maps them back.
  *   <li>{@link io.lgc.data.IdxFiles} and {@link io.lgc.data.IdxFileNames} find the labels file and
  *       {@code classes.txt} beside an images file; {@link io.lgc.data.ClassNames} reads the latter.
- *   <li>{@link io.lgc.data.Subsets} draws reproducible subsets.
+ *   <li>{@link io.lgc.data.Subsets} draws reproducible subsets; {@link io.lgc.data.FeatureScaling}
+ *       standardises a table's features and undoes it.
  * </ul>
  *
  * <p>Bad files are reported as {@link io.lgc.InputException}s whose message starts with the file's
