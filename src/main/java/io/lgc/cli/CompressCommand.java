@@ -154,7 +154,10 @@ final class CompressCommand implements Callable<Integer> {
         AutoencoderKind kind = AutoencoderKind.parse(model);
         boolean table = data instanceof Table;
         if (table) {
-            kind.resolve(data.layout());
+            if (kind == AutoencoderKind.CONV) {
+                throw new InputException(dataset + ": a table; --model conv needs images, a table trains the dense"
+                        + " autoencoder (--model auto or dense)");
+            }
             if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
                     || teacherEpochs != null) {
                 throw new InputException(dataset + ": a table; feature matching (--feature-weight, --feature-epochs,"

@@ -173,8 +173,8 @@ class TableEndToEndTest {
                 "--feature-weight", "0.1"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
                 + " --teacher-epochs) compares a CNN's features of images and applies to images only");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
-                "--model", "conv"), "--model conv needs images; a table (8 features + label 'species') trains the"
-                + " dense autoencoder (--model dense or auto)");
+                "--model", "conv"), train + ": a table; --model conv needs images, a table trains the dense"
+                + " autoencoder (--model auto or dense)");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--report", dir.resolve("report").toString()), train + ": a table; --report draws images and"
                 + " latents of images, so it applies to images only");
