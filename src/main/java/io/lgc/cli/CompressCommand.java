@@ -10,6 +10,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.MixtureSettings;
@@ -48,6 +49,11 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
     Path output;
+
+    @Option(names = "--decoder", paramLabel = "autoencoder|pca",
+            description = "A trained convolutional autoencoder, or a PCA basis with a linear decoder (the linear "
+                    + "baseline; the training options are then unused) (default: ${DEFAULT-VALUE}).")
+    String decoder = DecoderKind.AUTOENCODER.cliName();
 
     @Option(names = "--latent-dim", paramLabel = "K", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
     int latentDim = AutoencoderConfig.DEFAULT_LATENT_DIM;
@@ -132,7 +138,7 @@ final class CompressCommand implements Callable<Integer> {
                         : Math.min(AutoencoderConfig.DEFAULT_FEATURE_MATCHING.epochs(), epochs), teacherEpochs,
                         AutoencoderConfig.DEFAULT_FEATURE_MATCHING.teacherWidth()));
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
-        return new CompressionConfig(ae, mixtures, seed);
+        return new CompressionConfig(DecoderKind.parse(decoder), ae, mixtures, seed);
     }
 
     static SourceInfo sourceInfo(ResolvedDataset source) {

@@ -10,7 +10,8 @@ import io.lgc.data.Dataset;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
-import io.lgc.model.TrainedAutoencoder;
+import io.lgc.model.LatentCodec;
+import io.lgc.model.PcaCodec;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,29 +30,29 @@ public final class Compressor {
         // A mixture needs at least two points; one sample per class would be the sample itself.
         data.requireAtLeast(2, source.name());
         StageTimes times = new StageTimes();
-        try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
-                () -> AutoencoderTrainer.train(data, config.autoencoder(), progress))) {
-            double[][] latents = times.time("encode", () -> autoencoder.encode(data));
+        try (LatentCodec codec = fitCodec(data, config, times, progress)) {
+            double[][] latents = times.time("encode", () -> codec.encode(data));
             ClassMixtures mixtures = times.time("fit mixtures",
                     () -> ClassMixtures.fit(data, latents, config.mixtures(), config.seed(), progress));
             ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), data.shape(),
-                    PixelScaling.UINT8, autoencoder.spec().latentDim(), config.mixtures().covarianceType(),
-                    autoencoder.spec().decoder(), mixtures.report(),
-                    provenance(source, config, autoencoder.history()));
+                    PixelScaling.UINT8, codec.latentDim(), config.mixtures().covarianceType(),
+                    codec.decoder(), mixtures.report(), provenance(source, config, codec.history()));
             CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
-                    autoencoder.decoderWeights());
+                    codec.decoderWeights());
             return new CompressionResult(dataset, times, mixtures.warnings(), latents);
         }
     }
 
-    private static JsonObject provenance(SourceInfo source, CompressionConfig config, List<EpochLosses> history) {
-        JsonObject p = new JsonObject();
-        p.addProperty("tool", "lgc");
-        p.addProperty("tool_version", TOOL_VERSION);
-        p.addProperty("seed", config.seed());
-        AutoencoderConfig ae = config.autoencoder();
-        JsonObject c = new JsonObject();
-        c.addProperty("latent_dim", ae.latentDim());
+    private static LatentCodec fitCodec(Dataset data, CompressionConfig config, StageTimes times, Progress progress) {
+        return switch (config.decoder()) {
+            case AUTOENCODER -> times.time("train autoencoder",
+                    () -> AutoencoderTrainer.train(data, config.autoencoder(), progress));
+            case PCA -> times.time("fit pca",
+                    () -> PcaCodec.fit(data, config.autoencoder().latentDim(), config.seed()));
+        };
+    }
+
+    private static void addTraining(JsonObject c, AutoencoderConfig ae) {
         c.addProperty("width", ae.width());
         c.addProperty("epochs", ae.fit().epochs());
         c.addProperty("batch_size", ae.fit().batchSize());
@@ -61,6 +62,20 @@ public final class Compressor {
         c.addProperty("feature_epochs", ae.featureMatching().epochs());
         c.addProperty("teacher_epochs", ae.featureMatching().teacherEpochs());
         c.addProperty("teacher_width", ae.featureMatching().teacherWidth());
+    }
+
+    private static JsonObject provenance(SourceInfo source, CompressionConfig config, List<EpochLosses> history) {
+        JsonObject p = new JsonObject();
+        p.addProperty("tool", "lgc");
+        p.addProperty("tool_version", TOOL_VERSION);
+        p.addProperty("seed", config.seed());
+        AutoencoderConfig ae = config.autoencoder();
+        JsonObject c = new JsonObject();
+        c.addProperty("decoder", config.decoder().cliName());
+        c.addProperty("latent_dim", ae.latentDim());
+        if (config.decoder() == DecoderKind.AUTOENCODER) {
+            addTraining(c, ae);
+        }
         c.addProperty("components", config.mixtures().toString());
         c.addProperty("covariance_type", config.mixtures().covarianceType().name().toLowerCase(Locale.ROOT));
         c.addProperty("n_init", config.mixtures().nInit());
