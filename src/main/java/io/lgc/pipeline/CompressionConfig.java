@@ -23,6 +23,11 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
         return new CompressionConfig(kind, autoencoder, mixtures, seed);
     }
 
+    /** The same settings with other mixtures. */
+    public CompressionConfig withMixtures(MixtureSettings other) {
+        return new CompressionConfig(decoder, autoencoder, other, seed);
+    }
+
     /** What a user who sets nothing gets. */
     public static CompressionConfig defaults(long seed) {
         return new CompressionConfig(DecoderKind.AUTOENCODER, AutoencoderConfig.defaults(seed),

@@ -12,7 +12,9 @@ import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
 import io.lgc.model.LatentCodec;
 import io.lgc.model.PcaCodec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 
 /**
@@ -27,19 +29,35 @@ public final class Compressor {
 
     public static CompressionResult compress(Dataset data, SourceInfo source, CompressionConfig config,
             Progress progress) {
+        List<CompressionResult> results = new ArrayList<>();
+        compressEach(data, source, config, List.of(config.mixtures()), progress, results::add);
+        return results.get(0);
+    }
+
+    /**
+     * One artifact per mixture setting from a single encoder–decoder fit: the codec is the costly
+     * part, so a sweep over components trains it once. Each result is handed to {@code each} as soon
+     * as its mixtures are fitted; its provenance records its own mixture setting.
+     */
+    public static void compressEach(Dataset data, SourceInfo source, CompressionConfig config,
+            List<MixtureSettings> settings, Progress progress, Consumer<CompressionResult> each) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
         data.requireAtLeast(2, source.name());
-        StageTimes times = new StageTimes();
-        try (LatentCodec codec = fitCodec(data, config, times, progress)) {
-            double[][] latents = times.time("encode", () -> codec.encode(data));
-            ClassMixtures mixtures = times.time("fit mixtures",
-                    () -> ClassMixtures.fit(data, latents, config.mixtures(), config.seed(), progress));
-            ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), data.shape(),
-                    PixelScaling.UINT8, codec.latentDim(), config.mixtures().covarianceType(),
-                    codec.decoder(), mixtures.report(), provenance(source, config, codec.history()));
-            CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
-                    codec.decoderWeights());
-            return new CompressionResult(dataset, times, mixtures.warnings(), latents);
+        StageTimes codecTimes = new StageTimes();
+        try (LatentCodec codec = fitCodec(data, config, codecTimes, progress)) {
+            double[][] latents = codecTimes.time("encode", () -> codec.encode(data));
+            for (MixtureSettings setting : settings) {
+                CompressionConfig own = config.withMixtures(setting);
+                StageTimes times = codecTimes.copy();
+                ClassMixtures mixtures = times.time("fit mixtures",
+                        () -> ClassMixtures.fit(data, latents, setting, own.seed(), progress));
+                ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), data.shape(),
+                        PixelScaling.UINT8, codec.latentDim(), setting.covarianceType(),
+                        codec.decoder(), mixtures.report(), provenance(source, own, codec.history()));
+                CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
+                        codec.decoderWeights());
+                each.accept(new CompressionResult(dataset, times, mixtures.warnings(), latents));
+            }
         }
     }
 

@@ -48,10 +48,10 @@ public final class RateAccuracyChart {
             if (!ImageIO.write(image, "png", bytes)) {
                 throw new IllegalStateException("no PNG writer in this Java runtime");
             }
+            AtomicFiles.write(png, bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(png, bytes.toByteArray());
     }
 
     static JFreeChart build(Sweep sweep, Optional<Sweep.Point> highlighted) {
