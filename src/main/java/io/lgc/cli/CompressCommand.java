@@ -14,6 +14,7 @@ import io.lgc.model.AutoencoderKind;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.MixtureSettings;
@@ -56,6 +57,11 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
     Path output;
+
+    @Option(names = "--decoder", paramLabel = "autoencoder|pca",
+            description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
+                    + "baseline for images; the training options are then unused) (default: ${DEFAULT-VALUE}).")
+    String decoder = DecoderKind.AUTOENCODER.cliName();
 
     @Option(names = "--model", paramLabel = "auto|conv|dense",
             description = "Autoencoder: conv (images), dense (tables, or images flattened), or auto: conv for "
@@ -152,8 +158,13 @@ final class CompressCommand implements Callable<Integer> {
      */
     CompressionConfig config(LabelledData data) {
         AutoencoderKind kind = AutoencoderKind.parse(model);
+        DecoderKind decoderKind = DecoderKind.parse(decoder);
         boolean table = data instanceof Table;
         if (table) {
+            if (decoderKind == DecoderKind.PCA) {
+                throw new InputException(dataset + ": a table; --decoder pca is a basis of image pixels, so it applies"
+                        + " to images only (a table trains the dense autoencoder)");
+            }
             if (kind == AutoencoderKind.CONV) {
                 throw new InputException(dataset + ": a table; --model conv needs images, a table trains the dense"
                         + " autoencoder (--model auto or dense)");
@@ -177,7 +188,7 @@ final class CompressCommand implements Callable<Integer> {
                 new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
-        return new CompressionConfig(ae, mixtures, seed);
+        return new CompressionConfig(decoderKind, ae, mixtures, seed);
     }
 
     static SourceInfo sourceInfo(ResolvedDataset source) {

@@ -26,12 +26,6 @@ public final class Evaluator {
     public static final int DEFAULT_EPOCHS = 5;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
-    /**
-     * Optimiser steps the fast protocol gives a table at least: a table of a few hundred rows is
-     * a handful of batches an epoch, and five epochs of it would leave the MLP untrained.
-     */
-    static final int TABLE_MIN_STEPS = 1000;
-    static final int TABLE_MAX_EPOCHS = 500;
 
     private Evaluator() {
     }
@@ -39,17 +33,6 @@ public final class Evaluator {
     /** The fast protocol's training: Adam with a fixed learning rate. */
     public static FitConfig defaultFit(int epochs, long seed) {
         return new FitConfig(epochs, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed);
-    }
-
-    /**
-     * The fast protocol's epochs for a table of {@code rows}: five, or as many as give
-     * {@value #TABLE_MIN_STEPS} optimiser steps at batch {@value #DEFAULT_BATCH_SIZE}, at most
-     * {@value #TABLE_MAX_EPOCHS}.
-     */
-    public static int tableEpochs(int rows) {
-        long batches = Math.max(1, (rows + DEFAULT_BATCH_SIZE - 1) / DEFAULT_BATCH_SIZE);
-        long epochs = (TABLE_MIN_STEPS + batches - 1) / batches;
-        return (int) Math.max(DEFAULT_EPOCHS, Math.min(TABLE_MAX_EPOCHS, epochs));
     }
 
     /** One run of the fast protocol with the given training settings. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A trained autoencoder: encodes datasets into latents and hands out its decoder's weights. */
-public final class TrainedAutoencoder implements AutoCloseable {
+public final class TrainedAutoencoder implements LatentCodec {
     private static final int ENCODE_BATCH = 512;
 
     private final Model model;
@@ -31,11 +31,22 @@ public final class TrainedAutoencoder implements AutoCloseable {
         return spec;
     }
 
+    @Override
+    public int latentDim() {
+        return spec.latentDim();
+    }
+
+    @Override
+    public NetworkSpec decoder() {
+        return spec.decoder();
+    }
+
+    @Override
     public List<EpochLosses> history() {
         return history;
     }
 
-    /** Latent vectors of every sample, in dataset order, as doubles for the mixtures. */
+    @Override
     public double[][] encode(LabelledData data) {
         int k = spec.latentDim();
         double[][] latents = new double[data.size()][k];
@@ -55,7 +66,7 @@ public final class TrainedAutoencoder implements AutoCloseable {
         return latents;
     }
 
-    /** The decoder's weights by parameter name, as stored in an artifact. */
+    @Override
     public Map<String, float[]> decoderWeights() {
         return Networks.exportWeights(decoder, spec.decoder());
     }

@@ -16,8 +16,11 @@ import io.lgc.data.Table;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.EpochLosses;
-import io.lgc.model.TrainedAutoencoder;
+import io.lgc.model.LatentCodec;
+import io.lgc.model.PcaCodec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 
 /**
@@ -41,6 +44,18 @@ public final class Compressor {
 
     public static CompressionResult compress(LabelledData data, SourceInfo source, CompressionConfig config,
             Progress progress) {
+        List<CompressionResult> results = new ArrayList<>();
+        compressEach(data, source, config, List.of(config.mixtures()), progress, results::add);
+        return results.get(0);
+    }
+
+    /**
+     * One artifact per mixture setting from a single encoder–decoder fit: the codec is the costly
+     * part, so a sweep over components trains it once. Each result is handed to {@code each} as soon
+     * as its mixtures are fitted; its provenance records its own mixture setting.
+     */
+    public static void compressEach(LabelledData data, SourceInfo source, CompressionConfig config,
+            List<MixtureSettings> settings, Progress progress, Consumer<CompressionResult> each) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
         data.requireAtLeast(2, source.name());
         SampleFormat format;
@@ -53,32 +68,42 @@ public final class Compressor {
             format = new ImageFormat(((Dataset) data).shape(), PixelScaling.UINT8);
             input = data;
         }
-        AutoencoderConfig autoencoderConfig = config.autoencoder().forData(data);
-        StageTimes times = new StageTimes();
-        try (TrainedAutoencoder autoencoder = times.time("train autoencoder",
-                () -> AutoencoderTrainer.train(input, autoencoderConfig, progress))) {
-            double[][] latents = times.time("encode", () -> autoencoder.encode(input));
-            ClassMixtures mixtures = times.time("fit mixtures",
-                    () -> ClassMixtures.fit(input, latents, config.mixtures(), config.seed(), progress));
-            ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), format,
-                    autoencoder.spec().latentDim(), config.mixtures().covarianceType(),
-                    autoencoder.spec().decoder(), mixtures.report(),
-                    provenance(source, config, autoencoderConfig, autoencoder.history()));
-            CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
-                    autoencoder.decoderWeights());
-            return new CompressionResult(dataset, times, mixtures.warnings(), latents);
+        AutoencoderConfig ae = config.autoencoder().forData(data);
+        StageTimes codecTimes = new StageTimes();
+        try (LatentCodec codec = fitCodec(input, config.decoder(), ae, config.seed(), codecTimes, progress)) {
+            double[][] latents = codecTimes.time("encode", () -> codec.encode(input));
+            for (MixtureSettings setting : settings) {
+                CompressionConfig own = config.withMixtures(setting);
+                StageTimes times = codecTimes.copy();
+                ClassMixtures mixtures = times.time("fit mixtures",
+                        () -> ClassMixtures.fit(input, latents, setting, own.seed(), progress));
+                ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), format,
+                        codec.latentDim(), setting.covarianceType(), codec.decoder(), mixtures.report(),
+                        provenance(source, own, ae, codec.history()));
+                CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
+                        codec.decoderWeights());
+                each.accept(new CompressionResult(dataset, times, mixtures.warnings(), latents));
+            }
         }
     }
 
-    private static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
-            List<EpochLosses> history) {
-        JsonObject p = new JsonObject();
-        p.addProperty("tool", "lgc");
-        p.addProperty("tool_version", TOOL_VERSION);
-        p.addProperty("seed", config.seed());
-        JsonObject c = new JsonObject();
+    /** @param ae the autoencoder configuration as it applies to the data ({@link AutoencoderConfig#forData}) */
+    private static LatentCodec fitCodec(LabelledData data, DecoderKind decoder, AutoencoderConfig ae, long seed,
+            StageTimes times, Progress progress) {
+        return switch (decoder) {
+            case AUTOENCODER -> times.time("train autoencoder", () -> AutoencoderTrainer.train(data, ae, progress));
+            case PCA -> {
+                if (!(data instanceof Dataset images)) {
+                    throw new io.lgc.InputException("a PCA decoder is a basis of image pixels; a table trains the"
+                            + " autoencoder");
+                }
+                yield times.time("fit pca", () -> PcaCodec.fit(images, ae.latentDim(), seed));
+            }
+        };
+    }
+
+    private static void addTraining(JsonObject c, AutoencoderConfig ae) {
         c.addProperty("model", ae.model().id());
-        c.addProperty("latent_dim", ae.latentDim());
         c.addProperty("width", ae.width());
         c.addProperty("epochs", ae.fit().epochs());
         c.addProperty("batch_size", ae.fit().batchSize());
@@ -88,6 +113,21 @@ public final class Compressor {
         c.addProperty("feature_epochs", ae.featureMatching().epochs());
         c.addProperty("teacher_epochs", ae.featureMatching().teacherEpochs());
         c.addProperty("teacher_width", ae.featureMatching().teacherWidth());
+    }
+
+    /** @param ae the autoencoder configuration as applied to the data, which a table changes */
+    private static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
+            List<EpochLosses> history) {
+        JsonObject p = new JsonObject();
+        p.addProperty("tool", "lgc");
+        p.addProperty("tool_version", TOOL_VERSION);
+        p.addProperty("seed", config.seed());
+        JsonObject c = new JsonObject();
+        c.addProperty("decoder", config.decoder().cliName());
+        c.addProperty("latent_dim", ae.latentDim());
+        if (config.decoder() == DecoderKind.AUTOENCODER) {
+            addTraining(c, ae);
+        }
         c.addProperty("components", config.mixtures().toString());
         c.addProperty("covariance_type", config.mixtures().covarianceType().name().toLowerCase(Locale.ROOT));
         c.addProperty("n_init", config.mixtures().nInit());

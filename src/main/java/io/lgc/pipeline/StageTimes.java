@@ -18,6 +18,13 @@ public final class StageTimes {
         }
     }
 
+    /** A copy holding the stages timed so far; later stages of either do not show in the other. */
+    public StageTimes copy() {
+        StageTimes c = new StageTimes();
+        c.seconds.putAll(seconds);
+        return c;
+    }
+
     public Map<String, Double> seconds() {
         return Collections.unmodifiableMap(seconds);
     }

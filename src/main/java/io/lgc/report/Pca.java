@@ -1,5 +1,7 @@
 package io.lgc.report;
 
+import io.lgc.linalg.SymmetricEigen;
+
 /**
  * A principal-component projection to a few dimensions, fitted on the rows of a matrix: the
  * mean, and the top eigenvectors of the sample covariance as the rows of {@link #axes()}.

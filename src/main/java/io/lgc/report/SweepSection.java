@@ -20,10 +20,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/**
- * Accuracy against bytes on a log axis: one line per measured method, published numbers as
- * unconnected diamonds, and this artifact as a star when both its size and its accuracy are known.
- */
+/** The sweep's rate–accuracy chart with its numbers, and this artifact on it when it was evaluated. */
 final class SweepSection {
     private SweepSection() {
     }
@@ -33,38 +30,10 @@ final class SweepSection {
             return Optional.empty();
         }
         Sweep sweep = in.sweep().get();
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        int series = 0;
-        for (Map.Entry<String, List<Sweep.Point>> m : byMethod(sweep.points()).entrySet()) {
-            data.addSeries(series(m.getKey(), m.getValue()));
-            renderer.setSeriesPaint(series, ChartStyle.color(series));
-            renderer.setSeriesStroke(series, new BasicStroke(2f));
-            renderer.setSeriesShape(series, new Ellipse2D.Double(-4, -4, 8, 8));
-            series++;
-        }
-        for (Map.Entry<String, List<Sweep.Point>> m : byMethod(sweep.published()).entrySet()) {
-            data.addSeries(series(m.getKey() + " (published)", m.getValue()));
-            renderer.setSeriesPaint(series, ChartStyle.color(series));
-            renderer.setSeriesLinesVisible(series, false);
-            renderer.setSeriesShape(series, diamond(6));
-            series++;
-        }
         boolean thisFile = in.partSizes().isPresent() && in.evaluation().isPresent();
-        if (thisFile) {
-            XYSeries self = new XYSeries("this artifact", false, true);
-            self.add(in.partSizes().get().totalBytes(), 100 * in.evaluation().get().accuracy());
-            data.addSeries(self);
-            renderer.setSeriesPaint(series, Color.BLACK);
-            renderer.setSeriesLinesVisible(series, false);
-            renderer.setSeriesShape(series, star(9));
-        }
-        LogBytesAxis bytes = new LogBytesAxis("artifact size (log scale)");
-        NumberAxis accuracy = new NumberAxis("test accuracy (%)");
-        accuracy.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, bytes, accuracy, renderer);
-        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // this artifact's star on top
-        JFreeChart chart = ChartStyle.apply(new JFreeChart(null, ChartStyle.TITLE, plot, true));
+        Optional<Sweep.Point> self = thisFile ? Optional.of(new Sweep.Point("this artifact",
+                in.partSizes().get().totalBytes(), in.evaluation().get().accuracy(), "")) : Optional.empty();
+        JFreeChart chart = RateAccuracyChart.build(sweep, self);
         int shown = sweep.points().size() + sweep.published().size();
         Figure f = figures.chart("rate-accuracy.png", chart, 1000, 620,
                 "Line chart of test accuracy against artifact size in bytes on a logarithmic axis, " + shown
@@ -82,23 +51,6 @@ final class SweepSection {
         return Optional.of(new Section("sweep", "Accuracy for the bytes", body.toString()));
     }
 
-    static Map<String, List<Sweep.Point>> byMethod(List<Sweep.Point> points) {
-        Map<String, List<Sweep.Point>> out = new LinkedHashMap<>();
-        for (Sweep.Point p : points) {
-            out.computeIfAbsent(p.method(), k -> new ArrayList<>()).add(p);
-        }
-        out.values().forEach(list -> list.sort(Comparator.comparingLong(Sweep.Point::bytes)));
-        return out;
-    }
-
-    private static XYSeries series(String name, List<Sweep.Point> points) {
-        XYSeries s = new XYSeries(name, false, true);
-        for (Sweep.Point p : points) {
-            s.add(p.bytes(), 100 * p.accuracy());
-        }
-        return s;
-    }
-
     private static String table(Sweep sweep) {
         List<List<String>> rows = new ArrayList<>();
         for (Sweep.Point p : sweep.points()) {
@@ -113,30 +65,5 @@ final class SweepSection {
     private static List<String> row(Sweep.Point p, String kind) {
         return List.of(Html.escape(p.method()), kind, Html.escape(Bytes.exact(p.bytes()) + " (" + Bytes.human(p.bytes())
                 + ")"), Html.escape(String.format(Locale.ROOT, "%.2f %%", 100 * p.accuracy())), Html.escape(p.note()));
-    }
-
-    private static Shape diamond(double r) {
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(0, -r);
-        p.lineTo(r, 0);
-        p.lineTo(0, r);
-        p.lineTo(-r, 0);
-        p.closePath();
-        return p;
-    }
-
-    private static Shape star(double r) {
-        Path2D.Double p = new Path2D.Double();
-        for (int i = 0; i < 10; i++) {
-            double radius = i % 2 == 0 ? r : r * 0.45;
-            double a = -Math.PI / 2 + i * Math.PI / 5;
-            if (i == 0) {
-                p.moveTo(radius * Math.cos(a), radius * Math.sin(a));
-            } else {
-                p.lineTo(radius * Math.cos(a), radius * Math.sin(a));
-            }
-        }
-        p.closePath();
-        return p;
     }
 }

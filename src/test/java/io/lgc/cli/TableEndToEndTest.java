@@ -176,6 +176,9 @@ class TableEndToEndTest {
                 "--model", "conv"), train + ": a table; --model conv needs images, a table trains the dense"
                 + " autoencoder (--model auto or dense)");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
+                "--decoder", "pca"), train + ": a table; --decoder pca is a basis of image pixels, so it applies to"
+                + " images only (a table trains the dense autoencoder)");
+        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--report", dir.resolve("report").toString()), train + ": a table; --report draws images and"
                 + " latents of images, so it applies to images only");
         assertThat(out).doesNotExist();

@@ -16,9 +16,12 @@ class ProtocolTest {
     }
 
     @Test
-    void fastKeepsItsFiveEpochs() {
-        assertThat(Protocol.FAST.defaultEpochs(100)).isEqualTo(5);
+    void fastTrainsFiveEpochsOfSixtyThousandOrTheSameSampleVisits() {
         assertThat(Protocol.FAST.defaultEpochs(60_000)).isEqualTo(5);
+        assertThat(Protocol.FAST.defaultEpochs(120_000)).isEqualTo(5); // never below five
+        assertThat(Protocol.FAST.defaultEpochs(20_000)).isEqualTo(15); // same sample visits
+        assertThat(Protocol.FAST.defaultEpochs(7_000)).isEqualTo(43); // rounded up
+        assertThat(Protocol.FAST.defaultEpochs(100)).isEqualTo(300); // capped
     }
 
     @Test

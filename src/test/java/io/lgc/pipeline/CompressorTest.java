@@ -147,6 +147,61 @@ class CompressorTest {
                 Progress.silent())).isInstanceOf(InputException.class).hasMessageContaining("'absent'");
     }
 
+    @Test
+    void pcaDecoderGivesALinearArtifactWhoseSamplesLookLikeTheirClass() {
+        CompressionConfig config = new CompressionConfig(DecoderKind.PCA, new AutoencoderConfig(6, 16,
+                new FitConfig(1, 16, 1e-3, 3), 0.1, FeatureMatching.OFF),
+                MixtureSettings.fixed(1, CovarianceType.FULL, 1), 3);
+        CompressionResult pca = Compressor.compress(data, new SourceInfo("stripes", "idx", "00", 1234), config,
+                Progress.silent());
+        CompressedDataset c = pca.dataset();
+        assertThat(c.metadata().decoder().layers()).hasSize(2);
+        assertThat(c.metadata().provenance().getAsJsonObject("config").get("decoder").getAsString()).isEqualTo("pca");
+        assertThat(c.metadata().provenance().getAsJsonObject("config").has("epochs")).isFalse();
+        assertThat(pca.times().seconds()).containsKey("fit pca").doesNotContainKey("train autoencoder");
+        // Each class's decoded samples are closer to its own mean image than to the other classes'.
+        double[][] means = classMeans(data);
+        List<byte[]> samples = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        Reconstructor.reconstruct(c, new SamplingPlan(new int[] {20, 20, 20}, 5, 1.0), (px, lb) -> {
+            for (int i = 0; i < lb.length; i++) {
+                samples.add(java.util.Arrays.copyOfRange(px, i * 64, (i + 1) * 64));
+                labels.add(lb[i]);
+            }
+        }, Progress.silent());
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(nearest(means, samples.get(i))).as("sample %d", i).isEqualTo(labels.get(i));
+        }
+    }
+
+    private static double[][] classMeans(Dataset d) {
+        double[][] means = new double[3][64];
+        int[] counts = d.classCounts();
+        for (int i = 0; i < d.size(); i++) {
+            for (int j = 0; j < 64; j++) {
+                means[d.labels()[i]][j] += (d.pixels()[i * 64 + j] & 0xFF) / (double) counts[d.labels()[i]];
+            }
+        }
+        return means;
+    }
+
+    private static int nearest(double[][] means, byte[] sample) {
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int c = 0; c < means.length; c++) {
+            double distance = 0;
+            for (int j = 0; j < sample.length; j++) {
+                double e = (sample[j] & 0xFF) - means[c][j];
+                distance += e * e;
+            }
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     private record ReconstructionCapture(byte[] pixels, List<Integer> labels) {
     }
 

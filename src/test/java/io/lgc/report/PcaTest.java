@@ -1,5 +1,7 @@
 package io.lgc.report;
 
+import io.lgc.linalg.SymmetricEigen;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

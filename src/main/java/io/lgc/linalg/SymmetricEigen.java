@@ -1,22 +1,22 @@
-package io.lgc.report;
+package io.lgc.linalg;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations. The report only
- * decomposes latent covariances (k ≤ 64 or so), where Jacobi is simple, needs no library and is
- * accurate to machine precision for symmetric input.
+ * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations. Used on latent
+ * covariances and on the projected matrices of {@link TopEigen} (a few dozen rows), where Jacobi is
+ * simple, needs no library and is accurate to machine precision for symmetric input.
  *
  * @param values eigenvalues, largest first
  * @param vectors {@code vectors[i]} is the unit eigenvector of {@code values[i]}, its largest
  *     entry (in absolute value) made positive so that results do not flip sign between runs
  */
-record SymmetricEigen(double[] values, double[][] vectors) {
+public record SymmetricEigen(double[] values, double[][] vectors) {
     private static final int MAX_SWEEPS = 100;
 
-    static SymmetricEigen of(double[][] matrix) {
+    public static SymmetricEigen of(double[][] matrix) {
         int n = matrix.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -111,7 +111,8 @@ record SymmetricEigen(double[] values, double[][] vectors) {
         return m;
     }
 
-    private static void fixSign(double[] vector) {
+    /** Makes the largest entry (in absolute value) positive, so vectors do not flip sign between runs. */
+    static void fixSign(double[] vector) {
         int largest = 0;
         for (int i = 1; i < vector.length; i++) {
             if (Math.abs(vector[i]) > Math.abs(vector[largest])) {

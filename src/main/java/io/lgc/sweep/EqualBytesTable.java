@@ -1,0 +1,76 @@
+package io.lgc.sweep;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The sweep's answer in one table: for each byte budget, the best LGC artifact that fits in it
+ * next to each baseline at that budget. LGC gets "at most the budget" because its sizes are not
+ * chosen freely; the baselines spend the budget on whole images and may leave a remainder.
+ */
+public final class EqualBytesTable {
+    private EqualBytesTable() {
+    }
+
+    /** A Markdown table from the "points" of sweep.json. */
+    public static String markdown(JsonObject sweep) {
+        List<JsonObject> lgc = new ArrayList<>();
+        Map<String, Map<Long, JsonObject>> baselines = new LinkedHashMap<>();
+        TreeSet<Long> budgets = new TreeSet<>();
+        for (JsonElement e : sweep.getAsJsonArray("points")) {
+            JsonObject p = e.getAsJsonObject();
+            if (p.has("budget")) {
+                long budget = p.get("budget").getAsLong();
+                budgets.add(budget);
+                baselines.computeIfAbsent(p.get("method").getAsString(), m -> new LinkedHashMap<>()).put(budget, p);
+            } else {
+                lgc.add(p);
+            }
+        }
+        StringBuilder out = new StringBuilder("| budget | best LGC within budget | LGC setting |");
+        baselines.keySet().forEach(m -> out.append(' ').append(m).append(" |"));
+        out.append("\n|---:|---:|---|");
+        baselines.keySet().forEach(m -> out.append("---:|"));
+        out.append('\n');
+        for (long budget : budgets) {
+            JsonObject best = best(lgc, budget);
+            out.append("| ").append(String.format(Locale.ROOT, "%,d B", budget)).append(" | ")
+                    .append(best == null ? "–" : percent(best) + " (" + String.format(Locale.ROOT, "%,d B",
+                            best.get("bytes").getAsLong()) + ")")
+                    .append(" | ").append(best == null ? "nothing fits" : setting(best)).append(" |");
+            for (Map<Long, JsonObject> byBudget : baselines.values()) {
+                JsonObject b = byBudget.get(budget);
+                out.append(' ').append(b == null ? "–" : percent(b) + " (" + b.get("per_class").getAsInt() + "/class)")
+                        .append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static JsonObject best(List<JsonObject> lgc, long budget) {
+        JsonObject best = null;
+        for (JsonObject p : lgc) {
+            if (p.get("bytes").getAsLong() <= budget
+                    && (best == null || p.get("accuracy").getAsDouble() > best.get("accuracy").getAsDouble())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static String setting(JsonObject p) {
+        return p.get("decoder").getAsString() + ", k=" + p.get("latent_dim").getAsInt() + ", K="
+                + p.get("components").getAsInt() + ", " + p.get("precision").getAsString();
+    }
+
+    private static String percent(JsonObject p) {
+        return String.format(Locale.ROOT, "%.2f %%", 100 * p.get("accuracy").getAsDouble());
+    }
+}

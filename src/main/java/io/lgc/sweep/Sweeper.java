@@ -1,0 +1,184 @@
+package io.lgc.sweep;
+
+import com.google.gson.JsonObject;
+import io.lgc.Progress;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.eval.EvaluationResult;
+import io.lgc.eval.Evaluator;
+import io.lgc.eval.baseline.Baseline;
+import io.lgc.eval.baseline.ByteBudget;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.FeatureMatching;
+import io.lgc.model.FitConfig;
+import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.MixtureSettings;
+import io.lgc.pipeline.SourceInfo;
+import io.lgc.synth.DatasetSink;
+import io.lgc.synth.Reconstructor;
+import io.lgc.synth.SamplingPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Runs a sweep point by point. Artifacts go to {@code DIR/artifacts/} as soon as their codec is
+ * fitted, so a resumed sweep trains a codec again only when one of its artifacts is missing; every
+ * measured point is appended to the {@link SweepLog} before the next one starts.
+ */
+public final class Sweeper {
+    private final Dataset train;
+    private final SourceInfo source;
+    private final Dataset test;
+    private final SweepGrid grid;
+    private final Path dir;
+    private final Progress progress;
+    private final Consumer<String> report;
+
+    /**
+     * @param report receives one line per finished point (and per skipped one on resume)
+     */
+    public Sweeper(Dataset train, SourceInfo source, Dataset test, SweepGrid grid, Path dir, Progress progress,
+            Consumer<String> report) {
+        this.train = train;
+        this.source = source;
+        this.test = test;
+        this.grid = grid;
+        this.dir = dir;
+        this.progress = progress;
+        this.report = report;
+    }
+
+    /** Measures every point the log does not hold yet, in grid order. */
+    public void run(SweepLog log) {
+        List<SweepPoint> points = grid.points();
+        long start = System.nanoTime();
+        int index = 0;
+        for (SweepPoint point : points) {
+            index++;
+            String position = "point " + index + "/" + points.size() + " " + point.id();
+            if (log.done(point)) {
+                report.accept(position + ": already measured, skipped");
+                continue;
+            }
+            JsonObject measured = point instanceof SweepPoint.Lgc lgc
+                    ? measure(lgc, points, log) : measure((SweepPoint.Baseline) point);
+            log.add(measured);
+            report.accept(position + ": " + measured.get("bytes").getAsLong() + " B, "
+                    + String.format(Locale.ROOT, "%.2f %%", 100 * measured.get("accuracy").getAsDouble()));
+            progress.update("sweep", index, points.size(), start);
+        }
+        log.markComplete();
+    }
+
+    private JsonObject measure(SweepPoint.Lgc point, List<SweepPoint> all, SweepLog log) {
+        Path file = artifact(point);
+        if (!Files.exists(file)) {
+            compressCodecGroup(point, all, log);
+        }
+        CompressedDataset data = ArtifactFile.read(file);
+        SamplingPlan plan = SamplingPlan.uniform(data.metadata().numClasses(), grid.perClass(), grid.seed(),
+                SamplingPlan.DEFAULT_SPREAD);
+        long begin = System.nanoTime();
+        DatasetSink sink = new DatasetSink(data.metadata(), (int) plan.total());
+        Reconstructor.reconstruct(data, plan, sink, progress);
+        double reconstructSeconds = (System.nanoTime() - begin) / 1e9;
+        EvaluationResult result = evaluate(sink.dataset());
+        JsonObject o = common(point, size(file), result);
+        o.addProperty("decoder", point.decoder().cliName());
+        o.addProperty("latent_dim", point.latentDim());
+        o.addProperty("components", point.components());
+        o.addProperty("precision", point.precision().label());
+        o.addProperty("artifact", dir.relativize(file).toString());
+        o.addProperty("reconstruct_seconds", reconstructSeconds);
+        return o;
+    }
+
+    private JsonObject measure(SweepPoint.Baseline point) {
+        Baseline chosen = Baseline.choose(train, point.baseline(), new ByteBudget(point.budget()), grid.seed());
+        EvaluationResult result = evaluate(chosen.subset());
+        JsonObject o = common(point, chosen.pixelBytes(), result);
+        o.addProperty("budget", point.budget());
+        o.addProperty("per_class", chosen.perClass());
+        return o;
+    }
+
+    private EvaluationResult evaluate(Dataset trainingSet) {
+        int epochs = grid.epochs() > 0 ? grid.epochs() : grid.protocol().defaultEpochs(trainingSet.size());
+        return Evaluator.evaluate(trainingSet, test, grid.protocol(), epochs, grid.seed(), progress);
+    }
+
+    private static JsonObject common(SweepPoint point, long bytes, EvaluationResult result) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", point.id());
+        o.addProperty("method", point.method());
+        o.addProperty("bytes", bytes);
+        o.addProperty("accuracy", result.accuracy());
+        o.addProperty("train_size", result.trainSize());
+        o.addProperty("epochs", result.epochs());
+        o.addProperty("evaluate_seconds", result.seconds());
+        return o;
+    }
+
+    /**
+     * Fits the codec of {@code point} once and writes the artifacts of every point that shares it
+     * and is not measured yet: one per component count and precision.
+     */
+    private void compressCodecGroup(SweepPoint.Lgc point, List<SweepPoint> all, SweepLog log) {
+        List<SweepPoint.Lgc> group = new ArrayList<>();
+        for (SweepPoint p : all) {
+            if (p instanceof SweepPoint.Lgc l && l.sameCodec(point) && !log.done(l)) {
+                group.add(l);
+            }
+        }
+        List<Integer> components = group.stream().map(SweepPoint.Lgc::components).distinct().toList();
+        List<MixtureSettings> settings = components.stream()
+                .map(k -> MixtureSettings.fixed(k, CovarianceType.FULL, MixtureSettings.DEFAULT_N_INIT)).toList();
+        CompressionConfig config = new CompressionConfig(point.decoder(), autoencoder(point.latentDim()),
+                settings.get(0), grid.seed());
+        try {
+            Files.createDirectories(dir.resolve("artifacts"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int[] next = {0};
+        Compressor.compressEach(train, source, config, settings, progress, result -> {
+            int k = components.get(next[0]++);
+            for (SweepPoint.Lgc member : group) {
+                if (member.components() == k) {
+                    ArtifactFile.write(artifact(member), result.dataset(), member.precision());
+                }
+            }
+        });
+    }
+
+    private AutoencoderConfig autoencoder(int latentDim) {
+        int epochs = grid.autoencoderEpochs();
+        FeatureMatching defaults = AutoencoderConfig.DEFAULT_FEATURE_MATCHING;
+        FeatureMatching matching = new FeatureMatching(defaults.weight(), Math.min(defaults.epochs(), epochs),
+                defaults.teacherEpochs(), defaults.teacherWidth());
+        return new AutoencoderConfig(latentDim, AutoencoderConfig.DEFAULT_WIDTH,
+                new FitConfig(epochs, AutoencoderConfig.DEFAULT_BATCH_SIZE, AutoencoderConfig.DEFAULT_LEARNING_RATE,
+                        grid.seed()), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION, matching);
+    }
+
+    private Path artifact(SweepPoint.Lgc point) {
+        return dir.resolve("artifacts").resolve(point.id() + ".lgc");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lgc.data.Dataset;
+import io.lgc.data.IdxWriter;
+import io.lgc.data.ImageShape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small sweep on synthetic 8×8 stripes: every grid point and baseline is measured once, the log
+ * resumes where it stopped, and a sweep of another grid is refused.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SweepCommandTest {
+    @TempDir
+    static Path dir;
+
+    static Path train;
+    static Path test;
+    static Path out;
+
+    @BeforeAll
+    static void data() throws Exception {
+        train = dir.resolve("train");
+        test = dir.resolve("test");
+        out = dir.resolve("sweep");
+        IdxWriter.write(stripes(40, 1), train, "train");
+        IdxWriter.write(stripes(20, 2), test, "t10k");
+    }
+
+    /** Horizontal, vertical and diagonal stripes with noise, 8×8. */
+    static Dataset stripes(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * 3;
+        byte[] px = new byte[n * 64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    int coordinate = labels[i] == 0 ? y : labels[i] == 1 ? x : x + y;
+                    px[i * 64 + y * 8 + x] = (byte) ((coordinate % 2 == 0 ? 190 : 20) + random.nextInt(60));
+                }
+            }
+        }
+        return new Dataset(px, labels, List.of("horizontal", "vertical", "diagonal"), new ImageShape(1, 8, 8));
+    }
+
+    static CliRun sweep() {
+        return sweep("30");
+    }
+
+    static CliRun sweep(String perClass) {
+        List<String> args = new ArrayList<>(List.of("sweep", train.toString(), "--test", test.toString(), "-o",
+                out.toString(), "--decoders", "pca,autoencoder", "--latent-dims", "2,4", "--components", "1,2",
+                "--precisions", "int8,fp32", "--ae-epochs", "1", "--baselines", "random-subset,kcenter",
+                "--budgets", "192,960", "--per-class", perClass, "--epochs", "3", "--published", "fashion-mnist", "-q"));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static JsonObject log() throws Exception {
+        return JsonParser.parseString(Files.readString(out.resolve("sweep.json"))).getAsJsonObject();
+    }
+
+    static List<String> ids(JsonObject log) {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement p : log.getAsJsonArray("points")) {
+            ids.add(p.getAsJsonObject().get("id").getAsString());
+        }
+        return ids;
+    }
+
+    @Test
+    @Order(1)
+    void measuresEveryGridPointAndBaselineOnce() throws Exception {
+        CliRun run = sweep();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject log = log();
+        assertThat(log.get("complete").getAsBoolean()).isTrue();
+        // 2 decoders x 2 latent dims x 2 component counts x 2 precisions, then 2 budgets x 2 baselines
+        assertThat(ids(log)).hasSize(20).doesNotHaveDuplicates()
+                .startsWith("lgc-pca-k2-K1-int8", "lgc-pca-k2-K1-fp32", "lgc-pca-k2-K2-int8")
+                .endsWith("random-subset-960", "kcenter-960");
+        for (JsonElement e : log.getAsJsonArray("points")) {
+            JsonObject p = e.getAsJsonObject();
+            assertThat(p.get("accuracy").getAsDouble()).isBetween(0.0, 1.0);
+            assertThat(p.get("bytes").getAsLong()).isPositive();
+            if (p.has("artifact")) {
+                assertThat(Files.size(out.resolve(p.get("artifact").getAsString())))
+                        .isEqualTo(p.get("bytes").getAsLong());
+                assertThat(p.get("train_size").getAsInt()).isEqualTo(90);
+            } else {
+                assertThat(p.get("bytes").getAsLong()).isLessThanOrEqualTo(p.get("budget").getAsLong());
+            }
+        }
+        assertThat(Files.readAllBytes(out.resolve("sweep.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(out.resolve("sweep.md"))).contains("| 192 B |").contains("| 960 B |")
+                .contains("random-subset").contains("kcenter");
+        JsonArray published = log.getAsJsonArray("published");
+        assertThat(published).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.getAsJsonObject().get("source").getAsString()).isNotBlank();
+            assertThat(p.getAsJsonObject().get("bytes").getAsLong())
+                    .isEqualTo(p.getAsJsonObject().get("ipc").getAsLong() * 7840);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void anInterruptedSweepContinuesAtThePointItWasOn() throws Exception {
+        JsonObject full = log();
+        JsonObject cut = full.deepCopy();
+        JsonArray kept = new JsonArray();
+        for (int i = 0; i < 6; i++) {
+            kept.add(full.getAsJsonArray("points").get(i));
+        }
+        cut.add("points", kept);
+        cut.addProperty("complete", false);
+        Files.writeString(out.resolve("sweep.json"), cut.toString());
+        CliRun run = sweep();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("resuming").contains("6 of 20 points already measured")
+                .contains("point 6/20 lgc-pca-k4-K1-fp32: already measured, skipped")
+                .contains("point 7/20 lgc-pca-k4-K2-int8: ");
+        JsonObject resumed = log();
+        assertThat(ids(resumed)).containsExactlyElementsOf(ids(full));
+        for (int i = 0; i < 6; i++) {
+            assertThat(resumed.getAsJsonArray("points").get(i)).isEqualTo(full.getAsJsonArray("points").get(i));
+        }
+        assertThat(resumed.get("complete").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aCompleteSweepRerunMeasuresNothing() throws Exception {
+        JsonObject before = log();
+        CliRun run = sweep();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("20 of 20 points already measured").doesNotContain("%, ").contains("| 960 B |");
+        assertThat(log().getAsJsonArray("points")).isEqualTo(before.getAsJsonArray("points"));
+    }
+
+    @Test
+    @Order(4)
+    void aSweepOfAnotherGridIsRefusedWithoutTouchingTheLog() throws Exception {
+        byte[] before = Files.readAllBytes(out.resolve("sweep.json"));
+        CliRun run = sweep("31");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("lgc: " + out.resolve("sweep.json"))
+                .contains("grid.per_class was 30, now 31").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(out.resolve("sweep.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void badGridValuesAreOneLineErrors() {
+        for (String[] bad : new String[][] {{"--latent-dims", "0"}, {"--decoders", "vae"}, {"--precisions", "int4"},
+                {"--baselines", "magic"}, {"--published", "cifar"}}) {
+            CliRun run = CliRun.of("sweep", train.toString(), "--test", test.toString(), "-o",
+                    dir.resolve("bad").toString(), bad[0], bad[1]);
+            assertThat(run.exitCode()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(run.err().strip()).as(String.join(" ", bad)).doesNotContain("\n").doesNotContain("Exception");
+        }
+        assertThat(dir.resolve("bad").resolve("sweep.json")).doesNotExist();
+    }
+}
