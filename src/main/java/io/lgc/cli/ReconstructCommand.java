@@ -40,7 +40,7 @@ final class ReconstructCommand implements Callable<Integer> {
     Long count;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "idx, npz or png (default: the kind of data that was compressed).")
+            description = "idx, npz or png (default: the kind of data that was compressed; npz for CIFAR).")
     String format;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
