@@ -4,14 +4,16 @@
 # the default settings, reconstructed as a PNG folder, and evaluated on the real test images next to
 # a classifier trained on the real training images.
 # Usage: bench/rgb.sh [WORKDIR]   (results in bench/results/rgb.txt; WORKDIR kept when given)
-# Environment: TRAIN_PER_CLASS (300), TEST_PER_CLASS (100), SEED (1), RECON_PER_CLASS (auto = as the source).
+# Environment: TRAIN_PER_CLASS (300), TEST_PER_CLASS (100), SEED (1), RECON_PER_CLASS (auto = as the
+# source), COMPRESS_OPTS (none: the defaults), RESULTS (rgb.txt, under bench/results).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/bench/results/rgb.txt"
+out="$root/bench/results/${RESULTS:-rgb.txt}"
 train_per_class="${TRAIN_PER_CLASS:-300}"
 test_per_class="${TEST_PER_CLASS:-100}"
 seed="${SEED:-1}"
 recon_per_class="${RECON_PER_CLASS:-auto}"
+read -r -a compress_opts <<<"${COMPRESS_OPTS:-}"
 if [[ $# -ge 1 ]]; then
   work="$1"
   mkdir -p "$work"
@@ -68,7 +70,7 @@ rm -rf "$data" "$work/recon" "$work/rgb.lgc"
 timed generate java "${java_opts[@]}" -cp "$snap/test-classes:$snap/lgc.jar:$snap/lib/*" \
   io.lgc.bench.RgbFolderGenerator "$data" "$train_per_class" "$test_per_class" "$seed"
 log "train folder: $(du -sb "$data/train" | cut -f1) B in $(find "$data/train" -name '*.png' | wc -l) PNG files"
-timed compress lgc compress "$data/train" -o "$work/rgb.lgc" -q
+timed compress lgc compress "$data/train" -o "$work/rgb.lgc" "${compress_opts[@]}" -q
 timed reconstruct lgc reconstruct "$work/rgb.lgc" -o "$work/recon" --per-class "$recon_per_class" -q
 timed "evaluate reconstruction" lgc evaluate --train "$work/recon" --test "$data/test" \
   --json "$work/eval-recon.json" -q
