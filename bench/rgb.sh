@@ -2,7 +2,8 @@
 # A real RGB run: a CIFAR-like image folder (32x32 RGB PNG, DIR/<class>/) made from Fashion-MNIST
 # with colours drawn per image independently of the class (see RgbFolderGenerator), compressed with
 # the default settings, reconstructed as a PNG folder, and evaluated on the real test images next to
-# a classifier trained on the real training images.
+# a classifier trained on the real training images. The same images in gray run through the same
+# steps as a control: the difference is what colour costs.
 # Usage: bench/rgb.sh [WORKDIR]   (results in bench/results/rgb.txt; WORKDIR kept when given)
 # Environment: TRAIN_PER_CLASS (300), TEST_PER_CLASS (100), SEED (1), RECON_PER_CLASS (auto = as the
 # source), COMPRESS_OPTS (none: the defaults), RESULTS (rgb.txt, under bench/results).
@@ -52,7 +53,6 @@ timed() {
     set -- java "${java_opts[@]}" -cp "$snap/lgc.jar:$snap/lib/*" io.lgc.cli.Main "$@"
   fi
   local before; before="$(load)"
-  local start; start="$(date +%s.%N)"
   local times="$work/time.txt"
   /usr/bin/time -f "%e %U %S %M" -o "$times" "$@" 2>"$work/stderr.txt" | tee -a "$out" \
     || { cat "$work/stderr.txt" >&2; exit 1; }
@@ -64,19 +64,32 @@ timed() {
 : >"$out"
 log "# bench/rgb.sh, $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, git $(git -C "$root" rev-parse --short HEAD)"
 log "# data: Fashion-MNIST, first $train_per_class train / $test_per_class test images per class, 10 classes,"
-log "# 32x32 RGB; garment and background colours random per image, independent of the class"
+log "# 32x32 RGB (garment and background colours random per image, independent of the class), and the"
+log "# same images in gray; compress options: ${COMPRESS_OPTS:-none, the defaults}"
 data="$work/data"
-rm -rf "$data" "$work/recon" "$work/rgb.lgc"
+rm -rf "$data" "$work/rgb" "$work/gray"
 timed generate java "${java_opts[@]}" -cp "$snap/test-classes:$snap/lgc.jar:$snap/lib/*" \
   io.lgc.bench.RgbFolderGenerator "$data" "$train_per_class" "$test_per_class" "$seed"
-log "train folder: $(du -sb "$data/train" | cut -f1) B in $(find "$data/train" -name '*.png' | wc -l) PNG files"
-timed compress lgc compress "$data/train" -o "$work/rgb.lgc" "${compress_opts[@]}" -q
-timed reconstruct lgc reconstruct "$work/rgb.lgc" -o "$work/recon" --per-class "$recon_per_class" -q
-timed "evaluate reconstruction" lgc evaluate --train "$work/recon" --test "$data/test" \
-  --json "$work/eval-recon.json" -q
-timed "evaluate real" lgc evaluate --train "$data/train" --test "$data/test" --json "$work/eval-real.json" -q
+# pipeline KIND: compress, reconstruct and evaluate $data/KIND, then the real images for reference.
+pipeline() {
+  local kind="$1" dir="$work/$1"
+  mkdir -p "$dir"
+  log ""
+  log "## $kind: $(find "$data/$kind/train" -name '*.png' | wc -l) training images," \
+    "$(du -sb "$data/$kind/train" | cut -f1) B of PNG files"
+  timed "$kind compress" lgc compress "$data/$kind/train" -o "$dir/$kind.lgc" "${compress_opts[@]}" -q
+  timed "$kind reconstruct" lgc reconstruct "$dir/$kind.lgc" -o "$dir/recon" --per-class "$recon_per_class" -q
+  timed "$kind evaluate reconstruction" lgc evaluate --train "$dir/recon" --test "$data/$kind/test" \
+    --json "$dir/eval-recon.json" -q
+  timed "$kind evaluate real" lgc evaluate --train "$data/$kind/train" --test "$data/$kind/test" \
+    --json "$dir/eval-real.json" -q
+  summary+=("$kind: artifact $(stat -c %s "$dir/$kind.lgc") B; accuracy trained on the reconstruction $(
+    json_accuracy "$dir/eval-recon.json"), on the real images $(json_accuracy "$dir/eval-real.json")")
+}
+json_accuracy() { grep -o '"accuracy": *[0-9.]*' "$1" | head -1 | awk '{printf "%.2f %%", 100 * $2}'; }
+
+summary=()
+pipeline rgb
+pipeline gray
 log ""
-log "artifact: $(stat -c %s "$work/rgb.lgc") B"
-accuracies="$(grep -o '^accuracy: [0-9.]* %' "$out" | cut -d' ' -f2-)"
-log "accuracy, trained on the reconstruction: $(head -1 <<<"$accuracies")"
-log "accuracy, trained on the real images:    $(tail -1 <<<"$accuracies")"
+for line in "${summary[@]}"; do log "$line"; done

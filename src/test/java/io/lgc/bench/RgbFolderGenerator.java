@@ -24,8 +24,12 @@ import java.util.SplittableRandom;
  * saw. The run thus measures what RGB costs the method (three channels, colour variation taking
  * latent capacity) on a task whose labels are as hard as Fashion-MNIST's.
  *
+ * <p>As a control, the same images also go out in gray (white garment on black, resized the same
+ * way): the difference between the two runs is what colour costs.
+ *
  * <p>Usage: {@code RgbFolderGenerator DIR TRAIN_PER_CLASS TEST_PER_CLASS SEED}; writes
- * {@code DIR/train} and {@code DIR/test}, each {@code <class>/<n>.png} plus {@code classes.txt}.
+ * {@code DIR/rgb/train}, {@code DIR/rgb/test}, {@code DIR/gray/train} and {@code DIR/gray/test},
+ * each {@code <class>/<n>.png} plus {@code classes.txt}.
  */
 public final class RgbFolderGenerator {
     static final int SIDE = 32;
@@ -39,10 +43,12 @@ public final class RgbFolderGenerator {
         SplittableRandom random = new SplittableRandom(Long.parseLong(args[3]));
         Dataset train = Subsets.stratifiedFirst(DatasetResolver.resolve("fashion-mnist/train", null), trainPerClass);
         Dataset test = Subsets.stratifiedFirst(DatasetResolver.resolve("fashion-mnist/test", null), testPerClass);
-        DatasetWriter.write(OutputFormat.PNG, coloured(train, random.split()), dir.resolve("train"));
-        DatasetWriter.write(OutputFormat.PNG, coloured(test, random.split()), dir.resolve("test"));
+        DatasetWriter.write(OutputFormat.PNG, coloured(train, random.split()), dir.resolve("rgb/train"));
+        DatasetWriter.write(OutputFormat.PNG, coloured(test, random.split()), dir.resolve("rgb/test"));
+        DatasetWriter.write(OutputFormat.PNG, gray(train), dir.resolve("gray/train"));
+        DatasetWriter.write(OutputFormat.PNG, gray(test), dir.resolve("gray/test"));
         System.out.println("wrote " + train.size() + " training and " + test.size() + " test images of "
-                + SIDE + "x" + SIDE + " RGB under " + dir);
+                + SIDE + "x" + SIDE + " under " + dir + ", in RGB and in gray");
     }
 
     static Dataset coloured(Dataset gray, SplittableRandom random) {
@@ -59,6 +65,19 @@ public final class RgbFolderGenerator {
                 pixels[i * shape.size() + p] = (byte) (rgb >> 16);
                 pixels[i * shape.size() + area + p] = (byte) (rgb >> 8);
                 pixels[i * shape.size() + 2 * area + p] = (byte) rgb;
+            }
+        }
+        return new Dataset(pixels, gray.labels(), gray.classNames(), shape);
+    }
+
+    /** The same images in gray, resized as the coloured ones are. */
+    static Dataset gray(Dataset gray) {
+        ImageShape shape = new ImageShape(1, SIDE, SIDE);
+        byte[] pixels = new byte[gray.size() * shape.size()];
+        for (int i = 0; i < gray.size(); i++) {
+            BufferedImage image = resized(composite(gray, i, Color.WHITE, Color.BLACK));
+            for (int p = 0; p < shape.size(); p++) {
+                pixels[i * shape.size() + p] = (byte) image.getRGB(p % SIDE, p / SIDE); // blue = gray
             }
         }
         return new Dataset(pixels, gray.labels(), gray.classNames(), shape);
