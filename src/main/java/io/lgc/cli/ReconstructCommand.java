@@ -43,7 +43,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "idx, npz or png for images; csv or npz for tables (default: the kind of data that was "
-                    + "compressed; csv for tables).")
+                    + "compressed: npz for CIFAR, csv for tables).")
     String format;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
