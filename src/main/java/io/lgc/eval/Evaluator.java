@@ -2,6 +2,8 @@ package io.lgc.eval;
 
 import io.lgc.InputException;
 import io.lgc.Progress;
+import io.lgc.data.ClassNames;
+import io.lgc.data.Dataset;
 import io.lgc.data.FeatureScaling;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
@@ -18,9 +20,9 @@ import java.util.function.Function;
 /**
  * Trains a classifier on a training set and measures it on a test set, images or tables.
  *
- * <p>A table's features are standardised with the training set's means and deviations, the test
- * set with the same ones (as a model deployed on new data would be), and the test labels are
- * matched to the training set's classes by name.
+ * <p>Test labels are matched to the training set's classes by name where both sets name them. A
+ * table's features are standardised with the training set's means and deviations, the test
+ * set with the same ones (as a model deployed on new data would be).
  */
 public final class Evaluator {
     public static final int DEFAULT_EPOCHS = 5;
@@ -75,11 +77,42 @@ public final class Evaluator {
     private static Prepared prepare(LabelledData train, LabelledData test) {
         checkCompatible(train, test);
         if (!(train instanceof Table trainTable)) {
-            return new Prepared(train, test);
+            return new Prepared(train, imagesInClassOrder((Dataset) test, train.classNames()));
         }
         Table testTable = inClassOrder((Table) test, train.classNames());
         FeatureScaling scaling = FeatureScaling.fit(trainTable);
         return new Prepared(scaling.standardise(trainTable), scaling.standardise(testTable));
+    }
+
+    /**
+     * The test images with their labels renumbered to the training set's class order, when both sets
+     * name the same classes in different orders (two folders sorted differently, say). Numbered names
+     * ("0", "1", …, what an unnamed IDX or CIFAR set gets) say nothing, so such sets match by index.
+     *
+     * @throws InputException when both sets name their classes and the names differ
+     */
+    private static Dataset imagesInClassOrder(Dataset test, List<String> trainClasses) {
+        List<String> testClasses = test.classNames();
+        if (testClasses.equals(trainClasses) || numbered(trainClasses) || numbered(testClasses)) {
+            return test;
+        }
+        if (!new java.util.HashSet<>(trainClasses).equals(new java.util.HashSet<>(testClasses))) {
+            throw new InputException("train classes " + trainClasses + " differ from test classes " + testClasses
+                    + "; a classifier can only be tested on the classes it was trained on");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < trainClasses.size(); c++) {
+            index.put(trainClasses.get(c), c);
+        }
+        int[] labels = new int[test.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = index.get(testClasses.get(test.labels()[i]));
+        }
+        return new Dataset(test.pixels(), labels, trainClasses, test.shape());
+    }
+
+    private static boolean numbered(List<String> names) {
+        return names.equals(ClassNames.numbered(names.size()));
     }
 
     /** The test table with its labels renumbered to the training set's class order. */

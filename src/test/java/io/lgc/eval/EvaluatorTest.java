@@ -62,4 +62,49 @@ class EvaluatorTest {
         assertThatThrownBy(() -> Evaluator.evaluate(train, test, Evaluator.defaultFit(1, 1), Progress.silent()))
                 .isInstanceOf(InputException.class).hasMessageContaining("1x4x4").hasMessageContaining("1x8x8");
     }
+
+    /** The same images and classes under names in reverse order: label l becomes classes-1-l. */
+    private static Dataset reversedNames(Dataset d) {
+        int n = d.numClasses();
+        int[] labels = new int[d.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = n - 1 - d.labels()[i];
+        }
+        List<String> names = new java.util.ArrayList<>(d.classNames());
+        java.util.Collections.reverse(names);
+        return new Dataset(d.pixels(), labels, names, d.shape());
+    }
+
+    @Test
+    void testImagesWhoseClassesAreNamedInAnotherOrderAreMatchedByName() {
+        Dataset train = SyntheticImages.bands(20, 3, 8, 1).withClassNames(List.of("a", "b", "c"));
+        Dataset test = SyntheticImages.bands(10, 3, 8, 2).withClassNames(List.of("a", "b", "c"));
+        EvaluationResult same = Evaluator.evaluate(train, test, Protocol.FAST, 3, 1, Progress.silent());
+        EvaluationResult reordered = Evaluator.evaluate(train, reversedNames(test), Protocol.FAST, 3, 1,
+                Progress.silent());
+        assertThat(same.accuracy()).isGreaterThan(0.6);
+        assertThat(reordered.accuracy()).isEqualTo(same.accuracy());
+        assertThat(reordered.perClass()).isEqualTo(same.perClass());
+        assertThat(reordered.classNames()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void testImagesNamingOtherClassesAreRefused() {
+        Dataset train = labelled(0, 1, 2);
+        Dataset test = labelled(0, 1, 2).withClassNames(List.of("a", "b", "z"));
+        assertThatThrownBy(() -> Evaluator.evaluate(train, test, Evaluator.defaultFit(1, 1), Progress.silent()))
+                .isInstanceOf(InputException.class).hasMessageContaining("[a, b, c]")
+                .hasMessageContaining("[a, b, z]");
+    }
+
+    @Test
+    void numberedClassNamesMatchByIndex() {
+        Dataset train = SyntheticImages.bands(20, 3, 8, 1).withClassNames(List.of("a", "b", "c"));
+        Dataset test = SyntheticImages.bands(10, 3, 8, 2);
+        Dataset unnamed = test.withClassNames(List.of("0", "1", "2"));
+        EvaluationResult named = Evaluator.evaluate(train, test.withClassNames(List.of("a", "b", "c")), Protocol.FAST,
+                3, 1, Progress.silent());
+        assertThat(Evaluator.evaluate(train, unnamed, Protocol.FAST, 3, 1, Progress.silent()).accuracy())
+                .isEqualTo(named.accuracy());
+    }
 }
