@@ -17,14 +17,13 @@ import java.util.List;
  *
  * <p>Rows stream to a hidden temporary file that is renamed into place on commit.
  */
-final class CsvWriter implements DatasetWriter {
+final class CsvWriter extends AtomicDatasetWriter {
     private final TableColumns columns;
     private final List<String> classNames;
     private final SampleCount samples;
     private final PendingFile file;
     private final Writer out;
     private final StringBuilder line = new StringBuilder();
-    private boolean finished;
 
     private CsvWriter(TableColumns columns, List<String> classNames, SampleCount samples, PendingFile file,
             Writer out) {
@@ -104,39 +103,25 @@ final class CsvWriter implements DatasetWriter {
     }
 
     @Override
-    public List<Path> commit() throws IOException {
-        requireOpen();
-        if (!samples.complete()) {
-            abort();
-            throw samples.incomplete();
-        }
-        finished = true;
-        try {
-            out.flush();
-            file.finish();
-            file.moveIntoPlace();
-        } catch (IOException | RuntimeException e) {
-            file.discard();
-            throw e;
-        }
+    boolean complete() {
+        return samples.complete();
+    }
+
+    @Override
+    RuntimeException incomplete() {
+        return samples.incomplete();
+    }
+
+    @Override
+    List<Path> publish() throws IOException {
+        out.flush();
+        file.finish();
+        file.moveIntoPlace();
         return List.of(file.target);
     }
 
     @Override
-    public void close() {
-        if (!finished) {
-            abort();
-        }
-    }
-
-    private void abort() {
-        finished = true;
+    void discard() {
         file.discard();
-    }
-
-    private void requireOpen() {
-        if (finished) {
-            throw new IllegalStateException("writer already committed or aborted");
-        }
     }
 }

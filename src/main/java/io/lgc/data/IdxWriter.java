@@ -25,7 +25,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class IdxWriter implements DatasetWriter {
+public final class IdxWriter extends AtomicDatasetWriter {
     private static final int MAX_LABEL = 255; // labels are stored as unsigned bytes
 
     private final ImageShape shape;
@@ -35,7 +35,6 @@ public final class IdxWriter implements DatasetWriter {
     private final PendingFile images;
     private final PendingFile labels;
     private int written;
-    private boolean finished;
 
     private IdxWriter(ImageShape shape, int count, int labelLimit, PendingFile images, PendingFile labels,
             List<PendingFile> pending) {
@@ -133,48 +132,33 @@ public final class IdxWriter implements DatasetWriter {
      *     left behind then
      */
     @Override
-    public List<Path> commit() throws IOException {
-        requireOpen();
-        if (written != count) {
-            abort();
-            throw new IllegalStateException("wrote " + written + " of the " + count
-                    + " samples announced; nothing was committed");
+    boolean complete() {
+        return written == count;
+    }
+
+    @Override
+    RuntimeException incomplete() {
+        return new IllegalStateException("wrote " + written + " of the " + count
+                + " samples announced; nothing was committed");
+    }
+
+    @Override
+    List<Path> publish() throws IOException {
+        for (PendingFile file : pending) {
+            file.finish();
         }
-        finished = true;
-        try {
-            for (PendingFile file : pending) {
-                file.finish();
-            }
-            List<PendingFile> imagesLast = new ArrayList<>(pending);
-            imagesLast.remove(images);
-            imagesLast.add(images);
-            for (PendingFile file : imagesLast) {
-                file.moveIntoPlace();
-            }
-        } catch (IOException | RuntimeException e) {
-            pending.forEach(PendingFile::discard);
-            throw e;
+        List<PendingFile> imagesLast = new ArrayList<>(pending);
+        imagesLast.remove(images);
+        imagesLast.add(images);
+        for (PendingFile file : imagesLast) {
+            file.moveIntoPlace();
         }
         return pending.stream().map(f -> f.target).toList();
     }
 
-    /** Deletes the temporary files unless {@link #commit()} succeeded. */
     @Override
-    public void close() {
-        if (!finished) {
-            abort();
-        }
-    }
-
-    private void abort() {
-        finished = true;
+    void discard() {
         pending.forEach(PendingFile::discard);
-    }
-
-    private void requireOpen() {
-        if (finished) {
-            throw new IllegalStateException("writer already committed or aborted");
-        }
     }
 
     private static void requirePrefix(String prefix) {

@@ -25,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  * since a zip member must end before the next begins. The archive is a hidden temporary renamed
  * into place on commit. Identical data give identical bytes: members carry a fixed date.
  */
-final class NpzWriter implements DatasetWriter {
+final class NpzWriter extends AtomicDatasetWriter {
     static final String FILE_NAME = DatasetWriter.NAME + ".npz";
     /** The earliest date a zip can hold, so that the bytes do not depend on when they were written. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
@@ -41,7 +41,6 @@ final class NpzWriter implements DatasetWriter {
     private final PendingFile file;
     private final ZipOutputStream zip;
     private final byte[] scratch;
-    private boolean finished;
 
     private NpzWriter(SampleLayout layout, int count, List<String> classNames, SampleCount samples, PendingFile file,
             ZipOutputStream zip) {
@@ -148,37 +147,36 @@ final class NpzWriter implements DatasetWriter {
     }
 
     @Override
-    public List<Path> commit() throws IOException {
-        requireOpen();
-        if (!samples.complete()) {
-            abort();
-            throw samples.incomplete();
+    boolean complete() {
+        return samples.complete();
+    }
+
+    @Override
+    RuntimeException incomplete() {
+        return samples.incomplete();
+    }
+
+    @Override
+    List<Path> publish() throws IOException {
+        zip.closeEntry();
+        zip.putNextEntry(entry("y"));
+        zip.write(NpyHeader.format("<i8", labels.length));
+        ByteBuffer y = ByteBuffer.allocate(8 * labels.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int label : labels) {
+            y.putLong(label);
         }
-        finished = true;
-        try {
-            zip.closeEntry();
-            zip.putNextEntry(entry("y"));
-            zip.write(NpyHeader.format("<i8", labels.length));
-            ByteBuffer y = ByteBuffer.allocate(8 * labels.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (int label : labels) {
-                y.putLong(label);
-            }
-            zip.write(y.array());
-            zip.closeEntry();
-            if (classNames != null) {
-                writeStrings(NpzReader.CLASS_NAMES_KEY, classNames);
-            }
-            if (columns != null) {
-                writeStrings(NpzReader.FEATURE_NAMES_KEY, columns.features());
-                writeStrings(NpzReader.LABEL_NAME_KEY, List.of(columns.labelName()));
-            }
-            zip.finish();
-            file.finish();
-            file.moveIntoPlace();
-        } catch (IOException | RuntimeException e) {
-            discard(zip, file);
-            throw e;
+        zip.write(y.array());
+        zip.closeEntry();
+        if (classNames != null) {
+            writeStrings(NpzReader.CLASS_NAMES_KEY, classNames);
         }
+        if (columns != null) {
+            writeStrings(NpzReader.FEATURE_NAMES_KEY, columns.features());
+            writeStrings(NpzReader.LABEL_NAME_KEY, List.of(columns.labelName()));
+        }
+        zip.finish();
+        file.finish();
+        file.moveIntoPlace();
         closeQuietly(zip); // releases the deflater; the file is complete
         return List.of(file.target);
     }
@@ -198,14 +196,7 @@ final class NpzWriter implements DatasetWriter {
     }
 
     @Override
-    public void close() {
-        if (!finished) {
-            abort();
-        }
-    }
-
-    private void abort() {
-        finished = true;
+    void discard() {
         discard(zip, file);
     }
 
@@ -219,12 +210,6 @@ final class NpzWriter implements DatasetWriter {
             zip.close();
         } catch (IOException | RuntimeException e) {
             // only releasing the deflater; the output is complete or already discarded
-        }
-    }
-
-    private void requireOpen() {
-        if (finished) {
-            throw new IllegalStateException("writer already committed or aborted");
         }
     }
 

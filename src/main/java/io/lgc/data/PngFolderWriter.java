@@ -31,7 +31,7 @@ import javax.imageio.stream.ImageOutputStream;
  * whole directory, so it refuses to replace anything else. The PNGs are not forced to disk one by
  * one (thousands of fsyncs); the rename is what guarantees a reader never sees a partial folder.
  */
-final class PngFolderWriter implements DatasetWriter {
+final class PngFolderWriter extends AtomicDatasetWriter {
     private final ImageShape shape;
     private final SampleCount samples;
     private final PendingDirectory dir;
@@ -43,7 +43,6 @@ final class PngFolderWriter implements DatasetWriter {
     private final ImageWriter png;
     private List<String> folders;
     private int maxLabel = -1;
-    private boolean finished;
 
     private PngFolderWriter(ImageShape shape, int count, SampleCount samples, PendingDirectory dir, Path outputDir,
             List<String> folders) {
@@ -99,49 +98,34 @@ final class PngFolderWriter implements DatasetWriter {
     }
 
     @Override
-    public List<Path> commit() throws IOException {
-        requireOpen();
-        if (!samples.complete()) {
-            abort();
-            throw samples.incomplete();
+    boolean complete() {
+        return samples.complete();
+    }
+
+    @Override
+    RuntimeException incomplete() {
+        return samples.incomplete();
+    }
+
+    @Override
+    List<Path> publish() throws IOException {
+        if (folders == null) {
+            // Numbered classes; classes.txt keeps "10" after "9", which sorting folders would not.
+            List<String> names = ClassNames.numbered(maxLabel + 1);
+            folders = ClassFolders.folderNames(names);
+            writeClasses(dir.temp, names, folders);
         }
-        finished = true;
-        try {
-            if (folders == null) {
-                // Numbered classes; classes.txt keeps "10" after "9", which sorting folders would not.
-                List<String> names = ClassNames.numbered(maxLabel + 1);
-                folders = ClassFolders.folderNames(names);
-                writeClasses(dir.temp, names, folders);
-            }
-            dir.commit();
-        } catch (IOException | RuntimeException e) {
-            dir.discard();
-            throw e;
-        } finally {
-            png.dispose();
-        }
+        dir.commit();
+        png.dispose();
         List<Path> files = new ArrayList<>(written);
         files.add(outputDir.resolve(IdxFileNames.CLASS_NAMES));
         return files;
     }
 
     @Override
-    public void close() {
-        if (!finished) {
-            abort();
-        }
-    }
-
-    private void abort() {
-        finished = true;
+    void discard() {
         png.dispose();
         dir.discard();
-    }
-
-    private void requireOpen() {
-        if (finished) {
-            throw new IllegalStateException("writer already committed or aborted");
-        }
     }
 
     private Path folder(int label) throws IOException {
