@@ -6,14 +6,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.lgc.data.Dataset;
 import io.lgc.data.IdxWriter;
-import io.lgc.data.ImageShape;
+import io.lgc.eval.SyntheticImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,26 +37,8 @@ class SweepCommandTest {
         train = dir.resolve("train");
         test = dir.resolve("test");
         out = dir.resolve("sweep");
-        IdxWriter.write(stripes(40, 1), train, "train");
-        IdxWriter.write(stripes(20, 2), test, "t10k");
-    }
-
-    /** Horizontal, vertical and diagonal stripes with noise, 8×8. */
-    static Dataset stripes(int perClass, long seed) {
-        Random random = new Random(seed);
-        int n = perClass * 3;
-        byte[] px = new byte[n * 64];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 3;
-            for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    int coordinate = labels[i] == 0 ? y : labels[i] == 1 ? x : x + y;
-                    px[i * 64 + y * 8 + x] = (byte) ((coordinate % 2 == 0 ? 190 : 20) + random.nextInt(60));
-                }
-            }
-        }
-        return new Dataset(px, labels, List.of("horizontal", "vertical", "diagonal"), new ImageShape(1, 8, 8));
+        IdxWriter.write(SyntheticImages.stripes(40, 1), train, "train");
+        IdxWriter.write(SyntheticImages.stripes(20, 2), test, "t10k");
     }
 
     static CliRun sweep() {

@@ -45,6 +45,25 @@ public final class SyntheticImages {
         return new Dataset(px, new int[values.length], names(1), new ImageShape(1, side, side));
     }
 
+    /** Three classes of 8×8 images: horizontal, vertical and diagonal stripes with noise. */
+    public static Dataset stripes(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * 3;
+        byte[] px = new byte[n * 64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    int coordinate = labels[i] == 0 ? y : labels[i] == 1 ? x : x + y;
+                    boolean on = coordinate % 2 == 0;
+                    px[i * 64 + y * 8 + x] = (byte) ((on ? 190 : 20) + random.nextInt(60));
+                }
+            }
+        }
+        return new Dataset(px, labels, List.of("horizontal", "vertical", "diagonal"), new ImageShape(1, 8, 8));
+    }
+
     public static List<String> names(int classes) {
         return IntStream.range(0, classes).mapToObj(c -> "class" + c).toList();
     }

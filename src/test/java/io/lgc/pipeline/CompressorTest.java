@@ -11,6 +11,7 @@ import io.lgc.artifact.Precision;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
+import io.lgc.eval.SyntheticImages;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.AutoencoderConfig;
@@ -39,30 +40,11 @@ class CompressorTest {
 
     @BeforeAll
     static void compress() {
-        data = stripes(30, 7);
+        data = SyntheticImages.stripes(30, 7);
         AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3), 0.1,
                 FeatureMatching.OFF);
         CompressionConfig config = new CompressionConfig(ae, MixtureSettings.fixed(2, CovarianceType.FULL, 1), 3);
         result = Compressor.compress(data, new SourceInfo("stripes", "idx", "00", 1234), config, Progress.silent());
-    }
-
-    /** Three classes of 8×8 images: horizontal, vertical and diagonal stripes with noise. */
-    static Dataset stripes(int perClass, long seed) {
-        Random random = new Random(seed);
-        int n = perClass * 3;
-        byte[] px = new byte[n * 64];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 3;
-            for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    int coordinate = labels[i] == 0 ? y : labels[i] == 1 ? x : x + y;
-                    boolean on = coordinate % 2 == 0;
-                    px[i * 64 + y * 8 + x] = (byte) ((on ? 190 : 20) + random.nextInt(60));
-                }
-            }
-        }
-        return new Dataset(px, labels, List.of("horizontal", "vertical", "diagonal"), new ImageShape(1, 8, 8));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.lgc.model.FitConfig;
 import io.lgc.model.Layer;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
+import io.lgc.eval.SyntheticImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -98,7 +99,7 @@ class TableCompressionTest {
 
     @Test
     void imagesCanBeCompressedDenseToo() {
-        Dataset stripes = CompressorTest.stripes(10, 2);
+        Dataset stripes = SyntheticImages.stripes(10, 2);
         AutoencoderConfig ae = new AutoencoderConfig(3, 16, new FitConfig(2, 16, 3e-3, 3), 0.1,
                 io.lgc.model.FeatureMatching.OFF, AutoencoderKind.DENSE);
         CompressionResult dense = Compressor.compress(stripes, new SourceInfo("stripes", "idx", "00", 1),
