@@ -35,7 +35,7 @@ final class SweepSection {
                 in.partSizes().get().totalBytes(), in.evaluation().get().accuracy(), "")) : Optional.empty();
         JFreeChart chart = RateAccuracyChart.build(sweep, self);
         int shown = sweep.points().size() + sweep.published().size();
-        Figure f = figures.chart("rate-accuracy.png", chart, 1000, 620,
+        Figure f = figures.chart("rate-accuracy.png", chart, RateAccuracyChart.WIDTH, RateAccuracyChart.HEIGHT,
                 "Line chart of test accuracy against artifact size in bytes on a logarithmic axis, " + shown
                         + " points, one series per method",
                 "Rate–accuracy: test accuracy of a classifier trained on what each method ships, against the bytes "
