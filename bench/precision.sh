@@ -11,7 +11,7 @@ if [[ -z "$artifact" ]]; then
   "$root/lgc" compress fashion-mnist/train -o "$artifact" -q
 fi
 cd "$root" && mvn -q -B -o test-compile
-MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=68719476736 \
-  java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" -Dai.djl.pytorch.num_interop_threads=1 \
+source tools/native-env.sh
+java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" -Dai.djl.pytorch.num_interop_threads=1 \
   -cp "target/test-classes:target/lgc.jar:target/lib/*" io.lgc.bench.PrecisionBenchmark "$artifact" "$work" \
   | tee bench/results/precision.md

@@ -30,12 +30,8 @@ snap="$work/build"
 rm -rf "$snap" && mkdir -p "$snap"
 cp -r "$root/target/lgc.jar" "$root/target/lib" "$root/target/test-classes" "$snap/"
 
-# As ./lgc runs it (malloc settings included), and with OpenMP's idle threads sleeping rather than
-# spinning (as on the perf branch), which on a shared machine makes training several times faster.
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
-export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-68719476736}"
-export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
+# As ./lgc runs it: the same malloc, OpenMP and huge-page settings.
+source "$root/tools/native-env.sh"
 cores="$(nproc)"
 java_opts=(-Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$cores"
   -Dai.djl.pytorch.num_interop_threads=1)
