@@ -13,5 +13,5 @@ fi
 cd "$root" && mvn -q -B -o test-compile
 source tools/native-env.sh
 java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" -Dai.djl.pytorch.num_interop_threads=1 \
-  -cp "target/test-classes:target/lgc.jar:target/lib/*" io.lgc.bench.PrecisionBenchmark "$artifact" "$work" \
+  -cp "lgc-cli/target/test-classes:lgc-cli/target/lgc.jar:lgc-cli/target/lib/*:lgc-core/target/test-classes" io.lgc.bench.PrecisionBenchmark "$artifact" "$work" \
   | tee bench/results/precision.md

@@ -28,7 +28,7 @@ fi
 (cd "$root" && mvn -q -B -o test-compile)
 snap="$work/build"
 rm -rf "$snap" && mkdir -p "$snap"
-cp -r "$root/target/lgc.jar" "$root/target/lib" "$root/target/test-classes" "$snap/"
+cp -r "$root/lgc-cli/target/lgc.jar" "$root/lgc-cli/target/lib" "$root/lgc-cli/target/test-classes" "$snap/"
 
 # As ./lgc runs it: the same malloc, OpenMP and huge-page settings.
 source "$root/tools/native-env.sh"

@@ -1,0 +1,152 @@
+package io.lgc.artifact;
+
+import com.google.gson.JsonObject;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.network.Layer;
+import io.lgc.network.NetworkSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes {@link CompressedDataset}s as .lgc files: the metadata becomes the container's
+ * JSON header, the mixtures and the decoder become one section each (see docs/FORMAT.md, "The LGC
+ * layer").
+ *
+ * <p>Reading is strict: every tensor the header implies must be there, nothing else, each with its
+ * shape and the dtype its precision prescribes, and every value must make sense (finite, positive
+ * scales and Cholesky diagonals, weights summing to 1). Writing runs the same checks on what it is
+ * about to write, so a file this class writes always reads back.
+ */
+public final class ArtifactFile {
+    public static final String MIXTURES = "mixtures";
+    public static final String DECODER = "decoder";
+
+    /**
+     * Largest KL divergence (nats, per class) that fp16 rounding may add to a mixture for the
+     * writer to store it in fp16. Fitting the same class twice from fresh samples moves a
+     * 16-dimensional full-covariance component by ~0.1 nats (≈ parameters / 2n at n = 600), so
+     * 1e-4 is a thousand times below the noise the mixture already has.
+     */
+    static final double FP16_MIXTURE_MAX_KL = 1e-4;
+
+    /** Values one decoded sample may take at any layer; a forged header must not make decoding exhaust memory. */
+    static final long MAX_ACTIVATION_VALUES = 1L << 26;
+
+    private ArtifactFile() {
+    }
+
+    /**
+     * Writes the decoder at {@code precision}; the mixtures go in fp16 when the precision is not
+     * fp32 and rounding them moves no class by more than {@link #FP16_MIXTURE_MAX_KL}, else fp32.
+     * IllegalArgumentException if the decoder cannot be stored at that precision (a weight
+     * beyond fp16's range).
+     */
+    public static WriteReport write(Path file, CompressedDataset data, Precision precision) {
+        Container container = toContainer(data, precision);
+        try {
+            return ContainerWriter.write(file, container, Codec.AUTO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every check {@link #readVerified} runs, returning the dataset only. */
+    public static CompressedDataset read(Path file) {
+        return readVerified(file).dataset();
+    }
+
+    /** Reads and checks the whole file: container checksums and structure, then the LGC layer. */
+    public static VerifiedArtifact readVerified(Path file) {
+        ContainerReader.Verified v = ContainerReader.readVerified(file);
+        Decoded d = decode(v.container(), file.toString());
+        return new VerifiedArtifact(d.dataset(), d.precision(), v.container().header(), v.report());
+    }
+
+    /** The container {@link #write} writes, already checked to read back. */
+    static Container toContainer(CompressedDataset data, Precision precision) {
+        StoragePrecision storage = new StoragePrecision(precision,
+                precision != Precision.FP32 && fp16MixturesAreHarmless(data) ? Precision.FP16 : Precision.FP32);
+        Container container = assemble(data, storage);
+        try {
+            decode(container, null);
+        } catch (ArtifactFormatException e) {
+            throw new IllegalStateException("refusing to write an artifact that would not read back: "
+                    + e.problem(), e);
+        }
+        return container;
+    }
+
+    static Container assemble(CompressedDataset data, StoragePrecision storage) {
+        int[] components = data.mixtures().stream().mapToInt(GaussianMixture::components).toArray();
+        JsonObject header = MetadataCodec.toJson(data.metadata(), components);
+        header.add(StoragePrecision.HEADER_KEY, storage.toJson());
+        return new Container(header, List.of(
+                MixtureTensors.encode(data.mixtures(), data.metadata().latentDim(), storage.mixtures()),
+                DecoderTensors.encode(data.metadata().decoder(), data.decoderWeights(), storage.decoder())));
+    }
+
+    /** True if every class, stored in fp16, reads back valid and within {@link #FP16_MIXTURE_MAX_KL}. */
+    static boolean fp16MixturesAreHarmless(CompressedDataset data) {
+        ArtifactMetadata meta = data.metadata();
+        int d = meta.latentDim();
+        Section rounded = MixtureTensors.encode(data.mixtures(), d, Precision.FP16);
+        int[] components = data.mixtures().stream().mapToInt(GaussianMixture::components).toArray();
+        try {
+            MixtureTensors.decode(rounded, meta, components, Precision.FP16, null);
+        } catch (ArtifactFormatException e) {
+            return false;
+        }
+        for (int c = 0; c < meta.numClasses(); c++) {
+            GaussianMixture m = data.mixtures().get(c);
+            MixtureTensors.Stored original = new MixtureTensors.Stored(m.weights(),
+                    MixtureTensors.flatten(m.means()), CovarianceFactors.pack(m.covarianceType(), d,
+                    m.covariancesFlat()));
+            MixtureTensors.Stored stored = MixtureTensors.stored(rounded, c, components[c], d,
+                    meta.covarianceType(), Precision.FP16, null);
+            if (!(MixtureDivergence.upperBound(meta.covarianceType(), d, original, stored) <= FP16_MIXTURE_MAX_KL)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    record Decoded(CompressedDataset dataset, StoragePrecision precision) {
+    }
+
+    /** The LGC layer of a container that passed the container's own checks. */
+    static Decoded decode(Container container, String file) {
+        JsonObject header = container.header();
+        ArtifactMetadata metadata = MetadataCodec.fromJson(header, file);
+        int[] components = MetadataCodec.components(header, file);
+        StoragePrecision precision = StoragePrecision.fromHeader(header, file);
+        checkActivations(metadata.decoder(), file);
+        List<GaussianMixture> mixtures = MixtureTensors.decode(container.section(MIXTURES), metadata, components,
+                precision.mixtures(), file);
+        Map<String, float[]> weights = DecoderTensors.decode(container.section(DECODER), metadata.decoder(),
+                precision.decoder(), file);
+        return new Decoded(new CompressedDataset(metadata, mixtures, weights), precision);
+    }
+
+    private static void checkActivations(NetworkSpec spec, String file) {
+        long[] shape = spec.inputShape();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            Layer layer = spec.layers().get(i);
+            shape = layer.outputShape(shape);
+            long values;
+            try {
+                values = NamedTensor.elementCount(shape);
+            } catch (ArithmeticException e) {
+                values = Long.MAX_VALUE;
+            }
+            if (values > MAX_ACTIVATION_VALUES) {
+                throw new ArtifactFormatException(file, "invalid header: decoder layer " + i + " ("
+                        + layer.toJson().get("op").getAsString() + ") produces " + Arrays.toString(shape)
+                        + " values per sample; this reader decodes at most " + MAX_ACTIVATION_VALUES);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.lgc.artifact;
+
+import com.google.gson.JsonObject;
+import io.lgc.data.ImageShape;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.network.NetworkSpec;
+import java.util.Arrays;
+import io.lgc.data.SampleLayout;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a receiver needs besides the tensors: what the classes are, what a sample is (an
+ * image or a table row) and how decoder outputs become one, and where the file came from.
+ *
+ * @param classCounts training samples per class in the source data (the default class proportions)
+ * @param samples images and their pixel scaling, or a table's columns and feature scaling
+ * @param mixtureReport per-class choices made while fitting (chosen K, BIC curves, warnings)
+ * @param provenance tool version, configuration, seed, source digest, training losses
+ */
+public record ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
+        CovarianceType covarianceType, NetworkSpec decoder, JsonObject mixtureReport, JsonObject provenance) {
+    public ArtifactMetadata {
+        Objects.requireNonNull(samples, "samples");
+        classNames = List.copyOf(classNames);
+        classCounts = classCounts.clone();
+        mixtureReport = mixtureReport.deepCopy();
+        provenance = provenance.deepCopy();
+        if (classNames.isEmpty() || classCounts.length != classNames.size()) {
+            throw new IllegalArgumentException("need one count per class, got " + classNames.size()
+                    + " names and " + classCounts.length + " counts");
+        }
+        if (decoder.inputShape().length != 1 || decoder.inputShape()[0] != latentDim) {
+            throw new IllegalArgumentException("decoder input " + Arrays.toString(decoder.inputShape())
+                    + " does not match latent dimension " + latentDim);
+        }
+        long[] out = decoder.outputShape();
+        long[] expected = samples.layout().tensorShape();
+        if (!Arrays.equals(out, expected)) {
+            throw new IllegalArgumentException("decoder output " + Arrays.toString(out)
+                    + " does not match sample shape " + Arrays.toString(expected));
+        }
+    }
+
+    /** The metadata of an image artifact. */
+    public ArtifactMetadata(List<String> classNames, int[] classCounts, ImageShape sampleShape,
+            PixelScaling scaling, int latentDim, CovarianceType covarianceType, NetworkSpec decoder,
+            JsonObject mixtureReport, JsonObject provenance) {
+        this(classNames, classCounts, new ImageFormat(sampleShape, scaling), latentDim, covarianceType, decoder,
+                mixtureReport, provenance);
+    }
+
+    /** What one sample is: an image shape or a table's columns. */
+    public SampleLayout layout() {
+        return samples.layout();
+    }
+
+    public boolean isTable() {
+        return samples instanceof TableFormat;
+    }
+
+    /** The images' shape; for image artifacts only (see {@link #isTable()}). */
+    public ImageShape sampleShape() {
+        return images().shape();
+    }
+
+    /** How decoder outputs become pixels; for image artifacts only (see {@link #isTable()}). */
+    public PixelScaling scaling() {
+        return images().scaling();
+    }
+
+    private ImageFormat images() {
+        if (samples instanceof ImageFormat images) {
+            return images;
+        }
+        throw new IllegalStateException("a table artifact has no image shape or pixel scaling");
+    }
+
+    @Override
+    public int[] classCounts() {
+        return classCounts.clone();
+    }
+
+    @Override
+    public JsonObject mixtureReport() {
+        return mixtureReport.deepCopy();
+    }
+
+    @Override
+    public JsonObject provenance() {
+        return provenance.deepCopy();
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+}

@@ -1,0 +1,90 @@
+package io.lgc.model;
+
+import io.lgc.network.Architectures;
+import io.lgc.network.NetworkSpec;
+import io.lgc.network.AutoencoderSpec;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import io.lgc.Progress;
+import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import io.lgc.data.LabelledData;
+import java.util.List;
+
+/**
+ * Trains an autoencoder on a dataset: on images (convolutional or dense, binary cross-entropy on
+ * pixels in [0, 1]) or on a table (dense, mean squared error on the features as given, which the
+ * caller standardises). Labels are used only when feature matching is on, to train the
+ * (unshipped) classifier whose features the decoder must preserve.
+ */
+public final class AutoencoderTrainer {
+    private AutoencoderTrainer() {
+    }
+
+    public static TrainedAutoencoder train(LabelledData data, AutoencoderConfig requested, Progress progress) {
+        AutoencoderConfig config = requested.forData(data);
+        AutoencoderSpec spec = config.model().spec(data.layout(), config.latentDim(), config.width());
+        Splits splits = Splits.holdOut(data, config.validationFraction(), config.fit().seed());
+        FeatureMatching matching = config.featureMatching();
+        TrainedClassifier teacher = matching.enabled()
+                ? teacher(splits.train(), ((Dataset) data).shape(), data.numClasses(), config, progress) : null;
+        Engines.pytorch(config.fit().seed());
+        SequentialBlock encoder = Networks.build(spec.encoder());
+        SequentialBlock decoder = Networks.build(spec.decoder());
+        Model model = Model.newInstance("autoencoder");
+        // Pixels are intensities in [0, 1] behind a sigmoid; standardised features are any real number.
+        Loss loss = data instanceof Dataset ? new BinaryCrossEntropy() : new MeanSquaredError();
+        try (teacher) {
+            model.setBlock(new SequentialBlock().add(encoder).add(decoder));
+            List<EpochLosses> history;
+            try (Trainer trainer = model.newTrainer(config.fit().adam(loss))) {
+                trainer.initialize(Networks.batchShape(spec.encoder(), 1));
+                MiniBatchLoop.BatchLoss values = AutoencoderTrainer::reconstructionLoss;
+                MiniBatchLoop.BatchLoss features = teacher == null ? values
+                        : featureMatchingLoss(teacher, matching.weight());
+                int epochs = config.fit().epochs();
+                history = MiniBatchLoop.run(trainer, splits.train(), splits.validation(), config.fit(),
+                        epoch -> matching.activeIn(epoch, epochs) ? features : values, "autoencoder", progress);
+            }
+            return new TrainedAutoencoder(model, spec, encoder, decoder, history);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static TrainedClassifier teacher(LabelledData train, ImageShape shape, int classes,
+            AutoencoderConfig config, Progress progress) {
+        FeatureMatching matching = config.featureMatching();
+        FitConfig fit = new FitConfig(matching.teacherEpochs(), config.fit().batchSize(),
+                config.fit().learningRate(), config.fit().seed() + 1);
+        NetworkSpec spec = Architectures.smallCnn(shape, classes, matching.teacherWidth());
+        TrainedClassifier teacher = ClassifierTrainer.train(spec, train, fit, "teacher", progress);
+        teacher.freeze();
+        return teacher;
+    }
+
+    private static NDArray reconstructionLoss(Trainer trainer, NDManager batch, LabelledData data, int[] order,
+            int from, int to, boolean training) {
+        NDArray x = Batches.inputs(batch, data, order, from, to);
+        NDArray y = MiniBatchLoop.forward(trainer, x, training);
+        return trainer.getLoss().evaluate(new NDList(x), new NDList(y));
+    }
+
+    private static MiniBatchLoop.BatchLoss featureMatchingLoss(TrainedClassifier teacher, double weight) {
+        return (trainer, batch, data, order, from, to, training) -> {
+            NDArray x = Batches.inputs(batch, data, order, from, to);
+            NDArray y = MiniBatchLoop.forward(trainer, x, training);
+            NDArray pixels = trainer.getLoss().evaluate(new NDList(x), new NDList(y));
+            NDArray target = teacher.features(x).stopGradient();
+            NDArray features = teacher.features(y).sub(target).square().mean();
+            return pixels.add(features.mul((float) weight));
+        };
+    }
+}
