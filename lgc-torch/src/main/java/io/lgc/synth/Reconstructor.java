@@ -1,29 +1,16 @@
 package io.lgc.synth;
 
 import io.lgc.Progress;
-import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.Dataset;
 import io.lgc.data.LabelledData;
-import io.lgc.gmm.GaussianMixture;
-import io.lgc.model.Decoder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Turns an artifact back into a dataset: samples latents from each class's mixture, decodes them,
- * maps the outputs to samples as the artifact says (uint8 pixels, or table rows back in the
- * source's units) and hands them to a sink in batches.
- *
- * <p>Batches interleave the classes (a slice of each class in turn), so any prefix of the output
- * is roughly balanced. Each class draws from its own generator split from the seed, so the output
- * depends only on the artifact, the plan and the batch size.
+ * Turns an artifact back into a dataset, pushing the batches of {@link SampleBatches} to a sink
+ * with progress.
  */
 public final class Reconstructor {
-    public static final int DEFAULT_BATCH = 1000;
-
     private Reconstructor() {
     }
 
@@ -41,32 +28,11 @@ public final class Reconstructor {
      */
     public static void reconstructBatches(CompressedDataset data, SamplingPlan plan, Consumer<LabelledData> sink,
             Progress progress) {
-        ArtifactMetadata meta = data.metadata();
-        int classes = meta.numClasses();
-        if (plan.perClass().length != classes) {
-            throw new IllegalArgumentException("plan covers " + plan.perClass().length + " classes, artifact has "
-                    + classes);
-        }
-        int slice = Math.max(1, DEFAULT_BATCH / classes);
-        List<GaussianMixture> mixtures = new ArrayList<>();
-        List<SplittableRandom> randoms = new ArrayList<>();
-        SplittableRandom root = new SplittableRandom(plan.seed());
-        for (int c = 0; c < classes; c++) {
-            GaussianMixture m = data.mixtures().get(c);
-            mixtures.add(plan.spread() == 1.0 ? m : m.withCovarianceScale(plan.spread()));
-            randoms.add(root.split());
-        }
-        int[] remaining = plan.perClass();
-        long total = plan.total();
-        long done = 0;
         long start = System.nanoTime();
-        try (Decoder decoder = Decoder.load(meta.decoder(), data.decoderWeights())) {
-            while (done < total) {
-                LatentBatch batch = LatentBatch.draw(mixtures, randoms, remaining, slice, meta.latentDim());
-                float[] outputs = decoder.decode(batch.latents(), batch.size());
-                sink.accept(meta.samples().samples(outputs, batch.labels(), meta.classNames()));
-                done += batch.size();
-                progress.update("reconstruct", done, total, start);
+        try (SampleBatches batches = new SampleBatches(data, plan)) {
+            while (batches.hasNext()) {
+                sink.accept(batches.next());
+                progress.update("reconstruct", batches.done(), batches.total(), start);
             }
         }
     }
