@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Latent Gaussian Compression: replace a labelled dataset by one small file "
                 + "(a decoder plus one Gaussian mixture per class) that anyone can sample a training set from.",
         subcommands = {CompressCommand.class, ReconstructCommand.class, EvaluateCommand.class, BaselineCommand.class,
-                InspectCommand.class, DemoCommand.class, ReportCommand.class, SweepCommand.class,
+                InspectCommand.class, DemoCommand.class, ReportCommand.class, SweepCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LgcCommand implements Runnable {
     final PrintStream out;

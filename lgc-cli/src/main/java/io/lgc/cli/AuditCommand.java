@@ -1,0 +1,155 @@
+package io.lgc.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.lgc.InputException;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.AtomicFiles;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.DatasetResolver;
+import io.lgc.data.LabelledData;
+import io.lgc.privacy.AuditResult;
+import io.lgc.privacy.PrivacyAudit;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure what an artifact reveals about the records it was made from: decoded samples "
+                + "against the training set and against a holdout of real records that played no part in it.",
+                "Distances are Euclidean, between pixels scaled to [0, 1] (table rows: their features), against "
+                + "a random subset of --train as large as --holdout. Reported: distance to the closest record "
+                + "(DCR) to training and to holdout, the share of samples closer to training (0.5 = nothing "
+                + "memorised), DCR baseline protection, nearest-neighbour distance ratio, exact and near copies "
+                + "of training records, and a membership-inference attack by distance to the nearest sample "
+                + "(ROC AUC with a bootstrap 95 % interval; 0.5 = the attacker learns nothing)."})
+final class AuditCommand implements Callable<Integer> {
+    @ParentCommand
+    LgcCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FILE.lgc", description = "The artifact to audit.")
+    Path artifact;
+
+    @Option(names = "--train", required = true, paramLabel = "DATASET", description = "The records it was made from.")
+    String train;
+
+    @Option(names = "--holdout", required = true, paramLabel = "DATASET",
+            description = "Real records of the same kind that it was not made from (e.g. the test set).")
+    String holdout;
+
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "Labels of --train, when not beside it.")
+    Path trainLabels;
+
+    @Option(names = "--holdout-labels", paramLabel = "FILE", description = "Labels of --holdout, when not beside it.")
+    Path holdoutLabels;
+
+    @Mixin
+    DatasetOptions input;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Decoded samples (default: ${DEFAULT-VALUE}).")
+    int samples = 10_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of sampling and subsets (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (samples <= 0) {
+            throw new InputException("--samples must be positive, got " + samples);
+        }
+        CompressedDataset data = ArtifactFile.read(artifact);
+        LabelledData trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).data();
+        LabelledData holdoutSet = DatasetResolver.resolveWith(holdout, input.readOptions(holdoutLabels)).data();
+        int dim = data.metadata().layout().size();
+        requireSameKind(train, trainSet, dim);
+        requireSameKind(holdout, holdoutSet, dim);
+        AuditResult result = PrivacyAudit.run(data, trainSet, holdoutSet, samples, seed, common.progress(root.err));
+        print(root.out, result);
+        if (json != null) {
+            AtomicFiles.write(json, toJson(result).getBytes(StandardCharsets.UTF_8));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void requireSameKind(String name, LabelledData set, int dim) {
+        if (set.layout().size() != dim) {
+            throw new InputException(name + ": samples of " + set.layout().size() + " values, the artifact decodes "
+                    + dim);
+        }
+    }
+
+    static void print(PrintStream out, AuditResult r) {
+        out.println(String.format(Locale.ROOT, "audit: %d samples against %d training and %d holdout records",
+                r.samples(), r.records(), r.records()));
+        out.println(String.format(Locale.ROOT, "  DCR to training    median %.4f   5th pct %.4f", r.dcrTrain().median(),
+                r.dcrTrain().p5()));
+        out.println(String.format(Locale.ROOT, "  DCR to holdout     median %.4f   5th pct %.4f",
+                r.dcrHoldout().median(), r.dcrHoldout().p5()));
+        out.println(String.format(Locale.ROOT, "  holdout to training median %.4f  5th pct %.4f",
+                r.holdoutToTrain().median(), r.holdoutToTrain().p5()));
+        out.println(String.format(Locale.ROOT, "  closer to training than to holdout: %.3f (0.5 = nothing memorised)",
+                r.shareCloserToTrain()));
+        out.println(String.format(Locale.ROOT, "  DCR baseline protection: %.3f (about 1 or more: no closer than "
+                + "unseen real data)", r.baselineProtection()));
+        out.println(String.format(Locale.ROOT, "  nearest-neighbour distance ratio, median: %.3f", r.nndrMedian()));
+        out.println(String.format(Locale.ROOT, "  copies of training records: %d exact, %d near", r.exactCopies(),
+                r.nearCopies()));
+        AuditResult.Attack a = r.distanceAttack();
+        out.println(String.format(Locale.ROOT, "  membership inference (%s): AUC %.3f (95 %% %.3f-%.3f; 0.5 = "
+                + "nothing learned)", a.name(), a.auc(), a.lower(), a.upper()));
+    }
+
+    static String toJson(AuditResult r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("samples", r.samples());
+        o.addProperty("records", r.records());
+        o.add("dcr_train", quantiles(r.dcrTrain()));
+        o.add("dcr_holdout", quantiles(r.dcrHoldout()));
+        o.add("holdout_to_train", quantiles(r.holdoutToTrain()));
+        o.addProperty("share_closer_to_train", r.shareCloserToTrain());
+        o.addProperty("dcr_baseline_protection", r.baselineProtection());
+        o.addProperty("nndr_median", r.nndrMedian());
+        o.addProperty("exact_copies", r.exactCopies());
+        o.addProperty("near_copies", r.nearCopies());
+        JsonArray pairs = new JsonArray();
+        for (AuditResult.Pair p : r.closestPairs()) {
+            JsonObject pair = new JsonObject();
+            pair.addProperty("sample", p.sample());
+            pair.addProperty("train_index", p.record());
+            pair.addProperty("distance", p.distance());
+            pairs.add(pair);
+        }
+        o.add("closest_pairs", pairs);
+        JsonObject attack = new JsonObject();
+        attack.addProperty("name", r.distanceAttack().name());
+        attack.addProperty("auc", r.distanceAttack().auc());
+        attack.addProperty("ci95_lower", r.distanceAttack().lower());
+        attack.addProperty("ci95_upper", r.distanceAttack().upper());
+        JsonArray attacks = new JsonArray();
+        attacks.add(attack);
+        o.add("membership_inference", attacks);
+        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o) + "\n";
+    }
+
+    private static JsonObject quantiles(AuditResult.Quantiles q) {
+        JsonObject o = new JsonObject();
+        o.addProperty("median", q.median());
+        o.addProperty("p5", q.p5());
+        return o;
+    }
+}

@@ -1,0 +1,156 @@
+package io.lgc.privacy;
+
+import io.lgc.Progress;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
+import io.lgc.synth.SampleBatches;
+import io.lgc.synth.SamplingPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Measures how close an artifact's samples come to the records it was made from: distances to the
+ * closest record against a holdout that played no part in it, copies, and a membership-inference
+ * attack. Seeded: one artifact, data and seed give one result.
+ */
+public final class PrivacyAudit {
+    /** Bootstrap rounds of the attack's interval. */
+    public static final int BOOTSTRAP_ROUNDS = 200;
+    static final int CLOSEST_PAIRS = 16;
+
+    private PrivacyAudit() {
+    }
+
+    /**
+     * Audits {@code artifact}, made from {@code train}, against {@code holdout}, with {@code samples}
+     * decoded samples drawn in the artifact's class proportions.
+     */
+    public static AuditResult run(CompressedDataset artifact, LabelledData train, LabelledData holdout, int samples,
+            long seed, Progress progress) {
+        if (samples <= 0) {
+            throw new IllegalArgumentException("samples must be > 0, got " + samples);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        LabelledData drawn = draw(artifact, samples, random.nextLong());
+        int[] memberIndex = subset(train.size(), Math.min(train.size(), holdout.size()), random.split());
+        Rows members = new Rows(train.subset(memberIndex));
+        Rows unseen = new Rows(holdout);
+        Rows synthetic = new Rows(drawn);
+
+        Nearest toMembers = Nearest.of(synthetic, members, "audit: samples to training", progress);
+        Nearest toHoldout = Nearest.of(synthetic, unseen, "audit: samples to holdout", progress);
+        Nearest holdoutToMembers = Nearest.of(unseen, members, "audit: holdout to training", progress);
+        Nearest membersToSamples = Nearest.of(members, synthetic, "audit: training to samples", progress);
+        Nearest holdoutToSamples = Nearest.of(unseen, synthetic, "audit: holdout to samples", progress);
+
+        double nearLimit = Stats.quantile(holdoutToMembers.first(), 0.01);
+        int exact = 0;
+        int near = 0;
+        double closer = 0;
+        double[] ratios = new double[drawn.size()];
+        for (int i = 0; i < drawn.size(); i++) {
+            double t = toMembers.first()[i];
+            double h = toHoldout.first()[i];
+            closer += t < h ? 1 : t == h ? 0.5 : 0;
+            exact += t == 0 ? 1 : 0;
+            near += t < nearLimit ? 1 : 0;
+            double second = toMembers.second()[i];
+            ratios[i] = second == 0 ? 1 : Double.isInfinite(second) ? 0 : t / second;
+        }
+        AuditResult.Quantiles dcrTrain = quantiles(toMembers.first());
+        AuditResult.Quantiles holdoutQuantiles = quantiles(holdoutToMembers.first());
+        double protection = holdoutQuantiles.median() == 0 ? Double.POSITIVE_INFINITY
+                : dcrTrain.median() / holdoutQuantiles.median();
+        return new AuditResult(drawn.size(), members.count(), dcrTrain, quantiles(toHoldout.first()), holdoutQuantiles,
+                closer / drawn.size(), protection, Stats.quantile(ratios, 0.5), exact, near,
+                closestPairs(toMembers, memberIndex), distanceAttack(membersToSamples, holdoutToSamples, seed));
+    }
+
+    /** Closer to a sample = more likely a member: the score is the negated distance. */
+    private static AuditResult.Attack distanceAttack(Nearest members, Nearest nonMembers, long seed) {
+        double[] m = negated(members.first());
+        double[] n = negated(nonMembers.first());
+        double[] interval = RocAuc.bootstrapInterval(m, n, BOOTSTRAP_ROUNDS, 0.95, seed);
+        return new AuditResult.Attack("distance to the nearest sample", RocAuc.auc(m, n), interval[0], interval[1]);
+    }
+
+    private static List<AuditResult.Pair> closestPairs(Nearest toMembers, int[] memberIndex) {
+        return IntStream.range(0, toMembers.first().length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> toMembers.first()[i]).thenComparing(i -> i))
+                .limit(CLOSEST_PAIRS)
+                .map(i -> new AuditResult.Pair(i, memberIndex[toMembers.index()[i]], toMembers.first()[i]))
+                .toList();
+    }
+
+    private static LabelledData draw(CompressedDataset artifact, int samples, long seed) {
+        SamplingPlan plan = SamplingPlan.proportional(artifact.metadata().classCounts(), samples, seed,
+                SamplingPlan.DEFAULT_SPREAD);
+        List<LabelledData> batches = new ArrayList<>();
+        try (SampleBatches draws = new SampleBatches(artifact, plan)) {
+            draws.forEachRemaining(batches::add);
+        }
+        return concatenate(batches);
+    }
+
+    private static LabelledData concatenate(List<LabelledData> batches) {
+        LabelledData first = batches.get(0);
+        int n = batches.stream().mapToInt(LabelledData::size).sum();
+        int[] labels = new int[n];
+        int at = 0;
+        for (LabelledData b : batches) {
+            System.arraycopy(b.labels(), 0, labels, at, b.size());
+            at += b.size();
+        }
+        if (first instanceof Dataset images) {
+            byte[] pixels = new byte[n * images.shape().size()];
+            int offset = 0;
+            for (LabelledData b : batches) {
+                byte[] p = ((Dataset) b).pixels();
+                System.arraycopy(p, 0, pixels, offset, p.length);
+                offset += p.length;
+            }
+            return new Dataset(pixels, labels, images.classNames(), images.shape());
+        }
+        Table table = (Table) first;
+        float[] values = new float[n * table.columns().size()];
+        int offset = 0;
+        for (LabelledData b : batches) {
+            float[] v = ((Table) b).values();
+            System.arraycopy(v, 0, values, offset, v.length);
+            offset += v.length;
+        }
+        return new Table(values, labels, table.classNames(), table.columns());
+    }
+
+    /** {@code k} distinct indices below {@code n}, in increasing order. */
+    private static int[] subset(int n, int k, SplittableRandom random) {
+        int[] all = IntStream.range(0, n).toArray();
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] out = Arrays.copyOf(all, k);
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static AuditResult.Quantiles quantiles(double[] values) {
+        return new AuditResult.Quantiles(Stats.quantile(values, 0.5), Stats.quantile(values, 0.05));
+    }
+
+    private static double[] negated(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = -values[i];
+        }
+        return out;
+    }
+}
