@@ -7,8 +7,8 @@ import java.util.List;
  * it was not made from. Distances are Euclidean, in the space of {@link Rows}.
  *
  * @param samples decoded samples drawn from the artifact
- * @param records training records used (a random subset as large as the holdout, so both sides
- *     are judged against equally many records)
+ * @param records records used on each side: random subsets of the training set and of the holdout,
+ *     both as large as the smaller of the two, so that neither side is closer by numbers alone
  * @param dcrTrain samples' distance to their closest training record: median and 5th percentile
  * @param dcrHoldout samples' distance to their closest holdout record: median and 5th percentile
  * @param holdoutToTrain the holdout's own distance to its closest training record: median, 5th percentile
@@ -22,13 +22,20 @@ import java.util.List;
  * @param nearCopies samples closer to a training record than the 1st percentile of the holdout's
  *     distances to training (no real unseen record comes that close, 99 times in 100)
  * @param closestPairs the closest (sample, training record) pairs, closest first
- * @param distanceAttack membership inference by distance to the nearest sample
+ * @param attacks membership-inference attacks: by distance to the nearest sample, and by the file's own
+ *     density through an encoder learned from the file
  */
 public record AuditResult(int samples, int records, Quantiles dcrTrain, Quantiles dcrHoldout,
         Quantiles holdoutToTrain, double shareCloserToTrain, double baselineProtection, double nndrMedian,
-        int exactCopies, int nearCopies, List<Pair> closestPairs, Attack distanceAttack) {
+        int exactCopies, int nearCopies, List<Pair> closestPairs, List<Attack> attacks) {
     public AuditResult {
         closestPairs = List.copyOf(closestPairs);
+        attacks = List.copyOf(attacks);
+    }
+
+    /** The attack by distance to the nearest sample. */
+    public Attack distanceAttack() {
+        return attacks.get(0);
     }
 
     /** A median and a 5th percentile. */

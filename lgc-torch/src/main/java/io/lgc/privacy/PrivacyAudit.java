@@ -31,16 +31,17 @@ public final class PrivacyAudit {
      * Audits {@code artifact}, made from {@code train}, against {@code holdout}, with {@code samples}
      * decoded samples drawn in the artifact's class proportions.
      */
-    public static AuditResult run(CompressedDataset artifact, LabelledData train, LabelledData holdout, int samples,
-            long seed, Progress progress) {
-        if (samples <= 0) {
-            throw new IllegalArgumentException("samples must be > 0, got " + samples);
-        }
+    public static AuditResult run(CompressedDataset artifact, LabelledData train, LabelledData holdout,
+            AuditSettings settings, Progress progress) {
+        int samples = settings.samples();
+        long seed = settings.seed();
         SplittableRandom random = new SplittableRandom(seed);
         LabelledData drawn = draw(artifact, samples, random.nextLong());
-        int[] memberIndex = subset(train.size(), Math.min(train.size(), holdout.size()), random.split());
+        // Equally many records on both sides: more records would sit closer to any sample by number alone.
+        int records = Math.min(train.size(), holdout.size());
+        int[] memberIndex = subset(train.size(), records, random.split());
         Rows members = new Rows(train.subset(memberIndex));
-        Rows unseen = new Rows(holdout);
+        Rows unseen = new Rows(holdout.subset(subset(holdout.size(), records, random.split())));
         Rows synthetic = new Rows(drawn);
 
         Nearest toMembers = Nearest.of(synthetic, members, "audit: samples to training", progress);
@@ -69,7 +70,50 @@ public final class PrivacyAudit {
                 : dcrTrain.median() / holdoutQuantiles.median();
         return new AuditResult(drawn.size(), members.count(), dcrTrain, quantiles(toHoldout.first()), holdoutQuantiles,
                 closer / drawn.size(), protection, Stats.quantile(ratios, 0.5), exact, near,
-                closestPairs(toMembers, memberIndex), distanceAttack(membersToSamples, holdoutToSamples, seed));
+                closestPairs(toMembers, memberIndex), List.of(distanceAttack(membersToSamples, holdoutToSamples, seed),
+                        densityAttack(artifact, members.data(), unseen.data(), settings, progress)));
+    }
+
+    /**
+     * The file's own density at each record, through an encoder learned from the file alone
+     * ({@link InverseEncoder}): a mixture fitted to its records assigns them more density than
+     * unseen ones when it has memorised them.
+     */
+    private static AuditResult.Attack densityAttack(CompressedDataset artifact, LabelledData members,
+            LabelledData nonMembers, AuditSettings settings, Progress progress) {
+        double[] m;
+        double[] n;
+        try (InverseEncoder encoder = InverseEncoder.train(artifact, settings.encoderSamples(),
+                settings.encoderEpochs(), settings.seed(), progress)) {
+            m = logDensity(artifact, encoder.encode(members));
+            n = logDensity(artifact, encoder.encode(nonMembers));
+        }
+        double[] interval = RocAuc.bootstrapInterval(m, n, BOOTSTRAP_ROUNDS, 0.95, settings.seed());
+        return new AuditResult.Attack("the file's mixture density through an encoder learned from the file",
+                RocAuc.auc(m, n), interval[0], interval[1]);
+    }
+
+    /** log Σ_c share_c · p_c(z): the density of the whole file, classes weighted by their counts. */
+    private static double[] logDensity(CompressedDataset artifact, double[][] latents) {
+        int[] counts = artifact.metadata().classCounts();
+        double total = Arrays.stream(counts).asDoubleStream().sum();
+        double[][] perClass = new double[counts.length][];
+        for (int c = 0; c < counts.length; c++) {
+            perClass[c] = artifact.mixtures().get(c).scoreSamples(latents);
+        }
+        double[] out = new double[latents.length];
+        for (int i = 0; i < latents.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < counts.length; c++) {
+                max = Math.max(max, perClass[c][i] + Math.log(counts[c] / total));
+            }
+            double sum = 0;
+            for (int c = 0; c < counts.length; c++) {
+                sum += Math.exp(perClass[c][i] + Math.log(counts[c] / total) - max);
+            }
+            out[i] = max + Math.log(sum);
+        }
+        return out;
     }
 
     /** Closer to a sample = more likely a member: the score is the negated distance. */

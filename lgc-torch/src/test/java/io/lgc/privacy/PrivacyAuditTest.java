@@ -60,13 +60,14 @@ class PrivacyAuditTest {
                 copies[i][j] = train.values()[i * D + j];
             }
         }
-        AuditResult audit = PrivacyAudit.run(artifact(copies, 1e-14), train, records(RECORDS, 2), 2000, 7,
-                Progress.silent());
+        AuditResult audit = PrivacyAudit.run(artifact(copies, 1e-14), train, records(RECORDS, 2),
+                new AuditSettings(2000, 4000, 20, 7), Progress.silent());
         assertThat(audit.shareCloserToTrain()).isGreaterThan(0.95);
         assertThat(audit.nearCopies()).isGreaterThan(1900);
         assertThat(audit.baselineProtection()).isLessThan(0.01);
         assertThat(audit.distanceAttack().auc()).isGreaterThan(0.95);
         assertThat(audit.distanceAttack().lower()).isGreaterThan(0.9);
+        assertThat(audit.attacks().get(1).auc()).as("density attack").isGreaterThan(0.9);
         assertThat(audit.closestPairs()).hasSize(PrivacyAudit.CLOSEST_PAIRS);
         AuditResult.Pair closest = audit.closestPairs().get(0);
         assertThat(closest.distance()).isLessThan(1e-5);
@@ -78,20 +79,23 @@ class PrivacyAuditTest {
     @Test
     void aFileDrawnFromTheRecordsDistributionLeaksNothingMeasurable() {
         AuditResult audit = PrivacyAudit.run(artifact(new double[][] {{0, 0, 0}}, 1), records(RECORDS, 1),
-                records(RECORDS, 2), 2000, 7, Progress.silent());
+                records(RECORDS, 2), new AuditSettings(2000, 2000, 5, 7), Progress.silent());
         assertThat(audit.shareCloserToTrain()).isBetween(0.45, 0.55);
         assertThat(audit.exactCopies()).isZero();
         assertThat(audit.baselineProtection()).isBetween(0.8, 1.25);
         assertThat(audit.distanceAttack().auc()).isBetween(0.44, 0.56);
         assertThat(audit.distanceAttack().lower()).isLessThan(0.5);
         assertThat(audit.distanceAttack().upper()).isGreaterThan(0.5);
+        assertThat(audit.attacks().get(1).auc()).as("density attack").isBetween(0.42, 0.58);
     }
 
     @Test
     void theSameSeedGivesTheSameAudit() {
         CompressedDataset file = artifact(new double[][] {{0, 0, 0}, {1, 1, 1}}, 0.5);
-        AuditResult a = PrivacyAudit.run(file, records(300, 1), records(200, 2), 500, 3, Progress.silent());
-        AuditResult b = PrivacyAudit.run(file, records(300, 1), records(200, 2), 500, 3, Progress.silent());
+        AuditResult a = PrivacyAudit.run(file, records(300, 1), records(200, 2), new AuditSettings(500, 500, 2, 3),
+                Progress.silent());
+        AuditResult b = PrivacyAudit.run(file, records(300, 1), records(200, 2), new AuditSettings(500, 500, 2, 3),
+                Progress.silent());
         assertThat(b).isEqualTo(a);
         assertThat(a.records()).isEqualTo(200); // as many training records as holdout records
     }
