@@ -1,0 +1,108 @@
+package io.lgc.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.eval.SyntheticImages;
+import io.lgc.model.PcaCodec;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class DpCompressorTest {
+    private static final Dataset BANDS = SyntheticImages.bands(200, 3, 8, 1);
+
+    @Test
+    void withAnEnormousBudgetItIsThePlainPcaFileUpToNoise() {
+        // norms of these 8x8 images stay below the clip, so only the noise separates the two
+        CompressedDataset dp = DpCompressor.compress(BANDS, new DpConfig(1e9, 1e-6, 4, 12, 8), 3);
+        PcaCodec plain = PcaCodec.fit(BANDS, 4, 3);
+        double[][] plainLatents = plain.encode(BANDS);
+        for (int c = 0; c < 3; c++) {
+            double[] expected = classMean(plainLatents, c);
+            double[] got = dp.mixtures().get(c).means()[0];
+            for (int a = 0; a < 4; a++) {
+                // an axis may come out with the opposite sign
+                assertThat(Math.abs(got[a])).isCloseTo(Math.abs(expected[a]), within(1e-3));
+            }
+        }
+        assertThat(dp.metadata().classCounts()).containsExactly(200, 200, 200);
+    }
+
+    @Test
+    void aSmallBudgetAddsNoiseThatTheSeedDraws() {
+        CompressedDataset a = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 1);
+        CompressedDataset again = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 1);
+        CompressedDataset other = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 2);
+        assertThat(again.mixtures().get(0).means()[0]).containsExactly(a.mixtures().get(0).means()[0]);
+        assertThat(other.mixtures().get(0).means()[0]).isNotEqualTo(a.mixtures().get(0).means()[0]);
+        assertThat(other.metadata().classCounts()).isNotEqualTo(a.metadata().classCounts());
+    }
+
+    @Test
+    void lessBudgetMeansMoreNoise() {
+        double[] tight = spreadOfClassMeans(0.3);
+        double[] loose = spreadOfClassMeans(30);
+        assertThat(tight[0]).isGreaterThan(5 * loose[0]);
+    }
+
+    @Test
+    void clippingScalesARecordDownToTheNormAndKeepsItsDirection() {
+        double[] v = {3, 4};
+        DpCompressor.clipInPlace(v, 1);
+        assertThat(v[0]).isCloseTo(0.6, within(1e-12));
+        assertThat(v[1]).isCloseTo(0.8, within(1e-12));
+        double[] small = {0.3, 0.4};
+        DpCompressor.clipInPlace(small, 1);
+        assertThat(small).containsExactly(0.3, 0.4);
+    }
+
+    @Test
+    void theFileSaysHowPrivateItIsAndNothingAboutWhereItCameFrom() {
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(2, 1e-6, 4), 1);
+        var provenance = dp.metadata().provenance();
+        assertThat(provenance.has("source")).isFalse();
+        var guarantee = provenance.getAsJsonObject("differential_privacy");
+        assertThat(guarantee.get("epsilon").getAsDouble()).isEqualTo(2.0);
+        assertThat(guarantee.get("delta").getAsDouble()).isEqualTo(1e-6);
+        assertThat(Zcdp.epsilonOf(guarantee.get("rho").getAsDouble(), 1e-6)).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void noisyCovariancesStayPositiveDefinite() {
+        double[] flat = DpCompressor.nearestPositiveDefinite(new double[][] {{1, 2}, {2, 1}}); // eigenvalues 3, -1
+        // eigen floor: 3 stays, -1 becomes the floor; trace = 3 + floor
+        assertThat(flat[0] + flat[3]).isCloseTo(3 + DpCompressor.VARIANCE_FLOOR, within(1e-9));
+        assertThat(flat[0] * flat[3] - flat[1] * flat[2]).isGreaterThan(0);
+    }
+
+    /** Standard deviation, over seeds, of class 0's first latent mean coordinate (in absolute value). */
+    private static double[] spreadOfClassMeans(double epsilon) {
+        double[] values = new double[8];
+        for (int seed = 0; seed < values.length; seed++) {
+            values[seed] = Math.abs(DpCompressor.compress(BANDS, DpConfig.of(epsilon, 1e-6, 2), seed)
+                    .mixtures().get(0).means()[0][0]);
+        }
+        double mean = Arrays.stream(values).average().orElseThrow();
+        double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length;
+        return new double[] {Math.sqrt(var)};
+    }
+
+    private static double[] classMean(double[][] latents, int c) {
+        double[] sum = new double[latents[0].length];
+        int n = 0;
+        for (int i = 0; i < latents.length; i++) {
+            if (BANDS.labels()[i] == c) {
+                for (int a = 0; a < sum.length; a++) {
+                    sum[a] += latents[i][a];
+                }
+                n++;
+            }
+        }
+        for (int a = 0; a < sum.length; a++) {
+            sum[a] /= n;
+        }
+        return sum;
+    }
+}
