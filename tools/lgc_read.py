@@ -521,14 +521,25 @@ def breaks_a_line(ch):
     return code <= 0x1F or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
 
 
+def is_white_space(ch):
+    """White space that is not a control character (FORMAT.md rule S8): U+0020, U+1680, U+2000..U+2006,
+    U+2008..U+200A, U+205F, U+3000."""
+    code = ord(ch)
+    return code in (0x20, 0x1680, 0x205F, 0x3000) or 0x2000 <= code <= 0x2006 or 0x2008 <= code <= 0x200A
+
+
 def check_class_names(names):
-    """Non-empty, on one line, unique: every output format writes a name as one line or one folder."""
+    """Non-empty, on one line, no white space at either end, unique: every output format writes a name as one
+    line or one folder (FORMAT.md rule S8)."""
     first = {}
     for c, name in enumerate(names):
         require(name != "", "invalid header: classes[%d].name is empty" % c)
         bad = [ch for ch in name if breaks_a_line(ch)]
         require(not bad, "invalid header: classes[%d].name %r holds U+%04X; class names hold no control characters "
                 "or line breaks" % (c, name, ord(bad[0]) if bad else 0))
+        edge = [ch for ch in (name[0], name[-1]) if is_white_space(ch)]
+        require(not edge, "invalid header: classes[%d].name %r begins or ends with U+%04X; class names have no "
+                "surrounding white space" % (c, name, ord(edge[0]) if edge else 0))
         require(name not in first, "invalid header: classes[%d] and classes[%d] are both named %r; class names "
                 "must be unique" % (first.get(name, 0), c, name))
         first[name] = c

@@ -116,7 +116,7 @@ final class MetadataCodec {
     /** A table's sample_shape is [F]; columns name the F features and the label column, in file order. */
     private static TableFormat table(JsonObject o, int[] shape) {
         if (shape.length != 1) {
-            throw new InputException("a table's sample_shape must be [features], got " + java.util.Arrays.toString(shape));
+            throw new InputException("a table's sample_shape must be [features], got " + o.get("sample_shape"));
         }
         int features = shape[0];
         JsonArray columnArray = HeaderValues.array(o, "columns", "columns");

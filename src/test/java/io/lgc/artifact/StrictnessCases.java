@@ -112,8 +112,14 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
                 "holds U+0007"));
         cases.add(header("class name with a line separator", "S8", "\"name\":\"circle\"",
                 "\"name\":\"cir\u2028cle\"", "holds U+2028"));
+        cases.add(header("class name with a leading space", "S8", "\"name\":\"circle\"", "\"name\":\" circle\"",
+                "begins or ends with U+0020"));
+        cases.add(header("class name with a trailing ideographic space", "S8", "\"name\":\"circle\"",
+                "\"name\":\"circle\u3000\"", "begins or ends with U+3000"));
+        cases.add(header("class name of white space only", "S8", "\"name\":\"circle\"", "\"name\":\"\u2003\"",
+                "begins or ends with U+2003"));
         cases.add(header("class name with spaces and accents", "S8", "\"name\":\"circle\"",
-                "\"name\":\"cercle évidé\"", null));
+                "\"name\":\"cercle \u00e9vid\u00e9 \u00a0x\"", null));
         // S9: the decoder
         cases.add(emptyConvolution());
         cases.add(header("op the format does not list", "S9", "\"op\":\"max_pool\"", "\"op\":\"avg_pool\"",
