@@ -78,10 +78,15 @@ def _no_constants(name):
 _STRICT = json.JSONDecoder(object_pairs_hook=_unique_object, parse_constant=_no_constants)
 
 
-def check_json_values(value, what):
+MAX_JSON_DEPTH = 255  # objects and arrays, the outermost counting as 1 (FORMAT.md rule S11)
+
+
+def check_json_values(value, what, depth=1):
     """Every string in a parsed JSON value, keys included, must be Unicode: an escaped surrogate
     ("\\ud800") that is not half of a pair survives json's decoding as a lone surrogate. Every
-    integer must fit in 64 bits (signed)."""
+    integer must fit in 64 bits (signed), and objects and arrays nest at most 255 deep."""
+    if isinstance(value, (dict, list)):
+        require(depth <= MAX_JSON_DEPTH, "%s nests objects and arrays more than %d deep" % (what, MAX_JSON_DEPTH))
     if is_int(value):
         require(-2 ** 63 <= value < 2 ** 63, "%s holds the integer %d, beyond the 64-bit range JSON integers may "
                 "take in this format" % (what, value))
@@ -93,10 +98,10 @@ def check_json_values(value, what):
     elif isinstance(value, dict):
         for key, item in value.items():
             check_json_values(key, what)
-            check_json_values(item, what)
+            check_json_values(item, what, depth + 1)
     elif isinstance(value, list):
         for item in value:
-            check_json_values(item, what)
+            check_json_values(item, what, depth + 1)
 
 
 def parse_json_object(raw, what):
@@ -112,6 +117,8 @@ def parse_json_object(raw, what):
         value, end = _STRICT.raw_decode(text)
     except ValueError as e:
         raise LgcError("%s is not valid JSON (%s)" % (what, e))
+    except RecursionError:
+        raise LgcError("%s nests objects and arrays more than %d deep" % (what, MAX_JSON_DEPTH))
     require(end == len(text), "%s has bytes after its JSON" % what)
     require(isinstance(value, dict), "%s is not a JSON object" % what)
     check_json_values(value, what)

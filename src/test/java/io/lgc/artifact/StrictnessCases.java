@@ -131,6 +131,13 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
                 "pixel_scaling.scale must be a finite number, got \"255\""));
         cases.add(header("offset beyond float64", "S10", "\"offset\":0.0", "\"offset\":1e400",
                 "pixel_scaling.offset must be a finite number"));
+        // S11: nesting depth
+        cases.add(header("nesting 256 deep", "S11", "\"mixture_report\":{}",
+                "\"mixture_report\":" + "[".repeat(255) + "]".repeat(255), "Nesting limit 255"));
+        cases.add(header("nesting 255 deep", "S11", "\"mixture_report\":{}",
+                "\"mixture_report\":" + "[".repeat(254) + "]".repeat(254), null));
+        cases.add(withSection("nesting 2000 deep in a tensor header", "S11", "notes",
+                "{\"t\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "tensor 't' is a JSON array, expected a JSON object"));
         return cases;
     }
 
