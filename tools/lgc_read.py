@@ -78,8 +78,36 @@ def _no_constants(name):
 _STRICT = json.JSONDecoder(object_pairs_hook=_unique_object, parse_constant=_no_constants)
 
 
+MAX_JSON_DEPTH = 255  # objects and arrays, the outermost counting as 1 (FORMAT.md rule S11)
+
+
+def check_json_values(value, what, depth=1):
+    """Every string in a parsed JSON value, keys included, must be Unicode: an escaped surrogate
+    ("\\ud800") that is not half of a pair survives json's decoding as a lone surrogate. Every
+    integer must fit in 64 bits (signed), and objects and arrays nest at most 255 deep."""
+    if isinstance(value, (dict, list)):
+        require(depth <= MAX_JSON_DEPTH, "%s nests objects and arrays more than %d deep" % (what, MAX_JSON_DEPTH))
+    if is_int(value):
+        require(-2 ** 63 <= value < 2 ** 63, "%s holds the integer %d, beyond the 64-bit range JSON integers may "
+                "take in this format" % (what, value))
+    elif isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise LgcError("%s holds the unpaired surrogate escape \\u%04x" % (what, ord(value[e.start])))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_json_values(key, what)
+            check_json_values(item, what, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_json_values(item, what, depth + 1)
+
+
 def parse_json_object(raw, what):
     """A JSON text (whitespace around it allowed, as RFC 8259 says) whose value is an object."""
+    require(not raw.startswith(b"\xef\xbb\xbf"), "%s starts with a byte-order mark (EF BB BF); the format "
+            "forbids one" % what)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -89,13 +117,35 @@ def parse_json_object(raw, what):
         value, end = _STRICT.raw_decode(text)
     except ValueError as e:
         raise LgcError("%s is not valid JSON (%s)" % (what, e))
+    except RecursionError:
+        raise LgcError("%s nests objects and arrays more than %d deep" % (what, MAX_JSON_DEPTH))
     require(end == len(text), "%s has bytes after its JSON" % what)
     require(isinstance(value, dict), "%s is not a JSON object" % what)
+    check_json_values(value, what)
     return value
 
 
 def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+MAX_HEADER_INT = 2 ** 31 - 1  # every integer of the header, whatever its field's own limit
+
+
+def header_int(low, high=MAX_HEADER_INT):
+    """A check for an integer field of the header: a JSON integer (no fraction or exponent) in low..high."""
+    return lambda v: is_int(v) and low <= v <= min(high, MAX_HEADER_INT)
+
+
+def finite_number(v):
+    """A JSON number (not a string, not a boolean) whose value float64 can hold: 1e400 or 10**400 is not."""
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:
+        return False
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,12 +250,29 @@ def inflate(payload, expected, name):
     return out
 
 
+MAX_I64 = 2 ** 63 - 1
+
+
+def byte_length(shape, size):
+    """Bytes of a tensor, or None if a product taken dimension by dimension from the first (as a reader
+    computing in signed 64 bits does), or the final one times the element size, exceeds 2^63 - 1."""
+    count = 1
+    for dim in shape + [size]:
+        count *= dim
+        if count > MAX_I64:
+            return None
+    return count
+
+
 def read_safetensors(payload, section):
     where = "section '%s'" % section
     require(len(payload) >= 8, "%s: payload shorter than 8 bytes" % where)
     (n,) = struct.unpack_from("<Q", payload, 0)
     require(n <= MAX_SAFETENSORS_JSON and 8 + n <= len(payload), "%s: JSON length %d too large" % (where, n))
-    meta = parse_json_object(payload[8:8 + n], where + " safetensors JSON")
+    raw = payload[8:8 + n]
+    require(raw[:1] == b"{", "%s: safetensors JSON must start with '{' at its first byte" % where)
+    require(raw.rstrip(b" ")[-1:] == b"}", "%s: safetensors JSON must end with '}' followed only by spaces" % where)
+    meta = parse_json_object(raw, where + " safetensors JSON")
     data = payload[8 + n:]
     extra = meta.pop("__metadata__", None)
     require(extra is None or (isinstance(extra, dict) and all(isinstance(v, str) for v in extra.values())),
@@ -219,12 +286,14 @@ def read_safetensors(payload, section):
                 "%s must have exactly dtype, shape and data_offsets" % what)
         dtype, shape, offsets = entry["dtype"], entry["shape"], entry["data_offsets"]
         require(dtype in DTYPES, "%s has unknown dtype %r" % (what, dtype))
-        require(isinstance(shape, list) and len(shape) <= 64 and all(is_int(s) and s >= 0 for s in shape),
-                "%s has an invalid shape" % what)
-        require(isinstance(offsets, list) and len(offsets) == 2 and all(is_int(o) and o >= 0 for o in offsets),
-                "%s has invalid data_offsets" % what)
+        require(isinstance(shape, list) and len(shape) <= 64 and all(is_int(s) and 0 <= s <= MAX_I64 for s in shape),
+                "%s has an invalid shape %s" % (what, shape))
+        require(isinstance(offsets, list) and len(offsets) == 2
+                and all(is_int(o) and 0 <= o <= MAX_I64 for o in offsets), "%s has invalid data_offsets" % what)
         begin, end = offsets
         numpy_dtype, size = DTYPES[dtype]
+        require(byte_length(shape, size) is not None,
+                "%s: shape %s of %s needs more than 2^63 - 1 bytes" % (what, shape, dtype))
         require(begin <= end and end - begin == math.prod(shape) * size,
                 "%s: data_offsets do not match its shape and dtype" % what)
         spans.append((begin, end, name))
@@ -284,8 +353,7 @@ def field(obj, key, check, what):
     return value
 
 
-def positive_int(v):
-    return is_int(v) and v > 0
+positive_int = header_int(1)
 
 
 def layer_output(op, layer, shape, i):
@@ -321,7 +389,8 @@ def layer_output(op, layer, shape, i):
 def parse_layers(decoder, latent_dim):
     """[(op, fields)] and every parameter's name and shape; checks that shapes chain."""
     require(isinstance(decoder, dict), "invalid header: decoder is not an object")
-    input_shape = field(decoder, "input_shape", lambda v: isinstance(v, list), "decoder")
+    input_shape = field(decoder, "input_shape", lambda v: isinstance(v, list) and all(map(positive_int, v)),
+                        "decoder")
     require(input_shape == [latent_dim], "invalid header: decoder input %s is not [latent_dim]" % input_shape)
     raw = field(decoder, "layers", lambda v: isinstance(v, list), "decoder")
     shape = (latent_dim,)
@@ -333,7 +402,7 @@ def parse_layers(decoder, latent_dim):
             if key == "shape":
                 field(layer, key, lambda v: isinstance(v, list) and v and all(positive_int(s) for s in v), what)
             elif key == "padding":
-                field(layer, key, lambda v: is_int(v) and v >= 0, what)
+                field(layer, key, header_int(0), what)
             else:
                 field(layer, key, positive_int, what)
         shape = layer_output(op, layer, shape, i)
@@ -445,12 +514,42 @@ def read_table_scaling(header, features):
                     and all(isinstance(c, str) and c.strip() != "" for c in v) and len(set(v)) == len(v), "header")
     label = field(header, "label_column", lambda v: v in columns, "header")
     scaling = field(header, "feature_scaling", lambda v: isinstance(v, dict), "header")
-    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    number = finite_number
     mean = field(scaling, "mean", lambda v: isinstance(v, list) and len(v) == features and all(map(number, v)),
                  "feature_scaling")
     std = field(scaling, "std", lambda v: isinstance(v, list) and len(v) == features
                 and all(number(x) and x > 0 for x in v), "feature_scaling")
     return columns, label, np.array(mean, dtype=np.float64), np.array(std, dtype=np.float64)
+
+
+def breaks_a_line(ch):
+    """Control characters (Unicode category Cc) and the Unicode line and paragraph separators."""
+    code = ord(ch)
+    return code <= 0x1F or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+
+
+def is_white_space(ch):
+    """White space that is not a control character (FORMAT.md rule S8): U+0020, U+1680, U+2000..U+2006,
+    U+2008..U+200A, U+205F, U+3000."""
+    code = ord(ch)
+    return code in (0x20, 0x1680, 0x205F, 0x3000) or 0x2000 <= code <= 0x2006 or 0x2008 <= code <= 0x200A
+
+
+def check_class_names(names):
+    """Non-empty, on one line, no white space at either end, unique: every output format writes a name as one
+    line or one folder (FORMAT.md rule S8)."""
+    first = {}
+    for c, name in enumerate(names):
+        require(name != "", "invalid header: classes[%d].name is empty" % c)
+        bad = [ch for ch in name if breaks_a_line(ch)]
+        require(not bad, "invalid header: classes[%d].name %r holds U+%04X; class names hold no control characters "
+                "or line breaks" % (c, name, ord(bad[0]) if bad else 0))
+        edge = [ch for ch in (name[0], name[-1]) if is_white_space(ch)]
+        require(not edge, "invalid header: classes[%d].name %r begins or ends with U+%04X; class names have no "
+                "surrounding white space" % (c, name, ord(edge[0]) if edge else 0))
+        require(name not in first, "invalid header: classes[%d] and classes[%d] are both named %r; class names "
+                "must be unique" % (first.get(name, 0), c, name))
+        first[name] = c
 
 
 def read_artifact(buf):
@@ -462,8 +561,9 @@ def read_artifact(buf):
     for c, entry in enumerate(classes):
         what = "classes[%d]" % c
         names.append(field(entry, "name", lambda v: isinstance(v, str), what))
-        counts.append(field(entry, "count", lambda v: is_int(v) and v >= 0, what))
-        components.append(field(entry, "components", lambda v: is_int(v) and 1 <= v <= 100000, what))
+        counts.append(field(entry, "count", header_int(0), what))
+        components.append(field(entry, "components", header_int(1, 100000), what))
+    check_class_names(names)
     rank = 1 if kind == "table" else 3
     sample_shape = tuple(field(header, "sample_shape",
                                lambda v: isinstance(v, list) and len(v) == rank and all(positive_int(s) for s in v),
@@ -475,7 +575,7 @@ def read_artifact(buf):
     else:
         scaling = field(header, "pixel_scaling", lambda v: isinstance(v, dict), "header")
         field(scaling, "dtype", lambda v: v == "uint8", "pixel_scaling")
-        number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        number = finite_number
         scale = float(field(scaling, "scale", lambda v: number(v) and v != 0, "pixel_scaling"))
         offset = float(field(scaling, "offset", number, "pixel_scaling"))
     latent_dim = field(header, "latent_dim", positive_int, "header")

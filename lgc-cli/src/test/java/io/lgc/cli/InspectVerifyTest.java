@@ -12,6 +12,7 @@ import io.lgc.artifact.ContainerWriter;
 import io.lgc.artifact.NamedTensor;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.Section;
+import io.lgc.artifact.StrictnessCases;
 import io.lgc.artifact.TinyArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,30 @@ class InspectVerifyTest {
         CliRun run = CliRun.of("inspect", "--verify", file.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().strip()).isEqualTo(file + ": OK");
+    }
+
+    @Test
+    void verificationRefusesClassNamesThatReconstructCouldNotWrite() throws IOException {
+        List<StrictnessCases> names = StrictnessCases.all().stream().filter(c -> c.rule().equals("S8")).toList();
+        assertThat(names).hasSizeGreaterThan(4);
+        for (StrictnessCases c : names) {
+            Path file = dir.resolve("names.lgc");
+            Files.write(file, c.file());
+            CliRun verify = CliRun.of("inspect", "--verify", file.toString());
+            if (!c.accepted()) {
+                assertThat(verify.exitCode()).as("%s: %s", c, verify.out()).isEqualTo(ExitCodes.BAD_INPUT);
+                assertThat(verify.out().strip()).as(c.toString()).startsWith(file + ": FAILED: invalid header: ")
+                        .contains(c.javaMessage());
+                continue;
+            }
+            assertThat(verify.exitCode()).as("%s: %s", c, verify.out()).isZero();
+            for (String format : List.of("idx", "npz")) { // png holds 1 or 3 channels, not 2
+                Path out = dir.resolve(format);
+                CliRun run = CliRun.of("reconstruct", file.toString(), "-o", out.toString(), "--per-class", "2",
+                        "--format", format);
+                assertThat(run.exitCode()).as("%s as %s: %s", c, format, run.err()).isZero();
+            }
+        }
     }
 
     @Test

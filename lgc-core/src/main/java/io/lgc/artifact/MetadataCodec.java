@@ -20,6 +20,8 @@ import java.util.List;
 final class MetadataCodec {
     static final String KIND_IMAGES = ImageFormat.KIND;
     static final String KIND_TABLE = TableFormat.KIND;
+    /** Components a class's mixture may have (FORMAT.md, header key classes). */
+    static final int MAX_COMPONENTS = 100_000;
 
     private MetadataCodec() {
     }
@@ -68,70 +70,71 @@ final class MetadataCodec {
     /** Parses the header; every problem names the file. */
     static ArtifactMetadata fromJson(JsonObject o, String file) {
         try {
-            String kind = string(o, "kind");
+            String kind = HeaderValues.string(o, "kind", "kind");
             if (!KIND_IMAGES.equals(kind) && !KIND_TABLE.equals(kind)) {
-                throw new InputException("unsupported artifact kind '" + kind + "'");
+                throw new InputException("unsupported artifact kind '" + Malformed.shorten(kind) + "'");
             }
             List<String> names = new ArrayList<>();
-            JsonArray classes = o.getAsJsonArray("classes");
+            JsonArray classes = HeaderValues.array(o, "classes", "classes");
             int[] counts = new int[classes.size()];
             for (int c = 0; c < classes.size(); c++) {
-                JsonObject cls = classes.get(c).getAsJsonObject();
-                names.add(string(cls, "name"));
-                counts[c] = cls.get("count").getAsInt();
-                if (counts[c] < 0) {
-                    throw new InputException("class " + c + " has count " + counts[c]);
-                }
+                String path = "classes[" + c + "]";
+                JsonObject cls = HeaderValues.object(classes.get(c), path);
+                names.add(HeaderValues.string(cls, "name", path + ".name"));
+                counts[c] = HeaderValues.integer(cls, "count", path + ".count", 0, HeaderValues.MAX_INTEGER);
             }
-            JsonArray shape = o.getAsJsonArray("sample_shape");
-            SampleFormat samples = KIND_TABLE.equals(kind) ? table(o, shape) : images(o, shape);
-            return new ArtifactMetadata(names, counts, samples, o.get("latent_dim").getAsInt(),
-                    CovarianceType.parse(string(o, "covariance_type")),
-                    NetworkSpec.fromJson(o.getAsJsonObject("decoder")),
-                    object(o, "mixture_report"), object(o, "provenance"));
+            ArtifactClassNames.check(names);
+            JsonArray shape = HeaderValues.array(o, "sample_shape", "sample_shape");
+            int[] dims = new int[shape.size()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = HeaderValues.integer(shape.get(i), "sample_shape[" + i + "]", 1, HeaderValues.MAX_INTEGER);
+            }
+            SampleFormat samples = KIND_TABLE.equals(kind) ? table(o, dims) : images(o, dims);
+            int latentDim = HeaderValues.integer(o, "latent_dim", "latent_dim", 1, HeaderValues.MAX_INTEGER);
+            return new ArtifactMetadata(names, counts, samples, latentDim,
+                    CovarianceType.parse(HeaderValues.string(o, "covariance_type", "covariance_type")),
+                    DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"));
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
     }
 
-    private static ImageFormat images(JsonObject o, JsonArray shape) {
-        if (shape.size() != 3) {
+    private static ImageFormat images(JsonObject o, int[] shape) {
+        if (shape.length != 3) {
             throw new InputException("sample_shape must have 3 entries");
         }
-        ImageShape sample = new ImageShape(shape.get(0).getAsInt(), shape.get(1).getAsInt(),
-                shape.get(2).getAsInt());
-        JsonObject sc = o.getAsJsonObject("pixel_scaling");
-        if (!"uint8".equals(string(sc, "dtype"))) {
-            throw new InputException("pixel_scaling.dtype is '" + string(sc, "dtype") + "', expected 'uint8'");
+        ImageShape sample = new ImageShape(shape[0], shape[1], shape[2]);
+        JsonObject sc = HeaderValues.object(o, "pixel_scaling", "pixel_scaling");
+        String dtype = HeaderValues.string(sc, "dtype", "pixel_scaling.dtype");
+        if (!"uint8".equals(dtype)) {
+            throw new InputException("pixel_scaling.dtype is '" + Malformed.shorten(dtype) + "', expected 'uint8'");
         }
-        return new ImageFormat(sample, new PixelScaling(sc.get("scale").getAsDouble(), sc.get("offset").getAsDouble()));
+        return new ImageFormat(sample, new PixelScaling(HeaderValues.finiteNumber(sc, "scale", "pixel_scaling.scale"),
+                HeaderValues.finiteNumber(sc, "offset", "pixel_scaling.offset")));
     }
 
     /** A table's sample_shape is [F]; columns name the F features and the label column, in file order. */
-    private static TableFormat table(JsonObject o, JsonArray shape) {
-        if (shape.size() != 1 || shape.get(0).getAsInt() <= 0) {
-            throw new InputException("a table's sample_shape must be [features], got " + shape);
+    private static TableFormat table(JsonObject o, int[] shape) {
+        if (shape.length != 1) {
+            throw new InputException("a table's sample_shape must be [features], got " + o.get("sample_shape"));
         }
-        int features = shape.get(0).getAsInt();
-        JsonArray columnArray = o.getAsJsonArray("columns");
-        if (columnArray == null) {
-            throw new InputException("missing 'columns'");
-        }
+        int features = shape[0];
+        JsonArray columnArray = HeaderValues.array(o, "columns", "columns");
         List<String> columns = new ArrayList<>();
         for (JsonElement e : columnArray) {
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-                throw new InputException("columns must be strings, got " + e);
+                throw new InputException("columns must be strings, got " + Malformed.shorten(e.toString()));
             }
             columns.add(e.getAsString());
         }
-        if (columns.size() != features + 1) {
+        if (columns.size() != (long) features + 1) {
             throw new InputException("columns names " + columns.size() + " columns; sample_shape [" + features
-                    + "] needs " + (features + 1) + " (the features and the label)");
+                    + "] needs " + (features + 1L) + " (the features and the label)");
         }
-        String label = string(o, "label_column");
+        String label = HeaderValues.string(o, "label_column", "label_column");
         int labelIndex = columns.indexOf(label);
         if (labelIndex < 0) {
-            throw new InputException("label_column '" + label + "' is not among the columns");
+            throw new InputException("label_column '" + Malformed.shorten(label) + "' is not among the columns");
         }
         TableColumns table;
         try {
@@ -139,10 +142,7 @@ final class MetadataCodec {
         } catch (IllegalArgumentException e) {
             throw new InputException("columns: " + e.getMessage());
         }
-        JsonObject sc = o.getAsJsonObject("feature_scaling");
-        if (sc == null) {
-            throw new InputException("missing 'feature_scaling'");
-        }
+        JsonObject sc = HeaderValues.object(o, "feature_scaling", "feature_scaling");
         double[] mean = doubles(sc, "mean", features);
         double[] std = doubles(sc, "std", features);
         for (int j = 0; j < features; j++) {
@@ -180,26 +180,17 @@ final class MetadataCodec {
     /** Per-class component counts as declared in the header. */
     static int[] components(JsonObject o, String file) {
         try {
-            JsonArray classes = o.getAsJsonArray("classes");
+            JsonArray classes = HeaderValues.array(o, "classes", "classes");
             int[] k = new int[classes.size()];
             for (int c = 0; c < k.length; c++) {
-                k[c] = classes.get(c).getAsJsonObject().get("components").getAsInt();
-                if (k[c] <= 0 || k[c] > 100_000) {
-                    throw new InputException("class " + c + " declares " + k[c] + " components");
-                }
+                String path = "classes[" + c + "]";
+                k[c] = HeaderValues.integer(HeaderValues.object(classes.get(c), path), "components",
+                        path + ".components", 1, MAX_COMPONENTS);
             }
             return k;
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive()) {
-            throw new InputException("missing '" + key + "'");
-        }
-        return e.getAsString();
     }
 
     private static JsonObject object(JsonObject o, String key) {

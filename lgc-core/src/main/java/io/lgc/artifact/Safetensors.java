@@ -130,6 +130,7 @@ final class Safetensors {
         } catch (CharacterCodingException e) {
             throw new Malformed("safetensors header is not valid UTF-8", e);
         }
+        requireObjectThenSpaces(json);
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = parseHeader(json, metadata);
         int dataStart = offset + 8 + (int) headerSize;
@@ -144,6 +145,33 @@ final class Safetensors {
             return new Section(sectionName, tensors, metadata, origin);
         } catch (IllegalArgumentException e) {
             throw new Malformed(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The layout the safetensors library writes and reads: '{' at the first byte, and after the
+     * object only spaces as padding (no BOM, no leading whitespace, no newlines or tabs).
+     */
+    private static void requireObjectThenSpaces(String json) throws Malformed {
+        if (json.isEmpty() || json.charAt(0) != '{') {
+            throw new Malformed("safetensors header must start with '{', found "
+                    + (json.isEmpty() ? "nothing" : String.format("U+%04X", json.codePointAt(0))));
+        }
+        int end = json.length();
+        while (end > 0 && json.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (json.charAt(end - 1) != '}') {
+            throw new Malformed("safetensors header must end with '}' followed only by spaces, found "
+                    + String.format("U+%04X", (int) json.charAt(end - 1)) + " before the padding");
+        }
+    }
+
+    private static String unicode(String s) throws Malformed {
+        try {
+            return StrictJson.requireUnicode(s);
+        } catch (Malformed m) {
+            throw m.prefixed("safetensors header ");
         }
     }
 
@@ -163,7 +191,7 @@ final class Safetensors {
             r.beginObject();
             Set<String> seen = new HashSet<>();
             while (r.hasNext()) {
-                String key = r.nextName();
+                String key = unicode(r.nextName());
                 if (!seen.add(key)) {
                     throw new Malformed("safetensors header names '" + Malformed.shorten(key) + "' twice");
                 }
@@ -191,7 +219,7 @@ final class Safetensors {
         while (r.hasNext()) {
             String key = r.nextName();
             expect(r, JsonToken.STRING, NamedTensor.METADATA_KEY + " value of '" + Malformed.shorten(key) + "'");
-            if (metadata.put(key, r.nextString()) != null) {
+            if (metadata.put(unicode(key), unicode(r.nextString())) != null) {
                 throw new Malformed(NamedTensor.METADATA_KEY + " has the key '" + Malformed.shorten(key) + "' twice");
             }
         }

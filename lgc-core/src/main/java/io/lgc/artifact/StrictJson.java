@@ -4,12 +4,16 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * Parses JSON strictly (RFC 8259, no Gson leniencies) and rejects duplicate object keys, which
@@ -19,11 +23,16 @@ import java.io.StringReader;
 final class StrictJson {
     private static final TypeAdapter<JsonElement> PRIMITIVES = new Gson().getAdapter(JsonElement.class);
     private static final int MAX_CAUSE_CHARS = 160;
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private StrictJson() {
     }
 
-    static JsonReader reader(String text) {
+    /** A strict reader of {@code text}; Malformed if it starts with a byte-order mark, which Gson would skip. */
+    static JsonReader reader(String text) throws Malformed {
+        if (text.startsWith("\uFEFF")) {
+            throw new Malformed("starts with a byte-order mark (EF BB BF); the format forbids one");
+        }
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         return reader;
@@ -42,6 +51,35 @@ final class StrictJson {
             return object;
         } catch (IOException | RuntimeException e) {
             throw invalid(e);
+        }
+    }
+
+    /**
+     * Malformed if {@code s} holds a surrogate that is not half of a pair: JSON can write one as an
+     * escape ({@code "\\ud800"}), but it is no Unicode character, and UTF-8 cannot hold it.
+     */
+    static String requireUnicode(String s) throws Malformed {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Malformed("holds the unpaired surrogate escape \\u" + String.format("%04x", (int) c)
+                        + " in the string \"" + Malformed.shorten(s.replaceAll("\\p{Cs}", "?")) + "\"");
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Malformed if {@code number} is an integer (no fraction or exponent) beyond 64 bits. Gson
+     * refuses some of those as malformed (when its 64-bit accumulator wraps to 0) and takes others,
+     * so the format draws the line for every reader at 64 bits.
+     */
+    private static void requireInt64(String number) throws Malformed {
+        if (INTEGER.matcher(number).matches() && number.length() > 18 && new BigInteger(number).bitLength() > 63) {
+            throw new Malformed("holds the integer " + Malformed.shorten(number)
+                    + ", beyond the 64-bit range JSON integers may take in this format");
         }
     }
 
@@ -80,7 +118,7 @@ final class StrictJson {
         JsonObject object = new JsonObject();
         reader.beginObject();
         while (reader.hasNext()) {
-            String key = reader.nextName();
+            String key = requireUnicode(reader.nextName());
             if (object.has(key)) {
                 throw new Malformed("has the key \"" + Malformed.shorten(key) + "\" twice");
             }
@@ -102,6 +140,12 @@ final class StrictJson {
                 }
                 reader.endArray();
                 return array;
+            case STRING:
+                return new JsonPrimitive(requireUnicode(reader.nextString()));
+            case NUMBER:
+                String number = reader.nextString();
+                requireInt64(number);
+                return new JsonPrimitive(new LazilyParsedNumber(number));
             default:
                 return PRIMITIVES.read(reader);
         }

@@ -20,6 +20,11 @@ import java.util.zip.ZipOutputStream;
  * its feature columns' names in {@code feature_names.npy} and its label column's name in
  * {@code label_name.npy}.
  *
+ * <p>Images keep the layout of dataset arrays (torchvision's MNIST and CIFAR-10, Keras'
+ * {@code load_data()}), not the decoder's [C, H, W]: a reconstruction then replaces its source
+ * unchanged, and {@link NpzReader} reads it back at any size, while N×1×H×W with W ≤ 4 would
+ * look like channels-last images one pixel high.
+ *
  * <p>The images stream straight into the archive: the count is known up front, so the header of
  * {@code x.npy} can be written first. Labels are kept (4 bytes a sample) and written at commit,
  * since a zip member must end before the next begins. The archive is a hidden temporary renamed

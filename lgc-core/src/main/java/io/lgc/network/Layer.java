@@ -70,9 +70,11 @@ public sealed interface Layer {
         @Override
         public long[] outputShape(long[] input) {
             require(input.length == 3 && input[0] == in, "conv2d expects [" + in + ", h, w]", input);
+            // checked before dividing: Java's division truncates towards zero, so (-1) / 2 + 1 would be 1
+            require(input[1] + 2L * padding >= kernel && input[2] + 2L * padding >= kernel,
+                    "conv2d with kernel " + kernel + " and padding " + padding + " has no output for input", input);
             long h = (input[1] + 2L * padding - kernel) / stride + 1;
             long w = (input[2] + 2L * padding - kernel) / stride + 1;
-            require(h > 0 && w > 0, "conv2d input too small", input);
             return new long[] {out, h, w};
         }
 

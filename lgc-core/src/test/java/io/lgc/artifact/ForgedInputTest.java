@@ -427,7 +427,7 @@ class ForgedInputTest {
 
         @Test
         void problemsNameTheSection() {
-            assertRejected(tensors("not json", 0), NAME, "forged.lgc: section 's': safetensors header is not valid JSON");
+            assertRejected(tensors("{not json}", 0), NAME, "forged.lgc: section 's': safetensors header is not valid JSON");
             assertRejected(withPayload(RawContainer.concat(RawContainer.u64(2), new byte[] {(byte) 0xFF, '}'})), NAME,
                     "section 's': safetensors header is not valid UTF-8");
         }

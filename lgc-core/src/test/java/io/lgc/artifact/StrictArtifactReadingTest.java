@@ -220,7 +220,7 @@ class StrictArtifactReadingTest {
         assertRejected(editHeader(fp32(), h -> h.getAsJsonObject("pixel_scaling").addProperty("dtype", "uint16")),
                 "invalid header", "pixel_scaling.dtype is 'uint16'");
         assertRejected(editHeader(fp32(), h -> h.getAsJsonArray("classes").get(1).getAsJsonObject()
-                .addProperty("count", -1)), "invalid header", "class 1 has count -1");
+                .addProperty("count", -1)), "invalid header", "classes[1].count is -1, outside 0..2147483647");
     }
 
     @Test
