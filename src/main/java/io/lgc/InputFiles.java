@@ -34,6 +34,15 @@ public final class InputFiles {
         return attributes.size();
     }
 
+    /**
+     * Whether anything, even a dangling link or a FIFO, has this name: an optional input that is
+     * there must then be readable, and is refused by {@link #open} if it is not a regular file,
+     * rather than silently taken as absent.
+     */
+    public static boolean isPresent(Path path) {
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** An {@link InputException} unless the path is a directory (links followed). */
     public static void requireDirectory(Path path) {
         BasicFileAttributes attributes = attributes(path);

@@ -199,7 +199,7 @@ final class CifarReader {
 
     private static Path namesFileBeside(Path file, Variant variant) {
         Path names = file.resolveSibling(variant.namesFile);
-        return Files.isRegularFile(names) ? names : null;
+        return InputFiles.isPresent(names) ? names : null;
     }
 
     private static long recordCount(Path file, Variant variant) {

@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import io.lgc.data.ImageFiles.UnreadableImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -241,7 +242,7 @@ final class ImageFolderReader {
         }
         List<Path> folders = subFolders(dir);
         Path classesFile = dir.resolve(IdxFileNames.CLASS_NAMES);
-        if (Files.isRegularFile(classesFile)) {
+        if (InputFiles.isPresent(classesFile)) {
             return layoutFromClassesFile(dir, folders, classesFile);
         }
         if (folders.isEmpty()) {
@@ -318,12 +319,16 @@ final class ImageFolderReader {
         }
     }
 
-    /** Regular files under a folder, following links, leaving out hidden files and folders. */
+    /**
+     * Everything but folders under a folder, following links, leaving out hidden files and folders.
+     * A dangling link, a link loop or a FIFO named like an image stays in, to be refused (or skipped
+     * and counted) when read, not silently dropped.
+     */
     private static Stream<Path> walk(Path folder) {
         try {
             return Files.walk(folder, FileVisitOption.FOLLOW_LINKS)
                     .filter(p -> !hasHiddenPart(folder, p))
-                    .filter(Files::isRegularFile)
+                    .filter(p -> !Files.isDirectory(p))
                     .toList() // walks now, so that errors surface here and not in the caller
                     .stream();
         } catch (IOException | UncheckedIOException e) {

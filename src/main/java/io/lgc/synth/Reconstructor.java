@@ -23,6 +23,12 @@ import java.util.function.Consumer;
  */
 public final class Reconstructor {
     public static final int DEFAULT_BATCH = 1000;
+    /**
+     * Decoded values one batch may hold (64 MiB as float32): large samples come in smaller
+     * batches, so memory does not grow with the sample size either. Samples of up to 16,777
+     * values (Fashion-MNIST, CIFAR) keep the default batch, and with it their exact output.
+     */
+    static final long BATCH_VALUES = 1L << 24;
 
     private Reconstructor() {
     }
@@ -47,7 +53,9 @@ public final class Reconstructor {
             throw new IllegalArgumentException("plan covers " + plan.perClass().length + " classes, artifact has "
                     + classes);
         }
-        int slice = Math.max(1, DEFAULT_BATCH / classes);
+        long sampleValues = Math.max(1, meta.layout().size());
+        int batchSize = (int) Math.max(1, Math.min(DEFAULT_BATCH, BATCH_VALUES / sampleValues));
+        int slice = Math.max(1, batchSize / classes);
         List<GaussianMixture> mixtures = new ArrayList<>();
         List<SplittableRandom> randoms = new ArrayList<>();
         SplittableRandom root = new SplittableRandom(plan.seed());
