@@ -155,8 +155,8 @@ public final class ArtifactFile {
             total = values > MAX_ACTIVATION_VALUES ? values : total + values;
             if (total > MAX_ACTIVATION_VALUES) {
                 throw new ArtifactFormatException(file, "invalid header: decoder layer " + i + " ("
-                        + layer.toJson().get("op").getAsString() + ", output " + Arrays.toString(shape)
-                        + ") brings the activations of one sample to " + total + " values; this reader decodes at most "
+                        + layer.toJson().get("op").getAsString() + ") outputs " + Arrays.toString(shape)
+                        + ", bringing the activations of one sample to " + total + " values; this reader decodes at most "
                         + MAX_ACTIVATION_VALUES + " per sample");
             }
         }
