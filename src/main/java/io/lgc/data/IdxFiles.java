@@ -51,7 +51,7 @@ public record IdxFiles(Path images, Path labels, Path classNames) {
         }
         for (String name : candidates) {
             Path labels = images.resolveSibling(name);
-            if (Files.isRegularFile(labels)) {
+            if (InputFiles.isPresent(labels)) { // one that is not a regular file is refused when read
                 return labels;
             }
         }

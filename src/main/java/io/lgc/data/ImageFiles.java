@@ -52,10 +52,14 @@ final class ImageFiles {
         return withReader(file, reader -> size(reader));
     }
 
-    /** The first image in the file (the first frame of an animated GIF), as planes. */
+    /**
+     * The first image in the file (the first frame of an animated GIF), as planes; a PNG only once
+     * its chunk CRCs hold.
+     */
     static DecodedImage decode(Path file) throws UnreadableImage {
         return withReader(file, reader -> {
             size(reader); // refuses oversized images before the pixels are allocated
+            requireIntactPng(file);
             return planes(reader.read(0));
         });
     }
@@ -69,7 +73,6 @@ final class ImageFiles {
         if (notAFile != null) {
             throw new UnreadableImage(notAFile);
         }
-        requireIntactPng(file);
         // A file-backed stream: ImageIO.read would otherwise cache through temporary files.
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

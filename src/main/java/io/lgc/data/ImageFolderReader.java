@@ -74,6 +74,12 @@ final class ImageFolderReader {
         Layout layout = layout(dir);
         Decoding decoding = new Decoding(dir, options.skipBad(), layout.imageCount());
         ImageSize size = options.size() != null ? options.size() : decoding.mostCommonSize(layout);
+        int fewestChannels = options.channels() != null ? options.channels() : 1;
+        if ((long) layout.imageCount() * size.pixels() * fewestChannels > IdxInput.MAX_BODY_BYTES) {
+            // refused before decoding: the images at that size cannot all be held
+            throw new InputException(dir + ": " + layout.imageCount() + " images of " + size + " are more than the "
+                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (--size)");
+        }
         List<DecodedImage> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Path> read = new ArrayList<>();
