@@ -78,7 +78,7 @@ say() { echo "$*" | tee -a "$results"; }
 say "# lgc on hostile inputs (bench/hostile-inputs.sh), $(date -u +%Y-%m-%dT%H:%MZ)"
 say "build: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src pom.xml lgc 2>/dev/null || echo ' (with uncommitted changes)')"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; java heap: the JVM default"
-say "columns: exit code, peak RSS (MB, /usr/bin/time -v), wall seconds, what ran; then the line lgc printed"
+say "columns: exit code, peak RSS (MB, /usr/bin/time -v), wall seconds, what ran; then the line lgc printed (stdout and stderr)"
 say ""
 
 limit_kb=$((1536 * 1024))
@@ -87,7 +87,7 @@ run() { # run LABEL ARGS...: one lgc command whose input must be refused
   local label="$1"; shift
   local err="$work/err" timing="$work/time" code=0
   # A FIFO must be refused without being opened; the timeout turns a regression into a line here.
-  timeout 120 /usr/bin/time -v -o "$timing" ./lgc "$@" -q >/dev/null 2>"$err" < /dev/null || code=$?
+  timeout 120 /usr/bin/time -v -o "$timing" ./lgc "$@" -q >"$err" 2>&1 < /dev/null || code=$?
   local rss_kb wall
   rss_kb="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing" 2>/dev/null || echo 0)"
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$timing" 2>/dev/null || echo '?')"
