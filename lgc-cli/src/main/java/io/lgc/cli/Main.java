@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -16,13 +18,39 @@ public final class Main {
     private Main() {
     }
 
+    /** Printed when even building the message fails: no allocation but the print itself. */
+    private static final String OUT_OF_MEMORY_FALLBACK = "lgc: out of memory; give Java more"
+            + " (LGC_JAVA_OPTS=-Xmx8g) or use a smaller input";
+
     public static void main(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        // A failure in another thread (a library's worker) would otherwise print a JVM stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, ex) -> {
+            report(ex, System.err, verbose);
+            Runtime.getRuntime().halt(ExitCodes.FAILURE);
+        });
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the command line without exiting, writing to the given streams (for tests). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return run(commandLine(out, err), args, err);
+        } catch (Throwable t) { // building the command line ran static initialisers
+            return report(t, err, Arrays.asList(args).contains("--verbose"));
+        }
+    }
+
+    /**
+     * Runs a command line; errors escape picocli's execution handler (it catches exceptions only), so
+     * an OutOfMemoryError or a failed class initialisation is reported here, in the same one line.
+     */
+    static int run(CommandLine cli, String[] args, PrintStream err) {
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {
+            return report(t, err, Arrays.asList(args).contains("--verbose"));
+        }
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
@@ -48,12 +76,37 @@ public final class Main {
     }
 
     static int report(Throwable ex, PrintStream err, boolean verbose) {
-        Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-        err.println("lgc: " + message(cause));
-        if (verbose) {
-            ex.printStackTrace(err);
+        Throwable cause = unwrap(ex);
+        try {
+            err.println("lgc: " + message(cause));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+        } catch (OutOfMemoryError e) {
+            err.println(OUT_OF_MEMORY_FALLBACK);
         }
         return isBadInput(cause) ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+    }
+
+    /** The exception that says what went wrong, without the wrappers around it. */
+    private static Throwable unwrap(Throwable ex) {
+        Throwable t = ex;
+        while ((t instanceof UncheckedIOException || t instanceof ExceptionInInitializerError
+                || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String outOfMemory(OutOfMemoryError e) {
+        String what = e.getMessage() == null ? "Java heap space" : e.getMessage();
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (what.contains("native thread")) {
+            return "out of memory: cannot start another thread (" + what + "); run fewer programs at once";
+        }
+        return "out of memory (" + what + ", Java may use " + maxMb + " MB): the input or the options ask for more"
+                + " than that; use a smaller input, image size or batch, or give Java more (LGC_JAVA_OPTS=-Xmx"
+                + Math.max(2, 2 * ((maxMb + 1023) >> 10)) + "g)";
     }
 
     private static boolean isBadInput(Throwable t) {
@@ -74,6 +127,13 @@ public final class Main {
         }
         if (t instanceof InputException) {
             return text;
+        }
+        if (t instanceof OutOfMemoryError e) {
+            return outOfMemory(e);
+        }
+        if (t instanceof UnsatisfiedLinkError) {
+            return "cannot load a native library (" + text + "); is this the platform LGC was built for?"
+                    + " (run with --verbose for details)";
         }
         if (t instanceof IOException) {
             return "I/O error: " + text;

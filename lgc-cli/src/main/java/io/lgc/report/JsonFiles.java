@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +19,8 @@ import java.nio.file.Path;
  */
 final class JsonFiles {
     private static final int MAX_DETAIL = 160;
+    /** Far beyond any evaluation or sweep file; parsed JSON takes several times its size in memory. */
+    static final long MAX_BYTES = 64L << 20;
 
     private JsonFiles() {
     }
@@ -29,16 +28,11 @@ final class JsonFiles {
     static JsonElement read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                    io.lgc.InputFiles.readAll(file, MAX_BYTES, "a JSON file")))
                     .toString();
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(file + ": permission denied", e);
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not UTF-8 text, expected JSON", e);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + oneLine(e.getMessage()) + ")", e);
         }
         return parse(text, file.toString());
     }

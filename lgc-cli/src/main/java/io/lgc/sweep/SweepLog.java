@@ -29,6 +29,8 @@ import java.util.Set;
 public final class SweepLog {
     static final String FORMAT = "lgc-sweep";
     static final int VERSION = 1;
+    /** A sweep log holds one small record per point; more than this is not one. */
+    static final long MAX_BYTES = 64L << 20;
 
     private final Path file;
     private final JsonObject root;
@@ -106,7 +108,8 @@ public final class SweepLog {
     private static JsonObject parse(Path file) {
         JsonElement json;
         try {
-            json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            json = JsonParser.parseString(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                    io.lgc.InputFiles.readAll(file, MAX_BYTES, "a sweep log"))).toString());
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         } catch (JsonParseException e) {

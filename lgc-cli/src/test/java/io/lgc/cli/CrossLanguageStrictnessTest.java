@@ -28,7 +28,7 @@ class CrossLanguageStrictnessTest {
     /** Runs lgc_read's command line on each file in one process (numpy and torch load once). */
     private static final String VERIFY_EACH = String.join("\n",
             "import contextlib, io, json, sys",
-            "sys.path.insert(0, 'tools')",
+            "sys.path.insert(0, '../tools')", // the module directory is one below the root
             "import lgc_read",
             "for f in sys.argv[1:]:",
             "    out = io.StringIO()",

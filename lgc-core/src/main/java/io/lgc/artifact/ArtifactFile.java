@@ -33,8 +33,16 @@ public final class ArtifactFile {
      */
     static final double FP16_MIXTURE_MAX_KL = 1e-4;
 
-    /** Values one decoded sample may take at any layer; a forged header must not make decoding exhaust memory. */
-    static final long MAX_ACTIVATION_VALUES = 1L << 26;
+    /**
+     * Values one decoded sample may have (16 MiB as float32), so that a batch of them stays small;
+     * a forged header must not make decoding exhaust memory.
+     */
+    public static final long MAX_SAMPLE_VALUES = 1L << 22;
+    /**
+     * Values all layers of the decoder together produce for one sample (256 MiB as float32): a
+     * forward pass keeps every layer's output until it ends, so the sum, not the largest, bounds it.
+     */
+    public static final long MAX_ACTIVATION_VALUES = 1L << 26;
 
     private ArtifactFile() {
     }
@@ -131,8 +139,10 @@ public final class ArtifactFile {
         return new Decoded(new CompressedDataset(metadata, mixtures, weights), precision);
     }
 
+    /** Checked from the header alone, before any weight is read or any decoder built. */
     private static void checkActivations(NetworkSpec spec, String file) {
         long[] shape = spec.inputShape();
+        long total = 0;
         for (int i = 0; i < spec.layers().size(); i++) {
             Layer layer = spec.layers().get(i);
             shape = layer.outputShape(shape);
@@ -142,11 +152,19 @@ public final class ArtifactFile {
             } catch (ArithmeticException e) {
                 values = Long.MAX_VALUE;
             }
-            if (values > MAX_ACTIVATION_VALUES) {
+            total = values > MAX_ACTIVATION_VALUES ? values : total + values;
+            if (total > MAX_ACTIVATION_VALUES) {
                 throw new ArtifactFormatException(file, "invalid header: decoder layer " + i + " ("
-                        + layer.toJson().get("op").getAsString() + ") produces " + Arrays.toString(shape)
-                        + " values per sample; this reader decodes at most " + MAX_ACTIVATION_VALUES);
+                        + layer.toJson().get("op").getAsString() + ") outputs " + Arrays.toString(shape)
+                        + ", bringing the activations of one sample to " + total + " values; this reader decodes at most "
+                        + MAX_ACTIVATION_VALUES + " per sample");
             }
+        }
+        long sample = NamedTensor.elementCount(shape);
+        if (sample > MAX_SAMPLE_VALUES) {
+            throw new ArtifactFormatException(file, "invalid header: the decoder produces samples of "
+                    + Arrays.toString(shape) + " = " + sample + " values; this reader decodes at most "
+                    + MAX_SAMPLE_VALUES + " per sample");
         }
     }
 }

@@ -2,11 +2,8 @@ package io.lgc.artifact;
 
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
-import java.io.IOException;
+import io.lgc.InputFiles;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,20 +119,13 @@ public final class ContainerReader {
         }
     }
 
+    /** The whole file, once it is known to be a regular file no larger than {@link Format#MAX_READ_FILE_BYTES}. */
     private static byte[] readFile(Path file, String name) {
-        try {
-            long size = Files.size(file);
-            if (size > Format.MAX_ARRAY_BYTES) {
-                throw new ArtifactFormatException(name, "file is " + size + " bytes; this reader handles at most "
-                        + Format.MAX_ARRAY_BYTES);
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(name + ": permission denied", e);
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        long size = InputFiles.requireRegularFile(file);
+        if (size > Format.MAX_READ_FILE_BYTES) {
+            throw new ArtifactFormatException(name, "file is " + size + " bytes; this reader handles at most "
+                    + Format.MAX_READ_FILE_BYTES);
         }
+        return InputFiles.readAll(file, Format.MAX_READ_FILE_BYTES, "an LGC file");
     }
 }

@@ -3,7 +3,7 @@ package io.lgc.artifact;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
-import io.lgc.model.NetworkSpec;
+import io.lgc.network.NetworkSpec;
 import java.util.List;
 import java.util.Map;
 

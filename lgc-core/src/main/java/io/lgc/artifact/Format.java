@@ -49,6 +49,17 @@ final class Format {
     static final long MAX_INFLATE_RATIO = 1032;
     static final long INFLATE_SLACK_BYTES = 1024;
 
+    /**
+     * Reader limits, far above what LGC writes (a decoder of a few MB), far below what would
+     * exhaust memory: the file read whole is at most this large ...
+     */
+    static final int MAX_READ_FILE_BYTES = 512 << 20;
+    /**
+     * ... and all its sections together declare at most this many uncompressed bytes, checked
+     * before anything is inflated, so a deflate bomb is refused from its frames alone.
+     */
+    static final long MAX_INFLATED_BYTES = 256L << 20;
+
     /** The safetensors library refuses headers above 100 MB; the writer stays readable by it. */
     static final long MAX_SAFETENSORS_HEADER_BYTES = 100_000_000L;
     /** Header JSON is padded with spaces so tensor data starts 8-byte aligned in the payload. */

@@ -192,10 +192,17 @@ final class Framing {
         }
         List<RawSection> sections = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        long inflated = 0;
         for (int i = 0; i < count; i++) {
             RawSection s = readSection(cursor, i + 1);
             if (!names.add(s.name())) {
                 throw new Malformed("two sections are named '" + s.name() + "'");
+            }
+            inflated += s.uncompressedLength();
+            if (inflated > Format.MAX_INFLATED_BYTES) {
+                throw new Malformed("sections declare " + inflated + " uncompressed bytes"
+                        + (i == 0 ? "" : " up to section '" + s.name() + "'") + "; this reader inflates at most "
+                        + Format.MAX_INFLATED_BYTES + " per file");
             }
             sections.add(s);
         }

@@ -1,8 +1,11 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,9 +106,10 @@ final class CifarReader {
         if (Files.isDirectory(path)) {
             return batchesIn(path);
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new InputException(path + ": no such CIFAR batch file");
         }
+        InputFiles.requireRegularFile(path);
         Variant variant = variantOf(path);
         return new Batches(variant, List.of(path), namesFileBeside(path, variant));
     }
@@ -195,7 +199,7 @@ final class CifarReader {
 
     private static Path namesFileBeside(Path file, Variant variant) {
         Path names = file.resolveSibling(variant.namesFile);
-        return Files.isRegularFile(names) ? names : null;
+        return InputFiles.isPresent(names) ? names : null;
     }
 
     private static long recordCount(Path file, Variant variant) {
@@ -217,7 +221,7 @@ final class CifarReader {
     private static int readBatch(Path file, Variant variant, byte[] pixels, int[] labels, int at) {
         long count = recordCount(file, variant);
         byte[] label = new byte[variant.labelBytes];
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new java.io.BufferedInputStream(InputFiles.open(file), 1 << 16)) {
             for (long record = 0; record < count; record++, at++) {
                 if (in.readNBytes(label, 0, label.length) != label.length
                         || in.readNBytes(pixels, at * PIXELS, PIXELS) != PIXELS) {
@@ -256,7 +260,9 @@ final class CifarReader {
     private static List<String> readNames(Path file, Variant variant) {
         List<String> lines;
         try {
-            lines = new ArrayList<>(Files.readAllLines(file));
+            lines = new ArrayList<>(List.of(StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(InputFiles.readAll(file, ClassNames.MAX_FILE_BYTES, "a names file")))
+                    .toString().split("\r?\n", -1)));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
         }
@@ -277,10 +283,6 @@ final class CifarReader {
     }
 
     private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read its size (" + e + ")", e);
-        }
+        return InputFiles.requireRegularFile(file);
     }
 }

@@ -1,12 +1,12 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
 
 /** Class names: the defaults, Fashion-MNIST's, and the {@code classes.txt} file format. */
 public final class ClassNames {
+    /** A classes.txt names at most tens of thousands of classes; a bigger file is not one. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
     public static final List<String> FASHION_MNIST = List.of("T-shirt/top", "Trouser", "Pullover",
             "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
@@ -36,7 +39,7 @@ public final class ClassNames {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(InputFiles.readAll(file, MAX_FILE_BYTES, "a classes.txt")))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not valid UTF-8");

@@ -1,11 +1,15 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,9 +59,10 @@ final class CsvReader {
             }
             return inside;
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new InputException(path + ": no such CSV file");
         }
+        InputFiles.requireRegularFile(path);
         return path;
     }
 
@@ -68,7 +73,8 @@ final class CsvReader {
     /** @param labelColumn the label column's name, or null for the last column */
     static ReadResult read(Path path, String labelColumn) {
         Path file = file(path);
-        try (CsvRecords records = new CsvRecords(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CsvRecords records = new CsvRecords(new BufferedReader(
+                new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8.newDecoder())))) {
             return new ReadResult(parse(file, records, labelColumn), List.of(file));
         } catch (CsvRecords.SyntaxException e) {
             throw new InputException(file + ": row " + e.row + ", column " + (e.cell + 1) + ": " + e.getMessage());

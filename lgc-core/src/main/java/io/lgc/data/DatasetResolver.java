@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -164,6 +165,9 @@ public final class DatasetResolver {
             }
             throw new InputException(argument + ": no such file or directory, nor a known dataset ("
                     + String.join(", ", knownNames()) + ")");
+        }
+        if (!Files.isDirectory(path)) {
+            InputFiles.requireRegularFile(path); // before anything opens it: a FIFO would block, a device never end
         }
         InputFormat format = options.format() != null ? options.format() : FormatDetector.detect(path);
         options.requireApplicableTo(format, argument);

@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ final class FormatDetector {
     }
 
     private static byte[] firstBytes(Path file, int n) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return in.readNBytes(n);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);

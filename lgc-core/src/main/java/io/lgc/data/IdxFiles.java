@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public record IdxFiles(Path images, Path labels, Path classNames) {
             labels = conventionalLabels(images);
         }
         Path classes = images.resolveSibling(IdxFileNames.CLASS_NAMES);
-        return new IdxFiles(images, labels, Files.isRegularFile(classes) ? classes : null);
+        return new IdxFiles(images, labels, InputFiles.isPresent(classes) ? classes : null);
     }
 
     /** The files in a fixed order (images, labels, class names), for provenance. */
@@ -50,7 +51,7 @@ public record IdxFiles(Path images, Path labels, Path classNames) {
         }
         for (String name : candidates) {
             Path labels = images.resolveSibling(name);
-            if (Files.isRegularFile(labels)) {
+            if (InputFiles.isPresent(labels)) { // one that is not a regular file is refused when read
                 return labels;
             }
         }

@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -49,15 +50,12 @@ final class IdxInput implements Closeable {
         if (Files.isDirectory(path)) {
             throw new InputException(path + ": is a directory, expected an IDX file");
         }
-        if (!Files.exists(path)) {
-            throw new InputException(path + ": no such file");
-        }
         try {
-            long size = Files.size(path);
+            long size = InputFiles.requireRegularFile(path);
             if (size == 0) {
                 throw new InputException(path + ": empty file");
             }
-            InputStream file = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+            InputStream file = new BufferedInputStream(InputFiles.open(path), BUFFER);
             try {
                 boolean gzipped = startsWithGzipMagic(file);
                 InputStream in = gzipped ? new GZIPInputStream(file, BUFFER) : file;

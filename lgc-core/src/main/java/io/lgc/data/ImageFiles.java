@@ -1,11 +1,13 @@
 package io.lgc.data;
 
+import io.lgc.InputFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -23,10 +25,11 @@ final class ImageFiles {
     /** File name endings of the formats the JDK decodes; other files in a class folder are ignored. */
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     /**
-     * Larger images are refused before decoding: one that size already takes 400 MB as ARGB, and a
-     * forged header must not make us allocate more.
+     * The pixel budget of one source image: larger ones are refused from the dimensions in their
+     * header, before decoding, so that a decompression bomb (a few KB declaring 100000x100000) costs
+     * nothing. Decoding one this size takes up to about 700 MB (a 16-bit RGBA raster, then ARGB).
      */
-    static final long MAX_PIXELS = 100_000_000;
+    static final long MAX_PIXELS = 50_000_000;
 
     private ImageFiles() {}
 
@@ -49,10 +52,14 @@ final class ImageFiles {
         return withReader(file, reader -> size(reader));
     }
 
-    /** The first image in the file (the first frame of an animated GIF), as planes. */
+    /**
+     * The first image in the file (the first frame of an animated GIF), as planes; a PNG only once
+     * its chunk CRCs hold.
+     */
     static DecodedImage decode(Path file) throws UnreadableImage {
         return withReader(file, reader -> {
             size(reader); // refuses oversized images before the pixels are allocated
+            requireIntactPng(file);
             return planes(reader.read(0));
         });
     }
@@ -62,6 +69,10 @@ final class ImageFiles {
     }
 
     private static <T> T withReader(Path file, ReaderTask<T> task) throws UnreadableImage {
+        String notAFile = InputFiles.problem(file); // before opening: a FIFO would block, a device never end
+        if (notAFile != null) {
+            throw new UnreadableImage(notAFile);
+        }
         // A file-backed stream: ImageIO.read would otherwise cache through temporary files.
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -80,6 +91,21 @@ final class ImageFiles {
         } catch (RuntimeException e) {
             // The JDK's decoders throw unchecked exceptions on some corrupt files.
             throw new UnreadableImage("corrupt image (" + e + ")");
+        }
+    }
+
+    /** A PNG file's chunk CRCs, which the JDK's decoder ignores; other formats pass unchecked. */
+    private static void requireIntactPng(Path file) throws UnreadableImage {
+        try (InputStream in = InputFiles.open(file)) {
+            if (!PngChunks.hasSignature(in.readNBytes(PngChunks.SIGNATURE.length))) {
+                return;
+            }
+            String problem = PngChunks.problem(in);
+            if (problem != null) {
+                throw new UnreadableImage(problem);
+            }
+        } catch (IOException e) {
+            throw new UnreadableImage(describe(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import io.lgc.data.ImageFiles.UnreadableImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,12 @@ final class ImageFolderReader {
         Layout layout = layout(dir);
         Decoding decoding = new Decoding(dir, options.skipBad(), layout.imageCount());
         ImageSize size = options.size() != null ? options.size() : decoding.mostCommonSize(layout);
+        int fewestChannels = options.channels() != null ? options.channels() : 1;
+        if ((long) layout.imageCount() * size.pixels() * fewestChannels > IdxInput.MAX_BODY_BYTES) {
+            // refused before decoding: the images at that size cannot all be held
+            throw new InputException(dir + ": " + layout.imageCount() + " images of " + size + " are more than the "
+                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (--size)");
+        }
         List<DecodedImage> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Path> read = new ArrayList<>();
@@ -241,7 +248,7 @@ final class ImageFolderReader {
         }
         List<Path> folders = subFolders(dir);
         Path classesFile = dir.resolve(IdxFileNames.CLASS_NAMES);
-        if (Files.isRegularFile(classesFile)) {
+        if (InputFiles.isPresent(classesFile)) {
             return layoutFromClassesFile(dir, folders, classesFile);
         }
         if (folders.isEmpty()) {
@@ -318,12 +325,16 @@ final class ImageFolderReader {
         }
     }
 
-    /** Regular files under a folder, following links, leaving out hidden files and folders. */
+    /**
+     * Everything but folders under a folder, following links, leaving out hidden files and folders.
+     * A dangling link, a link loop or a FIFO named like an image stays in, to be refused (or skipped
+     * and counted) when read, not silently dropped.
+     */
     private static Stream<Path> walk(Path folder) {
         try {
             return Files.walk(folder, FileVisitOption.FOLLOW_LINKS)
                     .filter(p -> !hasHiddenPart(folder, p))
-                    .filter(Files::isRegularFile)
+                    .filter(p -> !Files.isDirectory(p))
                     .toList() // walks now, so that errors surface here and not in the caller
                     .stream();
         } catch (IOException | UncheckedIOException e) {

@@ -28,32 +28,40 @@ final class ImageResizer {
         AxisWeights down = AxisWeights.of(srcHeight, dstHeight);
         long denominator = (long) across.denominator * down.denominator;
         byte[] out = new byte[channels * dstHeight * dstWidth];
-        long[] rows = new long[srcHeight * dstWidth]; // each source row, resized across
+        // Two output-width rows, whatever the sizes: a whole plane resized across would take
+        // srcHeight x dstWidth longs, gigabytes for a tall image and a wide target.
+        long[] sums = new long[dstWidth];
+        long[] across1 = new long[dstWidth];
         for (int c = 0; c < channels; c++) {
             int plane = c * srcHeight * srcWidth;
-            for (int y = 0; y < srcHeight; y++) {
-                int row = plane + y * srcWidth;
-                for (int x = 0; x < dstWidth; x++) {
-                    long sum = 0;
-                    for (int k = 0; k < across.count[x]; k++) {
-                        sum += (long) across.weight[x][k] * Byte.toUnsignedInt(src[row + across.first[x] + k]);
-                    }
-                    rows[y * dstWidth + x] = sum;
-                }
-            }
             int outPlane = c * dstHeight * dstWidth;
             for (int y = 0; y < dstHeight; y++) {
-                for (int x = 0; x < dstWidth; x++) {
-                    long sum = 0;
-                    for (int k = 0; k < down.count[y]; k++) {
-                        sum += down.weight[y][k] * rows[(down.first[y] + k) * dstWidth + x];
+                java.util.Arrays.fill(sums, 0);
+                for (int k = 0; k < down.count[y]; k++) {
+                    resizeRowAcross(src, plane + (down.first[y] + k) * srcWidth, across, across1);
+                    long w = down.weight[y][k];
+                    for (int x = 0; x < dstWidth; x++) {
+                        sums[x] += w * across1[x];
                     }
-                    long rounded = (2 * sum + denominator) / (2 * denominator);
+                }
+                for (int x = 0; x < dstWidth; x++) {
+                    long rounded = (2 * sums[x] + denominator) / (2 * denominator);
                     out[outPlane + y * dstWidth + x] = (byte) Math.min(255, rounded);
                 }
             }
         }
         return out;
+    }
+
+    /** One source row starting at {@code row}, resized across into {@code out}. */
+    private static void resizeRowAcross(byte[] src, int row, AxisWeights across, long[] out) {
+        for (int x = 0; x < out.length; x++) {
+            long sum = 0;
+            for (int k = 0; k < across.count[x]; k++) {
+                sum += across.weight[x][k] * Byte.toUnsignedInt(src[row + across.first[x] + k]);
+            }
+            out[x] = sum;
+        }
     }
 
     /**

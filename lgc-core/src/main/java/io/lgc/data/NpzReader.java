@@ -1,6 +1,7 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.InputFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -62,9 +65,10 @@ final class NpzReader {
     /** The archive a path names: the file itself, or the one {@code .npz} in a directory. */
     static Path archive(Path path) {
         if (!Files.isDirectory(path)) {
-            if (!Files.isRegularFile(path)) {
+            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException(path + ": no such .npz file");
             }
+            InputFiles.requireRegularFile(path);
             return path;
         }
         List<Path> archives;
@@ -106,12 +110,34 @@ final class NpzReader {
     }
 
     private static ZipFile open(Path file) {
+        InputFiles.requireRegularFile(file);
         try {
-            return new ZipFile(file.toFile());
+            ZipFile zip = new ZipFile(file.toFile());
+            try {
+                requireUniqueNames(zip, file);
+            } catch (RuntimeException e) {
+                zip.close();
+                throw e;
+            }
+            return zip;
         } catch (ZipException e) {
             throw new InputException(file + ": not a zip archive, as an .npz is (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Two members of one name make the archive ambiguous: readers disagree on which one counts
+     * (the first, the last), so what LGC reads might not be what NumPy loads.
+     */
+    private static void requireUniqueNames(ZipFile zip, Path file) {
+        Set<String> names = new HashSet<>();
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+            if (!names.add(entry.getName())) {
+                throw new InputException(file + ": holds two members named '" + entry.getName()
+                        + "'; an archive with repeated names is ambiguous (write it again with np.savez)");
+            }
         }
     }
 

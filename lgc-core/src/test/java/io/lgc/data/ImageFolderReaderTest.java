@@ -222,7 +222,7 @@ class ImageFolderReaderTest {
         Path huge = Files.write(dir.resolve("a/2.png"), pngHeader(20000, 20000));
 
         assertThatThrownBy(this::read)
-                .hasMessage(huge + ": cannot read the image: 20000x20000 pixels, more than the 100000000 allowed"
+                .hasMessage(huge + ": cannot read the image: 20000x20000 pixels, more than the " + ImageFiles.MAX_PIXELS + " allowed"
                         + " (--skip-bad leaves unreadable images out)");
     }
 

@@ -23,6 +23,11 @@ import java.util.Map;
  */
 public record PcaCodec(ImageShape shape, double[] mean, double[][] axes, double[] variances) implements LatentCodec {
     private static final double INV_255 = 1.0 / 255.0;
+    /**
+     * Values per sample the fit takes: it holds the d x d covariance in doubles, 512 MiB at this
+     * limit (and 204 GB for 400x400 pixels), and costs n·d²/2 multiplications to build it.
+     */
+    public static final int MAX_VALUES = 8192;
 
     /**
      * @param seed seeds the eigen-solver's starting subspace, so a rerun gives the same basis
@@ -34,9 +39,20 @@ public record PcaCodec(ImageShape shape, double[] mean, double[][] axes, double[
             throw new InputException("a PCA decoder needs 1 <= latent dimension <= " + d
                     + " (values per sample), got " + k);
         }
+        if (d > MAX_VALUES) {
+            throw new InputException("a PCA decoder for samples of " + data.shape() + " (" + d + " values) needs a "
+                    + d + "x" + d + " covariance matrix, " + bytesText(8.0 * d * d) + " of memory; it takes at most "
+                    + MAX_VALUES + " values per sample (" + bytesText(8.0 * MAX_VALUES * MAX_VALUES)
+                    + "): resize the images (--size) or use --decoder autoencoder");
+        }
         double[] mean = mean(data);
         TopEigen eigen = TopEigen.of(covariance(data, mean), k, seed);
         return new PcaCodec(data.shape(), mean, eigen.vectors(), eigen.values());
+    }
+
+    private static String bytesText(double bytes) {
+        return bytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     @Override

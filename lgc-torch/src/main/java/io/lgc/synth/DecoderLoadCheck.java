@@ -34,18 +34,24 @@ public final class DecoderLoadCheck {
                 latents[c * d + j] = (float) mean[j];
             }
         }
-        float[] out;
+        int per = meta.layout().size();
+        float[] out = new float[meta.numClasses() * per];
         try (Decoder decoder = Decoder.load(meta.decoder(), data.decoderWeights())) {
-            out = decoder.decode(latents, meta.numClasses());
+            // one class at a time: memory stays that of one sample, however many classes
+            for (int c = 0; c < meta.numClasses(); c++) {
+                float[] one = decoder.decode(java.util.Arrays.copyOfRange(latents, c * d, (c + 1) * d), 1);
+                if (one.length != per) {
+                    throw new ArtifactFormatException(file, "decoder produced " + one.length + " values for one latent,"
+                            + " expected " + per);
+                }
+                System.arraycopy(one, 0, out, c * per, per);
+            }
+        } catch (ArtifactFormatException e) {
+            throw e;
         } catch (EngineException e) {
             throw e; // no PyTorch here: the machine's problem, not the file's
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "decoder cannot be built or run: " + e.getMessage(), e);
-        }
-        int per = meta.layout().size();
-        if (out.length != per * meta.numClasses()) {
-            throw new ArtifactFormatException(file, "decoder produced " + out.length + " values for "
-                    + meta.numClasses() + " latents, expected " + per + " each");
         }
         for (int i = 0; i < out.length; i++) {
             if (!Float.isFinite(out[i])) {

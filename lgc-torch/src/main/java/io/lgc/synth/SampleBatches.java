@@ -24,6 +24,12 @@ import java.util.SplittableRandom;
 public final class SampleBatches implements Iterator<LabelledData>, AutoCloseable {
     /** Samples per batch, over all classes. */
     public static final int BATCH = 1000;
+    /**
+     * Decoded values one batch may hold (64 MiB as float32): large samples come in smaller
+     * batches, so memory does not grow with the sample size either. Samples of up to 16,777
+     * values (Fashion-MNIST, CIFAR) keep the default batch, and with it their exact output.
+     */
+    static final long BATCH_VALUES = 1L << 24;
 
     private final ArtifactMetadata meta;
     private final List<GaussianMixture> mixtures = new ArrayList<>();
@@ -49,7 +55,9 @@ public final class SampleBatches implements Iterator<LabelledData>, AutoCloseabl
             randoms.add(root.split());
         }
         this.remaining = plan.perClass();
-        this.slice = Math.max(1, BATCH / classes);
+        long sampleValues = Math.max(1, meta.layout().size());
+        int batchSize = (int) Math.max(1, Math.min(BATCH, BATCH_VALUES / sampleValues));
+        this.slice = Math.max(1, batchSize / classes);
         this.total = plan.total();
         this.decoder = Decoder.load(meta.decoder(), data.decoderWeights());
     }
