@@ -135,8 +135,11 @@ public final class Compressor {
         JsonObject s = new JsonObject();
         s.addProperty("name", source.name());
         s.addProperty("format", source.format());
-        s.addProperty("sha256", source.sha256());
+        if (source.sha256() != null) {
+            s.addProperty("sha256", source.sha256());
+        }
         s.addProperty("file_bytes", source.fileBytes());
+        s.addProperty("record", source.record().id());
         p.add("source", s);
         JsonArray train = new JsonArray();
         JsonArray valid = new JsonArray();
