@@ -1,7 +1,7 @@
 package io.lgc.cli;
 
 import io.lgc.InputException;
-import java.math.BigDecimal;
+import io.lgc.Numbers;
 
 /**
  * Checks of numeric option values, made by each command before it reads anything, so that a bad
@@ -37,15 +37,7 @@ final class OptionChecks {
         }
     }
 
-    /** A number as a user would write it: "-1" and "0.001", not "-1.0" and "1.0E-3". */
     static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        double magnitude = Math.abs(value);
-        if (value == 0 || magnitude >= 1e-4 && magnitude < 1e15) {
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        }
-        return Double.toString(value);
+        return Numbers.plain(value);
     }
 }

@@ -1,7 +1,7 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
-import java.math.BigDecimal;
+import io.lgc.Numbers;
 
 /**
  * Training produced a non-finite loss; the weights are unusable. Bad input in the wider sense: the
@@ -19,7 +19,7 @@ public class TrainingDivergedException extends InputException {
      */
     public TrainingDivergedException(String task, int epoch, int epochs, double loss, double learningRate) {
         this(task, epoch, learningRate, task + " training diverged in epoch " + epoch + " of " + epochs
-                + ": its loss became " + loss + " at learning rate " + plain(learningRate));
+                + ": its loss became " + loss + " at learning rate " + Numbers.plain(learningRate));
     }
 
     private TrainingDivergedException(String task, int epoch, double learningRate, String message) {
@@ -47,10 +47,5 @@ public class TrainingDivergedException extends InputException {
 
     public double learningRate() {
         return learningRate;
-    }
-
-    /** "0.001", "1000000": the rate as a user writes it. */
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

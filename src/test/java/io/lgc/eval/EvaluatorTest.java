@@ -109,6 +109,16 @@ class EvaluatorTest {
     }
 
     @Test
+    void aClassifierWhoseTrainingDivergesIsAnInputErrorNamingTheEpoch() {
+        Dataset train = SyntheticImages.bands(8, 3, 8, 1);
+        assertThatThrownBy(() -> Evaluator.evaluate(train, train, new io.lgc.model.FitConfig(1, 4, 1e20, 1),
+                Progress.silent()))
+                .isInstanceOf(InputException.class)
+                .hasMessageMatching("classifier training diverged in epoch 1 of 1: its loss became (NaN|-?Infinity) at"
+                        + " learning rate 1.0E20");
+    }
+
+    @Test
     void numberedSetsMatchEachOther() {
         List<String> numbered = List.of("0", "1", "2");
         Dataset train = SyntheticImages.bands(20, 3, 8, 1).withClassNames(numbered);
