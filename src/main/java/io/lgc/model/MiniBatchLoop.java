@@ -58,10 +58,9 @@ final class MiniBatchLoop {
                         (long) (epoch - 1) * batches + b + 1, total, start);
             }
             double trainLoss = sum / train.size();
-            double validationLoss = validation == null || validation.size() == 0
-                    ? Double.NaN : evaluate(trainer, validation, config.batchSize(), loss);
-            if (Double.isInfinite(validationLoss) || validation != null && validation.size() > 0
-                    && Double.isNaN(validationLoss)) {
+            boolean validated = validation != null && validation.size() > 0;
+            double validationLoss = validated ? evaluate(trainer, validation, config.batchSize(), loss) : Double.NaN;
+            if (validated && !Double.isFinite(validationLoss)) {
                 throw new TrainingDivergedException(task, epoch, config.epochs(), validationLoss,
                         config.learningRate());
             }
