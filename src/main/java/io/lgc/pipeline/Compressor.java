@@ -57,7 +57,7 @@ public final class Compressor {
     public static void compressEach(LabelledData data, SourceInfo source, CompressionConfig config,
             List<MixtureSettings> settings, Progress progress, Consumer<CompressionResult> each) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
-        data.requireAtLeast(2, source.name());
+        data.requireAtLeast(2, source.given());
         SampleFormat format;
         LabelledData input;
         if (data instanceof Table table) {

@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param format the input format's name (idx, folder, cifar, npz, csv): a reconstruction defaults to it
  * @param sha256 digest of the source files' bytes, concatenated in order (hex); null for {@code MINIMAL}
  * @param fileBytes size of the source files as they sit on disk (gzip'd, for Fashion-MNIST)
+ * @param given the source as the user named it, for error messages only: recorded only as {@code name}
  */
-public record SourceInfo(String name, String format, String sha256, long fileBytes) {
+public record SourceInfo(String name, String format, String sha256, long fileBytes, String given) {
     /** How much an artifact says about its source. */
     public enum Record {
         /** The base name, the format and the size in bytes: nothing about the maker's file system. */
@@ -47,15 +48,23 @@ public record SourceInfo(String name, String format, String sha256, long fileByt
     public SourceInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(given, "given");
+    }
+
+    /** A source named in messages as it is recorded. */
+    public SourceInfo(String name, String format, String sha256, long fileBytes) {
+        this(name, format, sha256, fileBytes, name);
     }
 
     /** What an artifact records of {@code source} at the given detail. */
     public static SourceInfo of(ResolvedDataset source, Record record) {
         String format = source.format().id();
         if (record == Record.FULL) {
-            return new SourceInfo(source.displayName(), format, source.sha256(), source.sourceBytes());
+            return new SourceInfo(source.displayName(), format, source.sha256(), source.sourceBytes(),
+                    source.displayName());
         }
-        return new SourceInfo(baseName(source.displayName()), format, null, source.sourceBytes());
+        return new SourceInfo(baseName(source.displayName()), format, null, source.sourceBytes(),
+                source.displayName());
     }
 
     /** Whether the path and content digest are recorded. */
