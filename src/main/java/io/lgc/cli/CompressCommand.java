@@ -144,8 +144,7 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
-        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
-                storage));
+        WriteReport written = result.times().time("write", () -> write(result, storage));
         printSummary(out, source, result, written);
         if (report != null) {
             writeReport(source, result, written);
@@ -203,6 +202,20 @@ final class CompressCommand implements Callable<Integer> {
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         return new CompressionConfig(decoderKind, ae, mixtures, seed);
+    }
+
+    /**
+     * Writes the artifact. A weight that the precision cannot store (ArtifactFile's documented
+     * IllegalArgumentException) comes from training that ran away without a non-finite loss, as one
+     * huge step does: the user's options did that, so it is reported as bad input with what to try.
+     */
+    private WriteReport write(CompressionResult result, Precision storage) {
+        try {
+            return ArtifactFile.write(output, result.dataset(), storage);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage() + " (weights this large mean training ran away: try a lower"
+                    + " --lr, such as " + OptionChecks.number(learningRate / 10) + ")", e);
+        }
     }
 
     /** Each number under its own option, before any default is derived from it. */

@@ -132,6 +132,22 @@ class OptionValuesTest {
     }
 
     @Test
+    void oneHugeStepThatLeavesWeightsBeyondTheStoragePrecisionIsOneLineNamingLr() throws IOException {
+        Path data = dir.resolve("data");
+        IdxWriter.write(SyntheticImages.bands(3, 3, 8, 1), data, "train");
+
+        // Nine images: one batch, no validation set, so a single Adam step of 1e6 and no loss measured after it.
+        CliRun run = CliRun.of("compress", data.toString(), "-o", dir.resolve("a.lgc").toString(), "--lr", "1e6",
+                "--epochs", "1", "--feature-epochs", "0", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("lgc: decoder parameter ").contains("beyond fp16's range")
+                .contains("training ran away: try a lower --lr, such as 100000");
+        assertThat(dir.resolve("a.lgc")).doesNotExist();
+    }
+
+    @Test
     void aLearningRateThatMakesTheTeacherDivergeIsOneLine() throws IOException {
         Path data = dir.resolve("data");
         IdxWriter.write(SyntheticImages.bands(12, 3, 8, 1), data, "train");
