@@ -13,6 +13,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderKind;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.model.TrainingDivergedException;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
@@ -113,6 +114,12 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--provenance", paramLabel = "minimal|full",
+            description = "What the file records of its source: minimal, the base name, format and size; or full, "
+                    + "also the path as given and the SHA-256 of the source files, for files that stay in-house "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String provenance = SourceInfo.Record.MINIMAL.id();
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand.")
     Path report;
@@ -121,6 +128,7 @@ final class CompressCommand implements Callable<Integer> {
     public Integer call() {
         config(null); // the options' own checks before reading data, which a typo must not waste
         Precision storage = Precision.parse(precision);
+        SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         CompressionConfig config = config(source.data());
         if (report != null && source.data() instanceof Table) {
@@ -129,10 +137,14 @@ final class CompressCommand implements Callable<Integer> {
         }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
-        CompressionResult result = Compressor.compress(source.data(), sourceInfo(source), config,
-                common.progress(root.err));
-        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
-                storage));
+        CompressionResult result;
+        try {
+            result = Compressor.compress(source.data(), SourceInfo.of(source, record), config,
+                    common.progress(root.err));
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
+        }
+        WriteReport written = result.times().time("write", () -> write(result, storage));
         printSummary(out, source, result, written);
         if (report != null) {
             writeReport(source, result, written);
@@ -157,6 +169,7 @@ final class CompressCommand implements Callable<Integer> {
      * its features, and enough epochs for its few batches. Null data checks the options alone.
      */
     CompressionConfig config(LabelledData data) {
+        checkNumbers();
         AutoencoderKind kind = AutoencoderKind.parse(model);
         DecoderKind decoderKind = DecoderKind.parse(decoder);
         boolean table = data instanceof Table;
@@ -191,8 +204,30 @@ final class CompressCommand implements Callable<Integer> {
         return new CompressionConfig(decoderKind, ae, mixtures, seed);
     }
 
-    static SourceInfo sourceInfo(ResolvedDataset source) {
-        return new SourceInfo(source.displayName(), source.format().id(), source.sha256(), source.sourceBytes());
+    /**
+     * Writes the artifact. A weight that the precision cannot store (ArtifactFile's documented
+     * IllegalArgumentException) comes from training that ran away without a non-finite loss, as one
+     * huge step does: the user's options did that, so it is reported as bad input with what to try.
+     */
+    private WriteReport write(CompressionResult result, Precision storage) {
+        try {
+            return ArtifactFile.write(output, result.dataset(), storage);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage() + " (weights this large mean training ran away: try a lower"
+                    + " --lr, such as " + OptionChecks.number(learningRate / 10) + ")", e);
+        }
+    }
+
+    /** Each number under its own option, before any default is derived from it. */
+    private void checkNumbers() {
+        OptionChecks.atLeast("--latent-dim", latentDim, 1);
+        OptionChecks.atLeast("--n-init", nInit, 1);
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        OptionChecks.atLeast("--batch-size", batchSize, 1);
+        OptionChecks.positive("--lr", learningRate);
+        OptionChecks.nonNegative("--feature-weight", featureWeight);
+        OptionChecks.atLeast("--feature-epochs", featureEpochs, 0);
+        OptionChecks.atLeast("--teacher-epochs", teacherEpochs, 1);
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

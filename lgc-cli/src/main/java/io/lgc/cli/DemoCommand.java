@@ -16,6 +16,7 @@ import io.lgc.eval.Evaluator;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.SourceInfo;
 import io.lgc.pipeline.StageTimes;
 import io.lgc.synth.SamplingPlan;
 import java.io.IOException;
@@ -58,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--per-class", perClass, 1); // before minutes of compressing
         Progress progress = common.progress(root.err);
         ResolvedDataset source = DatasetResolver.resolveWithSources(train, null);
         Dataset testSet = DatasetResolver.resolve(test, null);
@@ -67,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 
         StageTimes times = new StageTimes();
         CompressionResult compressed = times.time("compress", () -> Compressor.compress(source.dataset(),
-                CompressCommand.sourceInfo(source), CompressionConfig.defaults(seed), progress));
+                SourceInfo.of(source, SourceInfo.Record.MINIMAL), CompressionConfig.defaults(seed), progress));
         WriteReport written = times.time("write artifact", () -> ArtifactFile.write(artifact, compressed.dataset(),
                 Precision.DEFAULT));
         SamplingPlan plan = SamplingPlan.uniform(source.dataset().numClasses(), perClass, seed,

@@ -8,6 +8,7 @@ import io.lgc.data.Table;
 import io.lgc.eval.Evaluator;
 import io.lgc.eval.Protocol;
 import io.lgc.eval.RepeatedEvaluation;
+import io.lgc.model.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         LabelledData testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels)).data();
         int e = epochs != null ? epochs : chosen.defaultEpochs(trainSet.size());
-        RepeatedEvaluation result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats,
-                common.progress(root.err));
+        RepeatedEvaluation result;
+        try {
+            result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats, common.progress(root.err));
+        } catch (TrainingDivergedException diverged) {
+            throw diverged.withAdvice("the protocol fixes the learning rate, so look for extreme values in " + train);
+        }
         print(root.out, result);
         if (json != null) {
             AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));

@@ -95,6 +95,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println("decoder: " + describe(m.decoder()));
         out.println("precision: " + read.precision());
         out.println("provenance: " + new GsonBuilder().create().toJson(m.provenance()));
+        out.println("source: " + source(m.provenance()));
         out.println("parts:");
         out.println("  header     " + Text.bytes(parts.headerBytes()));
         parts.sectionBytes().forEach((name, bytes) -> out.println(String.format("  %-11s", name) + Text.bytes(bytes)
@@ -150,8 +151,39 @@ final class InspectCommand implements Callable<Integer> {
         });
         sizes.add("sections", sections);
         o.add("parts", sizes);
+        o.addProperty("source_record", sourceRecord(read.dataset().metadata().provenance()));
         o.add("header", read.header());
         return o;
+    }
+
+    /**
+     * How much the file says about its source: "minimal" (base name, format, size), "full" (also the
+     * path as given and the SHA-256 of the source files; every file from before the choice existed),
+     * or "none" when the header records no source.
+     */
+    static String sourceRecord(JsonObject provenance) {
+        JsonElement source = provenance.get("source");
+        if (source == null || !source.isJsonObject()) {
+            return "none";
+        }
+        JsonElement record = source.getAsJsonObject().get("record");
+        if (record != null && record.isJsonPrimitive()) {
+            return record.getAsString();
+        }
+        return source.getAsJsonObject().has("sha256") ? "full" : "minimal";
+    }
+
+    /** The source line of the text output: what is recorded and how much. */
+    static String source(JsonObject provenance) {
+        String record = sourceRecord(provenance);
+        if (record.equals("none")) {
+            return "not recorded";
+        }
+        JsonObject source = provenance.getAsJsonObject("source");
+        String name = source.has("name") ? source.get("name").getAsString() : "?";
+        return name + " (provenance " + record + (record.equals("full")
+                ? ": the path as given and the SHA-256 of the source files are recorded)"
+                : ": the base name only, no path or content hash)");
     }
 
     /** "1:316946 2:285142 …" in increasing K (the header stores the curve with its keys sorted as text). */

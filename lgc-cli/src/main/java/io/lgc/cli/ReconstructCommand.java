@@ -21,6 +21,8 @@ import picocli.CommandLine.ParentCommand;
                 "A table artifact is written as DIR/train.csv (the original columns, class names in the label "
                 + "column, values in the original units) or DIR/train.npz (float32 x)."})
 final class ReconstructCommand implements Callable<Integer> {
+    static final int DEFAULT_PER_CLASS = 6000;
+
     @ParentCommand
     LgcCommand root;
 
@@ -34,8 +36,9 @@ final class ReconstructCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--per-class", paramLabel = "N|auto",
-            description = "Samples per class, or 'auto' for the source's class counts (default: ${DEFAULT-VALUE}).")
-    String perClass = "6000";
+            description = "Samples per class, or 'auto' for the source's class counts (default: "
+                    + DEFAULT_PER_CLASS + ").")
+    String perClass;
 
     @Option(names = "--count", paramLabel = "N",
             description = "Total samples, split by the source's class proportions (instead of --per-class).")
@@ -55,8 +58,9 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Integer perClassCount = checkCounts(); // before the artifact is read
         CompressedDataset data = ArtifactFile.read(artifact);
-        SamplingPlan plan = plan(data.metadata().classCounts());
+        SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount);
         OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : Reconstructions.defaultFormat(data);
         outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
         long written = Reconstructions.write(data, plan, outputFormat, output, common.progress(root.err));
@@ -65,17 +69,37 @@ final class ReconstructCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private SamplingPlan plan(int[] classCounts) {
-        if (count != null) {
-            return SamplingPlan.proportional(classCounts, count, seed, spread);
+    /** The samples per class asked for, null for 'auto' or --count; every count option checked. */
+    private Integer checkCounts() {
+        if (count != null && perClass != null) {
+            throw new InputException("--count " + count + " and --per-class " + perClass + " both say how many"
+                    + " samples to write; give one of them");
         }
-        if (perClass.equals("auto")) {
-            return new SamplingPlan(classCounts, seed, spread);
+        OptionChecks.atLeast("--count", count, 1);
+        OptionChecks.positive("--spread", spread);
+        if (count != null || "auto".equals(perClass)) {
+            return null;
         }
+        if (perClass == null) {
+            return DEFAULT_PER_CLASS;
+        }
+        int n;
         try {
-            return SamplingPlan.uniform(classCounts.length, Integer.parseInt(perClass), seed, spread);
+            n = Integer.parseInt(perClass);
         } catch (NumberFormatException e) {
             throw new InputException("--per-class must be a number or 'auto', got '" + perClass + "'");
         }
+        OptionChecks.atLeast("--per-class", n, 1);
+        return n;
+    }
+
+    private SamplingPlan plan(int[] classCounts, Integer perClassCount) {
+        if (count != null) {
+            return SamplingPlan.proportional(classCounts, count, seed, spread);
+        }
+        if (perClassCount == null) {
+            return new SamplingPlan(classCounts, seed, spread);
+        }
+        return SamplingPlan.uniform(classCounts.length, perClassCount, seed, spread);
     }
 }

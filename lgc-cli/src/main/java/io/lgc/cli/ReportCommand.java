@@ -53,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportInputs.requireSamplesPerClass(perClass); // before reading anything
         // The small inputs first, so a typo in --eval fails before any decoding work.
         Evaluation evaluated = evaluation == null ? null : Evaluation.read(evaluation);
         Sweep swept = sweep == null ? null : Sweep.read(sweep);

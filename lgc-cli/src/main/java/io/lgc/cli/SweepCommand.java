@@ -12,6 +12,7 @@ import io.lgc.eval.Protocol;
 import io.lgc.eval.baseline.BaselineMethod;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.pipeline.DecoderKind;
+import io.lgc.pipeline.SourceInfo;
 import io.lgc.report.RateAccuracyChart;
 import io.lgc.report.Sweep;
 import io.lgc.sweep.EqualBytesTable;
@@ -109,12 +110,17 @@ final class SweepCommand implements Callable<Integer> {
                     + "fashion-mnist/train (default: ${DEFAULT-VALUE}).")
     String published = "auto";
 
+    @Option(names = "--provenance", paramLabel = "minimal|full",
+            description = "What each artifact records of DATASET, as for lgc compress (default: ${DEFAULT-VALUE}).")
+    String provenance = SourceInfo.Record.MINIMAL.id();
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Override
     public Integer call() throws IOException {
         SweepGrid grid = grid();
+        SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         boolean fashion = publishedWanted();
         ResolvedDataset train = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         ResolvedDataset testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
@@ -132,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
             root.out.println("resuming " + output.resolve("sweep.json") + ": " + log.measured() + " of "
                     + grid.points().size() + " points already measured");
         }
-        new Sweeper(trainImages, CompressCommand.sourceInfo(train), testImages, grid, output,
+        new Sweeper(trainImages, SourceInfo.of(train, record), testImages, grid, output,
                 common.progress(root.err), root.out::println).run(log);
         writeSummaries(log);
         return ExitCodes.OK;

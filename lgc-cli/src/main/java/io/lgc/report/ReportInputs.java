@@ -17,6 +17,15 @@ import java.util.Optional;
  */
 public final class ReportInputs {
     public static final int DEFAULT_SAMPLES_PER_CLASS = 8;
+    public static final int MAX_SAMPLES_PER_CLASS = 64;
+
+    /** The samples shown per class, checked: 1 to {@value #MAX_SAMPLES_PER_CLASS} ({@code --per-class}). */
+    public static int requireSamplesPerClass(int value) {
+        if (value < 1 || value > MAX_SAMPLES_PER_CLASS) {
+            throw new InputException("--per-class must be between 1 and " + MAX_SAMPLES_PER_CLASS + ", got " + value);
+        }
+        return value;
+    }
 
     private final CompressedDataset artifact;
     private final String artifactName;
@@ -202,10 +211,7 @@ public final class ReportInputs {
         }
 
         public Builder samplesPerClass(int value) {
-            if (value < 1 || value > 64) {
-                throw new InputException("samples per class must be between 1 and 64, got " + value);
-            }
-            samplesPerClass = value;
+            samplesPerClass = requireSamplesPerClass(value);
             return this;
         }
 

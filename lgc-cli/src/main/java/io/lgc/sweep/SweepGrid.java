@@ -48,7 +48,7 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         }
         requirePositive(perClass, "--per-class");
         if (epochs < 0) {
-            throw new InputException("--epochs must be positive, got " + epochs);
+            throw new InputException("--epochs must be 0 (the protocol's default) or more, got " + epochs);
         }
         requirePositive(autoencoderEpochs, "--ae-epochs");
     }

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lgc.artifact.ArtifactFile;
 import io.lgc.data.IdxWriter;
 import io.lgc.eval.SyntheticImages;
 import java.nio.file.Files;
@@ -84,6 +85,10 @@ class SweepCommandTest {
                 assertThat(Files.size(out.resolve(p.get("artifact").getAsString())))
                         .isEqualTo(p.get("bytes").getAsLong());
                 assertThat(p.get("train_size").getAsInt()).isEqualTo(90);
+                JsonObject source = ArtifactFile.read(out.resolve(p.get("artifact").getAsString())).metadata()
+                        .provenance().getAsJsonObject("source");
+                assertThat(source.get("name").getAsString()).isEqualTo("train"); // minimal: no path, no hash
+                assertThat(source.has("sha256")).isFalse();
             } else {
                 assertThat(p.get("bytes").getAsLong()).isLessThanOrEqualTo(p.get("budget").getAsLong());
             }

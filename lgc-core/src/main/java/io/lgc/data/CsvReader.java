@@ -98,6 +98,7 @@ final class CsvReader {
         float[] values = new float[Math.max(f, 1024)];
         int[] labelIds = new int[1024];
         Map<String, Integer> ids = new LinkedHashMap<>();
+        NewClasses classes = new NewClasses();
         int rows = 0;
         for (List<String> cells = records.next(); cells != null; cells = records.next()) {
             int row = records.row();
@@ -122,7 +123,10 @@ final class CsvReader {
             for (int c = 0; c < width; c++) {
                 String cell = cells.get(c).strip();
                 if (c == columns.labelIndex()) {
-                    labelIds[rows] = ids.computeIfAbsent(checkLabel(file, row, label, cell), k -> ids.size());
+                    labelIds[rows] = ids.computeIfAbsent(checkLabel(file, row, label, cell), name -> {
+                        classes.add(file, row, label, name);
+                        return ids.size();
+                    });
                     if (ids.size() > MAX_CLASSES) {
                         throw at(file, row, label, "more than " + MAX_CLASSES + " different labels; is '" + label
                                 + "' the label column?");
@@ -187,7 +191,27 @@ final class CsvReader {
         if (cell.contains("\n") || cell.contains("\r")) {
             throw at(file, row, column, "label spans lines; a class name is one line");
         }
+        String problem = ClassNames.problem(cell);
+        if (problem != null) {
+            throw at(file, row, column, problem);
+        }
         return cell;
+    }
+
+    /** The labels met so far, by class identity ({@link ClassNames#identity}), with the row of each. */
+    private static final class NewClasses {
+        private final Map<String, String> byIdentity = new HashMap<>();
+        private final Map<String, Integer> firstRow = new HashMap<>();
+
+        /** Takes a label not met before, refusing it when it is an earlier label's class under another form. */
+        void add(Path file, int row, String column, String name) {
+            String earlier = byIdentity.putIfAbsent(ClassNames.identity(name), name);
+            if (earlier != null) {
+                throw at(file, row, column, "label " + ClassNames.repeats(name, earlier) + ", first seen in row "
+                        + firstRow.get(earlier));
+            }
+            firstRow.put(name, row);
+        }
     }
 
     private static float number(Path file, int row, String column, String cell) {

@@ -99,7 +99,22 @@ public final class DatasetResolver {
         return read(locate(argument, options), options);
     }
 
+    /**
+     * Reads the source; every reader checks its class names where it can say which line, folder or
+     * row breaks the rule, and this checks again whatever a reader gives, so that no source lets
+     * a name through that an output would refuse.
+     */
     private ResolvedDataset read(Source source, ReadOptions options) {
+        ResolvedDataset read = readUnchecked(source, options);
+        try {
+            ClassNames.validate(read.data().classNames(), "class");
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source.displayName() + ": " + e.getMessage());
+        }
+        return read;
+    }
+
+    private ResolvedDataset readUnchecked(Source source, ReadOptions options) {
         if (source.idxFiles() != null) {
             Dataset dataset = IdxReader.read(source.idxFiles());
             if (source.classNames() != null) {

@@ -9,6 +9,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,6 +256,7 @@ final class ImageFolderReader {
             throw new InputException(dir + ": holds no class sub-folders; an image folder holds one"
                     + " sub-folder of images per class");
         }
+        requireClassNames(folders);
         List<String> names = new ArrayList<>();
         List<List<Path>> images = new ArrayList<>();
         for (Path folder : folders) {
@@ -268,6 +270,23 @@ final class ImageFolderReader {
             images.add(files);
         }
         return new Layout(dir, names, images, null);
+    }
+
+    /** Every folder's name passes the class-name rule ({@link ClassNames}), checked before any image is read. */
+    private static void requireClassNames(List<Path> folders) {
+        Map<String, Path> byIdentity = new HashMap<>();
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            String problem = ClassNames.problem(name);
+            if (problem != null) {
+                throw new InputException(folder + ": class folder: " + problem);
+            }
+            Path earlier = byIdentity.putIfAbsent(ClassNames.identity(name), folder);
+            if (earlier != null) {
+                throw new InputException(folder + ": class folder " + ClassNames.repeats(name,
+                        earlier.getFileName().toString()) + " (folder " + earlier + ")");
+            }
+        }
     }
 
     /**

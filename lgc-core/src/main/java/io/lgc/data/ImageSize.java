@@ -24,7 +24,7 @@ public record ImageSize(int width, int height) {
     public static ImageSize parse(String text) {
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches() || Integer.parseInt(m.group(1)) == 0 || Integer.parseInt(m.group(2)) == 0) {
-            throw new InputException("image size '" + text + "' is not WIDTHxHEIGHT with positive numbers, like 32x32");
+            throw new InputException("--size must be WIDTHxHEIGHT with positive numbers, like 32x32, got '" + text + "'");
         }
         ImageSize size = new ImageSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         if (size.pixels() > MAX_REQUESTED_PIXELS) {

@@ -458,9 +458,9 @@ final class NpzReader {
         Member names = member(zip, file, CLASS_NAMES_KEY);
         List<String> list = readStrings(names);
         try {
-            ClassNames.validate(list);
+            ClassNames.validate(list, "entry");
         } catch (IllegalArgumentException e) {
-            throw names.problem(e.getMessage().replace("line ", "entry "));
+            throw names.problem(e.getMessage());
         }
         if (list.size() <= maxLabel) {
             throw names.problem(list.size() + " class names, but the labels use " + maxLabel + ", which needs at least "

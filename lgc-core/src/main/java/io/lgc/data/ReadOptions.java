@@ -31,7 +31,7 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
 
     public ReadOptions {
         if (channels != null && channels != 1 && channels != 3) {
-            throw new InputException("channels must be 1 (grayscale) or 3 (RGB), got " + channels);
+            throw new InputException("--channels must be 1 (grayscale) or 3 (RGB), got " + channels);
         }
         xKey = requireKey(xKey, DEFAULT_X_KEY, "images");
         yKey = requireKey(yKey, DEFAULT_Y_KEY, "labels");

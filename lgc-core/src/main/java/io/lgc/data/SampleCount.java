@@ -18,7 +18,7 @@ final class SampleCount {
             throw new IllegalArgumentException(count + " samples of " + shape + " are more than a dataset can hold");
         }
         if (classNames != null) {
-            ClassNames.validate(classNames);
+            ClassNames.requireWritable(classNames);
         }
         this.shape = shape;
         this.count = count;

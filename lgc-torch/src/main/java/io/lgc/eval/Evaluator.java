@@ -12,16 +12,19 @@ import io.lgc.model.FitConfig;
 import io.lgc.model.TrainedClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Trains a classifier on a training set and measures it on a test set, images or tables.
  *
- * <p>Test labels are matched to the training set's classes by name where both sets name them. A
- * table's features are standardised with the training set's means and deviations, the test
+ * <p>Test labels are matched to the training set's classes by name, always: both sets must name the
+ * same classes, in any order. (A set that names none has the numbered names "0", "1", …; it matches
+ * only another numbered set, never named classes by position.) A table's features are standardised with the training set's means and deviations, the test
  * set with the same ones (as a model deployed on new data would be).
  */
 public final class Evaluator {
@@ -86,19 +89,12 @@ public final class Evaluator {
 
     /**
      * The test images with their labels renumbered to the training set's class order, when both sets
-     * name the same classes in different orders (two folders sorted differently, say). Numbered names
-     * ("0", "1", …, what an unnamed IDX or CIFAR set gets) say nothing, so such sets match by index.
-     *
-     * @throws InputException when both sets name their classes and the names differ
+     * name the same classes in different orders (two folders sorted differently, say).
      */
     private static Dataset imagesInClassOrder(Dataset test, List<String> trainClasses) {
         List<String> testClasses = test.classNames();
-        if (testClasses.equals(trainClasses) || numbered(trainClasses) || numbered(testClasses)) {
+        if (testClasses.equals(trainClasses)) {
             return test;
-        }
-        if (!new java.util.HashSet<>(trainClasses).equals(new java.util.HashSet<>(testClasses))) {
-            throw new InputException("train classes " + trainClasses + " differ from test classes " + testClasses
-                    + "; a classifier can only be tested on the classes it was trained on");
         }
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < trainClasses.size(); c++) {
@@ -113,6 +109,31 @@ public final class Evaluator {
 
     private static boolean numbered(List<String> names) {
         return names.equals(ClassNames.numbered(names.size()));
+    }
+
+    /**
+     * Both sets name the same classes (see the class comment).
+     *
+     * @throws InputException naming both lists, and saying how to name a numbered set
+     */
+    private static void requireSameClasses(List<String> train, List<String> test) {
+        Set<String> trainSet = new HashSet<>(train);
+        Set<String> testSet = new HashSet<>(test);
+        if (trainSet.equals(testSet)) {
+            return;
+        }
+        String hint = numbered(train) != numbered(test)
+                ? "; a set without class names has the numbered names 0, 1, ..., and a classes.txt beside it names"
+                        + " its classes"
+                : "";
+        throw new InputException("train classes " + abbreviated(train) + " differ from test classes "
+                + abbreviated(test) + "; classes are matched by name, and a classifier can only be tested on the"
+                + " classes it was trained on" + hint);
+    }
+
+    private static String abbreviated(List<String> names) {
+        int shown = Math.min(names.size(), 12);
+        return "[" + String.join(", ", names.subList(0, shown)) + (names.size() > shown ? ", ..." : "") + "]";
     }
 
     /** The test table with its labels renumbered to the training set's class order. */
@@ -179,10 +200,6 @@ public final class Evaluator {
                 throw new InputException("train features " + a.columns().features() + " differ from test features "
                         + b.columns().features() + "; both tables need the same feature columns in the same order");
             }
-            if (!new java.util.HashSet<>(a.classNames()).equals(new java.util.HashSet<>(b.classNames()))) {
-                throw new InputException("train classes " + a.classNames() + " differ from test classes "
-                        + b.classNames());
-            }
         } else if (!train.layout().equals(test.layout())) {
             throw new InputException("train samples are " + train.layout() + " but test samples are "
                     + test.layout());
@@ -195,5 +212,6 @@ public final class Evaluator {
             throw new InputException("train set has " + train.numClasses() + " classes but test set has "
                     + test.numClasses());
         }
+        requireSameClasses(train.classNames(), test.classNames());
     }
 }

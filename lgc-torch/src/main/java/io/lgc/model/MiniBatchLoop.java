@@ -49,13 +49,21 @@ final class MiniBatchLoop {
             for (int b = 0; b < batches; b++) {
                 int from = b * config.batchSize();
                 int to = Math.min(train.size(), from + config.batchSize());
-                sum += step(trainer, train, order, from, to, loss) * (to - from);
+                double value = step(trainer, train, order, from, to, loss);
+                if (!Double.isFinite(value)) {
+                    throw new TrainingDivergedException(task, epoch, config.epochs(), value, config.learningRate());
+                }
+                sum += value * (to - from);
                 progress.update(task + " epoch " + epoch + "/" + config.epochs(),
                         (long) (epoch - 1) * batches + b + 1, total, start);
             }
             double trainLoss = sum / train.size();
-            double validationLoss = validation == null || validation.size() == 0
-                    ? Double.NaN : evaluate(trainer, validation, config.batchSize(), loss);
+            boolean validated = validation != null && validation.size() > 0;
+            double validationLoss = validated ? evaluate(trainer, validation, config.batchSize(), loss) : Double.NaN;
+            if (validated && !Double.isFinite(validationLoss)) {
+                throw new TrainingDivergedException(task, epoch, config.epochs(), validationLoss,
+                        config.learningRate());
+            }
             EpochLosses e = new EpochLosses(epoch, trainLoss, validationLoss,
                     (System.nanoTime() - epochStart) / 1e9);
             history.add(e);
@@ -67,14 +75,14 @@ final class MiniBatchLoop {
         return history;
     }
 
+    /** One optimiser step; a non-finite loss is returned without stepping, for the caller to report. */
     private static double step(Trainer trainer, LabelledData data, int[] order, int from, int to, BatchLoss loss) {
         try (NDManager batch = trainer.getManager().newSubManager();
                 GradientCollector collector = trainer.newGradientCollector()) {
             NDArray value = loss.apply(trainer, batch, data, order, from, to, true);
             double v = value.getFloat();
             if (!Double.isFinite(v)) {
-                throw new TrainingDivergedException("training diverged: loss is " + v
-                        + " at samples " + from + ".." + to);
+                return v;
             }
             collector.backward(value);
             trainer.step();

@@ -136,8 +136,23 @@ public final class Networks {
                             + " values of shape " + Arrays.toString(shapes.get(key)) + ", got "
                             + (values == null ? "none" : values.length));
                 }
-                children.get(i).getParameters().get(name).getArray().set(FloatBuffer.wrap(values));
+                replaceValues(children.get(i).getParameters().get(name).getArray(), values);
             }
+        }
+    }
+
+    /**
+     * Gives an initialised parameter new values. Not through {@code NDArray.set}: DJL's PyTorch engine
+     * runs that under libtorch's deprecated AutoNonVariableTypeMode guard, which prints a warning on
+     * stderr once per process (on every decode). A fresh array built from the values takes the old
+     * one's place instead, and keeps its gradient flag.
+     */
+    private static void replaceValues(NDArray parameter, float[] values) {
+        boolean gradient = parameter.hasGradient();
+        NDArray fresh = parameter.getManager().create(FloatBuffer.wrap(values), parameter.getShape());
+        parameter.intern(fresh); // takes over fresh's tensor and closes fresh
+        if (gradient) {
+            parameter.setRequiresGradient(true);
         }
     }
 

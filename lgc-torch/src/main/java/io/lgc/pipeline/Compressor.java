@@ -57,7 +57,7 @@ public final class Compressor {
     public static void compressEach(LabelledData data, SourceInfo source, CompressionConfig config,
             List<MixtureSettings> settings, Progress progress, Consumer<CompressionResult> each) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
-        data.requireAtLeast(2, source.name());
+        data.requireAtLeast(2, source.given());
         SampleFormat format;
         LabelledData input;
         if (data instanceof Table table) {
@@ -135,8 +135,11 @@ public final class Compressor {
         JsonObject s = new JsonObject();
         s.addProperty("name", source.name());
         s.addProperty("format", source.format());
-        s.addProperty("sha256", source.sha256());
+        if (source.sha256() != null) {
+            s.addProperty("sha256", source.sha256());
+        }
         s.addProperty("file_bytes", source.fileBytes());
+        s.addProperty("record", source.record().id());
         p.add("source", s);
         JsonArray train = new JsonArray();
         JsonArray valid = new JsonArray();

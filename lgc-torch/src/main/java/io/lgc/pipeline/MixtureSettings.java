@@ -40,9 +40,18 @@ public record MixtureSettings(int minComponents, int maxComponents, CovarianceTy
             }
             if (s.startsWith("auto:")) {
                 String[] range = s.substring(5).split("-", 2);
-                return new MixtureSettings(Integer.parseInt(range[0]), Integer.parseInt(range[1]), type, nInit);
+                int min = Integer.parseInt(range[0]);
+                int max = Integer.parseInt(range[1]);
+                if (min < 1 || max < min) {
+                    throw new InputException("--components " + components + " needs 1 <= MIN <= MAX");
+                }
+                return new MixtureSettings(min, max, type, nInit);
             }
-            return fixed(Integer.parseInt(s), type, nInit);
+            int k = Integer.parseInt(s);
+            if (k < 1) {
+                throw new InputException("--components must be at least 1, got " + k);
+            }
+            return fixed(k, type, nInit);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new InputException("--components must be a number, 'auto' or 'auto:MIN-MAX', got '"
                     + components + "'");

@@ -98,13 +98,32 @@ class EvaluatorTest {
     }
 
     @Test
-    void numberedClassNamesMatchByIndex() {
-        Dataset train = SyntheticImages.bands(20, 3, 8, 1).withClassNames(List.of("a", "b", "c"));
-        Dataset test = SyntheticImages.bands(10, 3, 8, 2);
-        Dataset unnamed = test.withClassNames(List.of("0", "1", "2"));
-        EvaluationResult named = Evaluator.evaluate(train, test.withClassNames(List.of("a", "b", "c")), Protocol.FAST,
-                3, 1, Progress.silent());
-        assertThat(Evaluator.evaluate(train, unnamed, Protocol.FAST, 3, 1, Progress.silent()).accuracy())
-                .isEqualTo(named.accuracy());
+    void numberedTrainingClassesAreNotScoredByPositionAgainstNamedTestClasses() {
+        Dataset train = labelled(0, 1, 2).withClassNames(List.of("0", "1", "2"));
+        Dataset test = labelled(0, 1, 2);
+        assertThatThrownBy(() -> Evaluator.evaluate(train, test, Evaluator.defaultFit(1, 1), Progress.silent()))
+                .isInstanceOf(InputException.class)
+                .hasMessage("train classes [0, 1, 2] differ from test classes [a, b, c]; classes are matched by name,"
+                        + " and a classifier can only be tested on the classes it was trained on; a set without class"
+                        + " names has the numbered names 0, 1, ..., and a classes.txt beside it names its classes");
+    }
+
+    @Test
+    void aClassifierWhoseTrainingDivergesIsAnInputErrorNamingTheEpoch() {
+        Dataset train = SyntheticImages.bands(8, 3, 8, 1);
+        assertThatThrownBy(() -> Evaluator.evaluate(train, train, new io.lgc.model.FitConfig(1, 4, 1e20, 1),
+                Progress.silent()))
+                .isInstanceOf(InputException.class)
+                .hasMessageMatching("classifier training diverged in epoch 1 of 1: its loss became (NaN|-?Infinity) at"
+                        + " learning rate 1.0E20");
+    }
+
+    @Test
+    void numberedSetsMatchEachOther() {
+        List<String> numbered = List.of("0", "1", "2");
+        Dataset train = SyntheticImages.bands(20, 3, 8, 1).withClassNames(numbered);
+        Dataset test = SyntheticImages.bands(10, 3, 8, 2).withClassNames(numbered);
+        assertThat(Evaluator.evaluate(train, test, Protocol.FAST, 1, 1, Progress.silent()).classNames())
+                .containsExactly("0", "1", "2");
     }
 }
