@@ -13,6 +13,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderKind;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
@@ -24,6 +25,7 @@ import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +57,12 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc",
+            description = "Artifact to write; an existing file is replaced only with --force.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--decoder", paramLabel = "autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -114,14 +120,25 @@ final class CompressCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand.")
+            description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand; "
+                    + "DIR is new or empty, or an earlier report with --force.")
     Path report;
 
     @Override
     public Integer call() {
         config(null); // the options' own checks before reading data, which a typo must not waste
         Precision storage = Precision.parse(precision);
+        OutputTarget target = OutputTarget.file(output, outputOptions.force);
+        OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
+        List<Path> given = OutputOptions.paths(dataset, labels);
+        target.requireApartFrom(given);
+        target.prepare();
+        if (reportTarget != null) {
+            reportTarget.requireApartFrom(OutputOptions.paths(dataset, labels, output));
+            reportTarget.prepare();
+        }
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
+        target.requireApartFrom(source.files());
         CompressionConfig config = config(source.data());
         if (report != null && source.data() instanceof Table) {
             throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
@@ -131,23 +148,25 @@ final class CompressCommand implements Callable<Integer> {
         source.warnings().forEach(w -> out.println("warning: " + w));
         CompressionResult result = Compressor.compress(source.data(), sourceInfo(source), config,
                 common.progress(root.err));
-        WriteReport written = result.times().time("write", () -> ArtifactFile.write(output, result.dataset(),
-                storage));
+        target.requireReplaceable(); // again: the file may have appeared while training
+        WriteReport written = result.times().time("write", () -> target.writing(() -> ArtifactFile.write(output,
+                result.dataset(), storage)));
         printSummary(out, source, result, written);
-        if (report != null) {
-            writeReport(source, result, written);
+        if (reportTarget != null) {
+            writeReport(reportTarget, source, result, written);
         }
         return ExitCodes.OK;
     }
 
-    private void writeReport(ResolvedDataset source, CompressionResult result, WriteReport written) {
-        WrittenReport page = ReportWriter.write(report, ReportInputs.builder(result.dataset())
+    private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,
+            WriteReport written) {
+        WrittenReport page = reportTarget.writing(() -> ReportWriter.write(reportTarget, ReportInputs.builder(result.dataset())
                 .artifactName(output.getFileName().toString())
                 .partSizes(written)
                 .realData(source.dataset(), source.displayName())
                 .realLatents(result.latents(), source.dataset().labels())
                 .seed(seed)
-                .build());
+                .build()));
         root.out.println("wrote report " + page.index());
     }
 

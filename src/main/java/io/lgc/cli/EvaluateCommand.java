@@ -6,6 +6,7 @@ import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
 import io.lgc.eval.Evaluator;
+import io.lgc.output.OutputTarget;
 import io.lgc.eval.Protocol;
 import io.lgc.eval.RepeatedEvaluation;
 import java.io.IOException;
@@ -71,8 +72,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the first classifier (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the result as JSON; an existing file is replaced only with --force.")
     Path json;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Override
     public Integer call() throws IOException {
@@ -83,6 +88,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (epochs != null && epochs <= 0) {
             throw new InputException("--epochs must be positive, got " + epochs);
         }
+        OutputTarget jsonTarget = json == null ? null : OutputTarget.file(json, outputOptions.force);
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(OutputOptions.paths(train, test, trainLabels, testLabels));
+            jsonTarget.prepare();
+        }
         LabelledData trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).data();
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
             throw new InputException(train + ": a table; " + Protocol.NOT_FOR_TABLES);
@@ -92,8 +102,12 @@ final class EvaluateCommand implements Callable<Integer> {
         RepeatedEvaluation result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats,
                 common.progress(root.err));
         print(root.out, result);
-        if (json != null) {
-            AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));
+        if (jsonTarget != null) {
+            jsonTarget.requireReplaceable(); // again: the file may have appeared while training
+            jsonTarget.writing(() -> {
+                AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));
+                return json;
+            });
         }
         return ExitCodes.OK;
     }
