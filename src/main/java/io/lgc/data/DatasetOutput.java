@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * A dataset directory as {@link DatasetWriter} writes it, and how it is told apart from anything
- * else: {@code classes.txt}, and besides it only the files a writer names ({@code train.npz},
- * {@code train.csv}, the IDX pair) or the class folders that {@code classes.txt} names, holding
- * only numbered PNGs. Hidden entries other than lgc's own temporaries, links and anything else make
- * it foreign.
+ * else: only the files a writer names ({@code classes.txt}, {@code train.npz}, {@code train.csv},
+ * the IDX pair) and the class folders that {@code classes.txt} names, holding only numbered PNGs;
+ * at least one of them. Hidden entries other than lgc's own temporaries, links and anything else
+ * make it foreign.
  */
 public final class DatasetOutput {
     private static final String PREFIX = DatasetWriter.NAME;
@@ -40,22 +40,26 @@ public final class DatasetOutput {
 
     static Optional<String> foreign(Path dir) throws IOException {
         Path classes = dir.resolve(IdxFileNames.CLASS_NAMES);
-        if (!Files.isRegularFile(classes, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("has no " + IdxFileNames.CLASS_NAMES);
+        List<String> folders = List.of();
+        if (Files.isRegularFile(classes, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                folders = ClassFolders.folderNames(ClassNames.read(classes));
+            } catch (RuntimeException e) {
+                return Optional.of("holds a " + IdxFileNames.CLASS_NAMES + " lgc cannot have written");
+            }
         }
-        List<String> folders;
-        try {
-            folders = ClassFolders.folderNames(ClassNames.read(classes));
-        } catch (RuntimeException e) {
-            return Optional.of("holds a " + IdxFileNames.CLASS_NAMES + " lgc cannot have written");
-        }
-        for (Path entry : list(dir)) {
+        List<Path> entries = list(dir);
+        for (Path entry : entries) {
             String name = entry.getFileName().toString();
             boolean own = FILES.contains(name) ? Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
                     : folders.contains(name) ? pngFolder(entry) : isOwnTemporary(name);
             if (!own) {
                 return Optional.of("holds " + name);
             }
+        }
+        if (entries.stream().noneMatch(e -> FILES.contains(e.getFileName().toString()))) {
+            return Optional.of("holds none of the files lgc writes (" + String.join(", ", FILES.stream().sorted()
+                    .toList()) + ")");
         }
         return Optional.empty();
     }

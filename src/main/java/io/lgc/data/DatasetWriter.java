@@ -47,6 +47,13 @@ public interface DatasetWriter extends AutoCloseable {
             List<String> classNames) throws IOException {
         format.requireFits(layout, target.path().toString());
         new SampleCount(layout, count, classNames); // refuses the count before anything is created
+        if (layout instanceof ImageShape shape) {
+            if (format == OutputFormat.PNG) {
+                PngFolderWriter.requireChannels(target.path(), shape);
+            } else if (format == OutputFormat.NPZ) {
+                NpzWriter.requireChannels(target.path(), shape);
+            }
+        }
         PendingDirectory pending = PendingDirectory.create(target);
         try {
             return new DirectoryWriter(openIn(format, pending.temp(), layout, count, classNames), pending,

@@ -49,10 +49,7 @@ final class PngFolderWriter extends AtomicDatasetWriter {
     }
 
     static PngFolderWriter open(Path dir, ImageShape shape, int count, List<String> classNames) throws IOException {
-        if (shape.channels() != 1 && shape.channels() != 3) {
-            throw new InputException(dir + ": PNG output holds grayscale (1 channel) or RGB (3 channels) images,"
-                    + " the data has " + shape.channels() + " channels; write idx or npz instead");
-        }
+        requireChannels(dir, shape);
         SampleCount samples = new SampleCount(shape, count, classNames);
         List<String> folders = null;
         if (classNames != null) {
@@ -60,6 +57,13 @@ final class PngFolderWriter extends AtomicDatasetWriter {
             writeClasses(dir, classNames, folders);
         }
         return new PngFolderWriter(shape, count, samples, dir, folders);
+    }
+
+    static void requireChannels(Path dir, ImageShape shape) {
+        if (shape.channels() != 1 && shape.channels() != 3) {
+            throw new InputException(dir + ": PNG output holds grayscale (1 channel) or RGB (3 channels) images,"
+                    + " the data has " + shape.channels() + " channels; write idx or npz instead");
+        }
     }
 
     @Override

@@ -147,7 +147,7 @@ public final class OutputTarget {
             }
             Optional<String> foreign = own.foreign(absolute);
             if (foreign.isPresent()) {
-                throw new InputException(given + ": exists and " + foreign.get() + ", which lgc did not write;"
+                throw new InputException(given + ": exists and " + foreign.get() + ", so it is not lgc's output;"
                         + " refusing to replace it" + (force ? "" : " (" + FORCE + " replaces only lgc's own output)")
                         + "; give a new or empty directory");
             }
