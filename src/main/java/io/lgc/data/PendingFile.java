@@ -88,6 +88,11 @@ final class PendingFile {
         } catch (IOException | RuntimeException e) {
             // closing only to release the deflater and the file handle
         }
+        try {
+            channel.close(); // closing the stream may have failed before it reached the file (a full disk)
+        } catch (IOException e) {
+            // the handle is released all the same
+        }
         if (!moved) {
             Temporaries.deleteTree(temp); // best effort: a hidden leftover is never mistaken for output
             Temporaries.release(temp);
