@@ -46,9 +46,6 @@ public final class SweepDirectory {
     }
 
     private static Optional<String> foreign(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(LOG), LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("has no " + LOG);
-        }
         for (Path entry : list(dir)) {
             String name = entry.getFileName().toString();
             boolean own = FILES.contains(name) ? Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
@@ -57,6 +54,9 @@ public final class SweepDirectory {
             if (!own) {
                 return Optional.of("holds " + name);
             }
+        }
+        if (!Files.isRegularFile(dir.resolve(LOG), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("has no " + LOG);
         }
         return Optional.empty();
     }

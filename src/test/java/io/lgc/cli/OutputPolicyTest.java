@@ -235,6 +235,39 @@ class OutputPolicyTest {
     }
 
     @Test
+    void sweepAndDemoNeverWriteIntoADirectoryHoldingOtherFiles() throws IOException {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Files.writeString(work.resolve("notes.txt"), "mine");
+        List<CliRun> runs = List.of(
+                CliRun.of("demo", "--out", work.toString(), "--force", "-q"),
+                CliRun.of("sweep", "absent", "--test", "absent", "-o", work.toString(), "--force", "-q"));
+        for (CliRun run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.errLines()).hasSize(1);
+            assertThat(run.err()).contains(work + ": exists and holds notes.txt");
+        }
+        assertThat(snapshot(work)).containsOnlyKeys("", "notes.txt");
+    }
+
+    @Test
+    void anEarlierReportIsReplacedOnlyWithForce() throws IOException {
+        Path out = dir.resolve("report");
+        assertThat(CliRun.of("report", grayArtifact.toString(), "-o", out.toString(), "-q").exitCode()).isZero();
+        TreeMap<String, String> first = snapshot(out);
+
+        CliRun refused = CliRun.of("report", grayArtifact.toString(), "-o", out.toString(), "-q", "--seed", "2");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(out + ": exists (an earlier lgc output); pass --force to replace it");
+        assertThat(snapshot(out)).isEqualTo(first);
+
+        CliRun forced = CliRun.of("report", grayArtifact.toString(), "-o", out.toString(), "-q", "--seed", "2",
+                "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(snapshot(out)).isNotEqualTo(first);
+        assertThat(hiddenSiblings(out)).isEmpty();
+    }
+
+    @Test
     void moreSamplesThanADatasetHoldsIsAClearErrorBeforeAnyWork() {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("reconstruct", grayArtifact.toString(), "-o", out.toString(), "--per-class", "500000",
