@@ -6,7 +6,6 @@ import io.lgc.data.DatasetResolver;
 import io.lgc.data.DatasetOutput;
 import io.lgc.data.DatasetWriter;
 import io.lgc.data.OutputFormat;
-import io.lgc.data.ResolvedDataset;
 import io.lgc.output.OutputTarget;
 import io.lgc.eval.baseline.Baseline;
 import io.lgc.eval.baseline.BaselineMethod;
@@ -74,9 +73,8 @@ final class BaselineCommand implements Callable<Integer> {
         OutputTarget target = DatasetOutput.target(output, outputOptions.force);
         target.requireApartFrom(OutputOptions.paths(dataset, labels));
         target.prepare();
-        ResolvedDataset resolved = DatasetResolver.resolveWithSources(dataset, labels);
-        target.requireApartFrom(resolved.files());
-        Dataset source = resolved.dataset();
+        // A directory that holds the input is never lgc's own output, so a dataset named by name is safe too.
+        Dataset source = DatasetResolver.resolve(dataset, labels);
         Baseline baseline = Baseline.choose(source, chosen, budget, seed);
         List<Path> files = target.writing(() -> DatasetWriter.write(OutputFormat.IDX, baseline.subset(), target));
         report(baseline, source, files);

@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.AtomicFiles;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
+import io.lgc.data.ResolvedDataset;
 import io.lgc.data.Table;
 import io.lgc.eval.Evaluator;
 import io.lgc.output.OutputTarget;
@@ -93,11 +94,17 @@ final class EvaluateCommand implements Callable<Integer> {
             jsonTarget.requireApartFrom(OutputOptions.paths(train, test, trainLabels, testLabels));
             jsonTarget.prepare();
         }
-        LabelledData trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).data();
+        ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
+        LabelledData trainSet = trainSource.data();
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
             throw new InputException(train + ": a table; " + Protocol.NOT_FOR_TABLES);
         }
-        LabelledData testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels)).data();
+        ResolvedDataset testSource = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
+        LabelledData testSet = testSource.data();
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(trainSource.files());
+            jsonTarget.requireApartFrom(testSource.files());
+        }
         int e = epochs != null ? epochs : chosen.defaultEpochs(trainSet.size());
         RepeatedEvaluation result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats,
                 common.progress(root.err));

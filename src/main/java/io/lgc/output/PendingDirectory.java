@@ -51,7 +51,7 @@ public final class PendingDirectory implements AutoCloseable {
             return;
         }
         Path old = Temporaries.sibling(final_);
-        Temporaries.register(old);
+        Temporaries.registerAside(old, final_);
         Files.move(final_, old, StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.move(temp, final_, StandardCopyOption.ATOMIC_MOVE);
@@ -61,6 +61,8 @@ public final class PendingDirectory implements AutoCloseable {
             throw e;
         }
         finish();
+        Temporaries.release(old);
+        Temporaries.register(old); // now only to delete
         Temporaries.deleteTree(old);
         Temporaries.release(old);
     }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +26,8 @@ public final class Temporaries {
     /** Long names are cut so that the temporary's name stays within the 255 bytes a file name may take. */
     private static final int MAX_BASE = 100;
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** Earlier outputs renamed aside while a new one takes their place: put back, not deleted, at shutdown. */
+    private static final Map<Path, Path> ASIDE = new ConcurrentHashMap<>();
     private static final int SHUTDOWN_ATTEMPTS = 20;
 
     static {
@@ -47,6 +51,15 @@ public final class Temporaries {
     /** The temporary was renamed into place or deleted: no longer the shutdown hook's business. */
     public static void release(Path temp) {
         LIVE.remove(temp.toAbsolutePath().normalize());
+        ASIDE.remove(temp.toAbsolutePath().normalize());
+    }
+
+    /**
+     * {@code aside} holds the earlier output of {@code target} for a moment: if the JVM shuts down
+     * before {@link #release}, it is renamed back when {@code target} is still missing.
+     */
+    public static void registerAside(Path aside, Path target) {
+        ASIDE.put(aside.toAbsolutePath().normalize(), target.toAbsolutePath().normalize());
     }
 
     /**
@@ -63,7 +76,8 @@ public final class Temporaries {
         Pattern own = pattern(absolute);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
             for (Path entry : entries) {
-                if (own.matcher(entry.getFileName().toString()).matches() && !LIVE.contains(entry)) {
+                if (own.matcher(entry.getFileName().toString()).matches() && !LIVE.contains(entry)
+                        && !ASIDE.containsKey(entry)) {
                     deleteTree(entry);
                 }
             }
@@ -121,6 +135,15 @@ public final class Temporaries {
      * deleted again.
      */
     private static void deleteAllLive() {
+        ASIDE.forEach((aside, target) -> {
+            try {
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                // it stays hidden beside the target
+            }
+        });
         for (Path temp : Set.copyOf(LIVE)) {
             for (int attempt = 0; attempt < SHUTDOWN_ATTEMPTS && Files.exists(temp, LinkOption.NOFOLLOW_LINKS);
                     attempt++) {
