@@ -1,6 +1,7 @@
 package io.lgc.output;
 
 import io.lgc.InputException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +35,8 @@ import java.util.stream.Stream;
 public final class OutputTarget {
     /** What the user is told to add to replace an existing output. */
     public static final String FORCE = "--force";
+    /** The reason at the end of a FileNotFoundException's message, after the path. */
+    private static final Pattern PARENTHESISED = Pattern.compile("\\(([^()]*)\\)$");
 
     private final Path given;
     private final Path absolute;
@@ -188,6 +193,9 @@ public final class OutputTarget {
      * bad input (exit 2); other I/O failures stay I/O failures (exit 1).
      */
     public RuntimeException failure(Throwable error) {
+        if (Temporaries.shuttingDown()) {
+            return new InputException(given + ": stopped before it was complete; nothing was written", error);
+        }
         String reason = reason(error);
         String lower = reason.toLowerCase(Locale.ROOT);
         if (lower.contains("no space left") || lower.contains("disk quota exceeded")) {
@@ -230,6 +238,10 @@ public final class OutputTarget {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof FileSystemException fs && fs.getReason() != null) {
                 reason = fs.getReason();
+            } else if (t instanceof FileNotFoundException && t.getMessage() != null) {
+                // "PATH (reason)": the path is a temporary's
+                Matcher m = PARENTHESISED.matcher(t.getMessage());
+                reason = m.find() ? m.group(1) : "cannot create a file";
             } else if (t instanceof IOException && !(t instanceof FileSystemException) && t.getMessage() != null
                     && t.getCause() == null) {
                 reason = t.getMessage();

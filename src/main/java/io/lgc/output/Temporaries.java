@@ -29,6 +29,7 @@ public final class Temporaries {
     /** Earlier outputs renamed aside while a new one takes their place: put back, not deleted, at shutdown. */
     private static final Map<Path, Path> ASIDE = new ConcurrentHashMap<>();
     private static final int SHUTDOWN_ATTEMPTS = 20;
+    private static volatile boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Temporaries::deleteAllLive, "lgc-temporaries"));
@@ -84,6 +85,11 @@ public final class Temporaries {
         }
     }
 
+    /** Whether the JVM is stopping (SIGTERM, SIGINT): a write failing now failed because its temporary went. */
+    static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     /** Whether {@code name} is a temporary of a target named {@code targetName}. */
     public static boolean isTemporaryOf(String name, String targetName) {
         return pattern(Path.of(targetName)).matcher(name).matches();
@@ -135,6 +141,7 @@ public final class Temporaries {
      * deleted again.
      */
     private static void deleteAllLive() {
+        shuttingDown = true;
         ASIDE.forEach((aside, target) -> {
             try {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

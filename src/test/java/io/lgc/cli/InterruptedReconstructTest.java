@@ -51,6 +51,8 @@ class InterruptedReconstructTest {
 
         assertThat(OutputPolicyTest.hiddenSiblings(out)).as(Files.readString(dir.resolve("lgc.log"))).isEmpty();
         assertThat(sizes(out)).isEqualTo(earlier);
+        assertThat(Files.readString(dir.resolve("lgc.log"))).as("no temporary's name reaches the user")
+                .doesNotContain(".tmp");
     }
 
     /** The temporary directory beside {@code out} once it holds PNGs, or null if the run ended first. */

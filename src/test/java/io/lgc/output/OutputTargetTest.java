@@ -42,6 +42,15 @@ class OutputTargetTest {
     }
 
     @Test
+    void aFileThatCouldNotBeCreatedIsReportedWithoutTheTemporarysName() {
+        RuntimeException reported = target.failure(new java.io.FileNotFoundException(
+                "out/.model.lgc.00c0ffee00c0ffee.tmp/Ankle boot/1.png (Too many open files)"));
+        FileSystemException cause = (FileSystemException) reported.getCause();
+        assertThat(cause.getFile()).isEqualTo("out/model.lgc");
+        assertThat(cause.getReason()).isEqualTo("cannot write: Too many open files");
+    }
+
+    @Test
     void otherFailuresStayIoFailuresNamingTheUsersPath() {
         RuntimeException reported = target.failure(new FileSystemException("out/.model.lgc.1.tmp", null,
                 "Input/output error"));
