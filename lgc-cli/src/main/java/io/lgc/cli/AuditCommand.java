@@ -9,6 +9,8 @@ import io.lgc.artifact.AtomicFiles;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
+import io.lgc.data.ResolvedDataset;
+import io.lgc.output.OutputTarget;
 import io.lgc.privacy.AuditResult;
 import io.lgc.privacy.AuditSettings;
 import io.lgc.privacy.PrivacyAudit;
@@ -69,22 +71,40 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     Path json;
 
+    @Mixin
+    OutputOptions outputOptions;
+
     @Override
     public Integer call() throws IOException {
         if (samples <= 0) {
             throw new InputException("--samples must be positive, got " + samples);
         }
         AuditSettings settings = AuditSettings.defaults(seed).withSamples(samples);
+        OutputTarget jsonTarget = json == null ? null : OutputTarget.file(json, outputOptions.force);
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(OutputOptions.paths(artifact, train, holdout, trainLabels, holdoutLabels));
+            jsonTarget.prepare();
+        }
         CompressedDataset data = ArtifactFile.read(artifact);
-        LabelledData trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).data();
-        LabelledData holdoutSet = DatasetResolver.resolveWith(holdout, input.readOptions(holdoutLabels)).data();
+        ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
+        ResolvedDataset holdoutSource = DatasetResolver.resolveWith(holdout, input.readOptions(holdoutLabels));
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(trainSource.files());
+            jsonTarget.requireApartFrom(holdoutSource.files());
+        }
+        LabelledData trainSet = trainSource.data();
+        LabelledData holdoutSet = holdoutSource.data();
         int dim = data.metadata().layout().size();
         requireSameKind(train, trainSet, dim);
         requireSameKind(holdout, holdoutSet, dim);
         AuditResult result = PrivacyAudit.run(data, trainSet, holdoutSet, settings, common.progress(root.err));
         print(root.out, result);
-        if (json != null) {
-            AtomicFiles.write(json, toJson(result).getBytes(StandardCharsets.UTF_8));
+        if (jsonTarget != null) {
+            jsonTarget.requireReplaceable(); // again: the file may have appeared while auditing
+            jsonTarget.writing(() -> {
+                AtomicFiles.write(json, toJson(result).getBytes(StandardCharsets.UTF_8));
+                return json;
+            });
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,10 @@ package io.lgc.cli;
 import io.lgc.InputException;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
-import io.lgc.data.IdxWriter;
+import io.lgc.data.DatasetOutput;
+import io.lgc.data.DatasetWriter;
+import io.lgc.data.OutputFormat;
+import io.lgc.output.OutputTarget;
 import io.lgc.eval.baseline.Baseline;
 import io.lgc.eval.baseline.BaselineMethod;
 import io.lgc.eval.baseline.ByteBudget;
@@ -46,8 +49,12 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--bytes", required = true, paramLabel = "B", description = "Budget in bytes of uint8 pixels.")
     long bytes;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "Output directory: new or empty; an earlier output of lgc only with --force.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--space", paramLabel = "SPACE",
             description = "Where kcenter and herding measure distances: only 'pixel' (default: ${DEFAULT-VALUE}).")
@@ -63,9 +70,13 @@ final class BaselineCommand implements Callable<Integer> {
         if (!space.equals("pixel")) {
             throw new InputException("unknown --space '" + space + "'; only 'pixel' is supported");
         }
+        OutputTarget target = DatasetOutput.target(output, outputOptions.force);
+        target.requireApartFrom(OutputOptions.paths(dataset, labels));
+        target.prepare();
+        // A directory that holds the input is never lgc's own output, so a dataset named by name is safe too.
         Dataset source = DatasetResolver.resolve(dataset, labels);
         Baseline baseline = Baseline.choose(source, chosen, budget, seed);
-        List<Path> files = IdxWriter.write(baseline.subset(), output, "train");
+        List<Path> files = target.writing(() -> DatasetWriter.write(OutputFormat.IDX, baseline.subset(), target));
         report(baseline, source, files);
         return ExitCodes.OK;
     }

@@ -14,6 +14,7 @@ import io.lgc.model.AutoencoderKind;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.model.TrainingDivergedException;
+import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
@@ -25,6 +26,7 @@ import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +58,12 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc", description = "Artifact to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.lgc",
+            description = "Artifact to write; an existing file is replaced only with --force.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--decoder", paramLabel = "autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -121,7 +127,8 @@ final class CompressCommand implements Callable<Integer> {
     String provenance = SourceInfo.Record.MINIMAL.id();
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand.")
+            description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand; "
+                    + "DIR is new or empty, or an earlier report with --force.")
     Path report;
 
     @Override
@@ -129,7 +136,17 @@ final class CompressCommand implements Callable<Integer> {
         config(null); // the options' own checks before reading data, which a typo must not waste
         Precision storage = Precision.parse(precision);
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
+        OutputTarget target = OutputTarget.file(output, outputOptions.force);
+        OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
+        List<Path> given = OutputOptions.paths(dataset, labels);
+        target.requireApartFrom(given);
+        target.prepare();
+        if (reportTarget != null) {
+            reportTarget.requireApartFrom(OutputOptions.paths(dataset, labels, output));
+            reportTarget.prepare();
+        }
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
+        target.requireApartFrom(source.files());
         CompressionConfig config = config(source.data());
         if (report != null && source.data() instanceof Table) {
             throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
@@ -144,22 +161,24 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
-        WriteReport written = result.times().time("write", () -> write(result, storage));
+        target.requireReplaceable(); // again: the file may have appeared while training
+        WriteReport written = result.times().time("write", () -> target.writing(() -> write(result, storage)));
         printSummary(out, source, result, written);
-        if (report != null) {
-            writeReport(source, result, written);
+        if (reportTarget != null) {
+            writeReport(reportTarget, source, result, written);
         }
         return ExitCodes.OK;
     }
 
-    private void writeReport(ResolvedDataset source, CompressionResult result, WriteReport written) {
-        WrittenReport page = ReportWriter.write(report, ReportInputs.builder(result.dataset())
+    private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,
+            WriteReport written) {
+        WrittenReport page = reportTarget.writing(() -> ReportWriter.write(reportTarget, ReportInputs.builder(result.dataset())
                 .artifactName(output.getFileName().toString())
                 .partSizes(written)
                 .realData(source.dataset(), source.displayName())
                 .realLatents(result.latents(), source.dataset().labels())
                 .seed(seed)
-                .build());
+                .build()));
         root.out.println("wrote report " + page.index());
     }
 

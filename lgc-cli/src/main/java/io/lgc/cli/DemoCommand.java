@@ -8,11 +8,14 @@ import io.lgc.artifact.AtomicFiles;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.Dataset;
+import io.lgc.data.DatasetOutput;
 import io.lgc.data.OutputFormat;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.eval.EvaluationResult;
 import io.lgc.eval.Evaluator;
+import io.lgc.output.OutputTarget;
+import io.lgc.output.Temporaries;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
@@ -23,7 +26,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,14 +42,22 @@ import picocli.CommandLine.ParentCommand;
                 + "reconstruct it, train a classifier on the reconstruction and on the real data, and compare "
                 + "both on the real test set.")
 final class DemoCommand implements Callable<Integer> {
+    private static final String ARTIFACT = "fashion-mnist.lgc";
+    private static final String RECONSTRUCTION = "reconstruction";
+    private static final String JSON = "demo.json";
+
     @ParentCommand
     LgcCommand root;
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Working directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Working directory: new or empty, or an earlier "
+            + "demo's with --force (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("lgc-demo");
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--train", paramLabel = "DATASET", description = "Training set (default: ${DEFAULT-VALUE}).")
     String train = "fashion-mnist/train";
@@ -61,22 +75,30 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OptionChecks.atLeast("--per-class", perClass, 1); // before minutes of compressing
         Progress progress = common.progress(root.err);
+        OutputTarget work = OutputTarget.directory(dir, outputOptions.force, DemoCommand::foreign);
+        work.requireApartFrom(OutputOptions.paths(train, test));
+        work.prepare();
         ResolvedDataset source = DatasetResolver.resolveWithSources(train, null);
-        Dataset testSet = DatasetResolver.resolve(test, null);
-        Files.createDirectories(dir);
-        Path artifact = dir.resolve("fashion-mnist.lgc");
-        Path reconstruction = dir.resolve("reconstruction");
+        ResolvedDataset testSource = DatasetResolver.resolveWithSources(test, null);
+        work.requireApartFrom(source.files());
+        work.requireApartFrom(testSource.files());
+        Dataset testSet = testSource.dataset();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+        }
+        Path artifact = dir.resolve(ARTIFACT);
+        OutputTarget reconstruction = DatasetOutput.target(dir.resolve(RECONSTRUCTION), true);
 
         StageTimes times = new StageTimes();
         CompressionResult compressed = times.time("compress", () -> Compressor.compress(source.dataset(),
                 SourceInfo.of(source, SourceInfo.Record.MINIMAL), CompressionConfig.defaults(seed), progress));
-        WriteReport written = times.time("write artifact", () -> ArtifactFile.write(artifact, compressed.dataset(),
-                Precision.DEFAULT));
+        WriteReport written = times.time("write artifact", () -> work.writing(() -> ArtifactFile.write(artifact,
+                compressed.dataset(), Precision.DEFAULT)));
         SamplingPlan plan = SamplingPlan.uniform(source.dataset().numClasses(), perClass, seed,
                 SamplingPlan.DEFAULT_SPREAD);
         times.time("reconstruct", () -> Reconstructions.write(ArtifactFile.read(artifact), plan, OutputFormat.IDX,
                 reconstruction, progress));
-        Dataset synthetic = DatasetResolver.resolve(reconstruction.toString(), null);
+        Dataset synthetic = DatasetResolver.resolve(reconstruction.path().toString(), null);
         EvaluationResult fromSynthetic = times.time("evaluate reconstruction", () -> Evaluator.evaluate(synthetic,
                 testSet, Evaluator.defaultFit(Evaluator.DEFAULT_EPOCHS, seed), progress));
         EvaluationResult fromReal = times.time("evaluate real data", () -> Evaluator.evaluate(source.dataset(),
@@ -85,8 +107,29 @@ final class DemoCommand implements Callable<Integer> {
         long raw = source.dataset().pixels().length + (long) source.dataset().size();
         printTable(root.out, written.totalBytes(), raw, source.sourceBytes(), fromSynthetic, fromReal, compressed,
                 times);
-        writeJson(written.totalBytes(), raw, source.sourceBytes(), fromSynthetic, fromReal, compressed, times);
+        work.writing(() -> {
+            writeJson(written.totalBytes(), raw, source.sourceBytes(), fromSynthetic, fromReal, compressed, times);
+            return dir;
+        });
         return ExitCodes.OK;
+    }
+
+    /** What in the work directory an earlier demo did not write. */
+    private static Optional<String> foreign(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                boolean own = name.equals(ARTIFACT) || name.equals(JSON)
+                        ? Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                        : name.equals(RECONSTRUCTION) ? Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                                && DatasetOutput.OWN.foreign(entry).isEmpty()
+                        : Stream.of(ARTIFACT, JSON, RECONSTRUCTION).anyMatch(f -> Temporaries.isTemporaryOf(name, f));
+                if (!own) {
+                    return Optional.of("holds " + name);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void printTable(PrintStream out, long bytes, long raw, long files, EvaluationResult synthetic,
@@ -127,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
         o.add("seconds", t);
         o.addProperty("cores", Runtime.getRuntime().availableProcessors());
         String json = new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
-        AtomicFiles.write(dir.resolve("demo.json"), json.getBytes(StandardCharsets.UTF_8));
-        root.out.println(String.format(Locale.ROOT, "(details in %s)", dir.resolve("demo.json")));
+        AtomicFiles.write(dir.resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
+        root.out.println(String.format(Locale.ROOT, "(details in %s)", dir.resolve(JSON)));
     }
 }

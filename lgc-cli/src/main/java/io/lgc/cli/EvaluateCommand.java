@@ -4,8 +4,10 @@ import io.lgc.InputException;
 import io.lgc.artifact.AtomicFiles;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
+import io.lgc.data.ResolvedDataset;
 import io.lgc.data.Table;
 import io.lgc.eval.Evaluator;
+import io.lgc.output.OutputTarget;
 import io.lgc.eval.Protocol;
 import io.lgc.eval.RepeatedEvaluation;
 import io.lgc.model.TrainingDivergedException;
@@ -72,8 +74,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the first classifier (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the result as JSON; an existing file is replaced only with --force.")
     Path json;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Override
     public Integer call() throws IOException {
@@ -84,11 +90,22 @@ final class EvaluateCommand implements Callable<Integer> {
         if (epochs != null && epochs <= 0) {
             throw new InputException("--epochs must be positive, got " + epochs);
         }
-        LabelledData trainSet = DatasetResolver.resolveWith(train, input.readOptions(trainLabels)).data();
+        OutputTarget jsonTarget = json == null ? null : OutputTarget.file(json, outputOptions.force);
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(OutputOptions.paths(train, test, trainLabels, testLabels));
+            jsonTarget.prepare();
+        }
+        ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
+        LabelledData trainSet = trainSource.data();
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
             throw new InputException(train + ": a table; " + Protocol.NOT_FOR_TABLES);
         }
-        LabelledData testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels)).data();
+        ResolvedDataset testSource = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
+        LabelledData testSet = testSource.data();
+        if (jsonTarget != null) {
+            jsonTarget.requireApartFrom(trainSource.files());
+            jsonTarget.requireApartFrom(testSource.files());
+        }
         int e = epochs != null ? epochs : chosen.defaultEpochs(trainSet.size());
         RepeatedEvaluation result;
         try {
@@ -97,8 +114,12 @@ final class EvaluateCommand implements Callable<Integer> {
             throw diverged.withAdvice("the protocol fixes the learning rate, so look for extreme values in " + train);
         }
         print(root.out, result);
-        if (json != null) {
-            AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));
+        if (jsonTarget != null) {
+            jsonTarget.requireReplaceable(); // again: the file may have appeared while training
+            jsonTarget.writing(() -> {
+                AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));
+                return json;
+            });
         }
         return ExitCodes.OK;
     }

@@ -3,10 +3,13 @@ package io.lgc.cli;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.DatasetOutput;
 import io.lgc.data.OutputFormat;
+import io.lgc.output.OutputTarget;
 import io.lgc.synth.SamplingPlan;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +35,12 @@ final class ReconstructCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.lgc", description = "Artifact written by lgc compress.")
     Path artifact;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "Output directory: new or empty; an earlier reconstruction only with --force.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--per-class", paramLabel = "N|auto",
             description = "Samples per class, or 'auto' for the source's class counts (default: "
@@ -59,11 +66,14 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Integer perClassCount = checkCounts(); // before the artifact is read
+        OutputTarget target = DatasetOutput.target(output, outputOptions.force);
+        target.requireApartFrom(List.of(artifact));
+        target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount);
         OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : Reconstructions.defaultFormat(data);
         outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
-        long written = Reconstructions.write(data, plan, outputFormat, output, common.progress(root.err));
+        long written = Reconstructions.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output);
         return ExitCodes.OK;

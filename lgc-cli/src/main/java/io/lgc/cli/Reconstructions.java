@@ -7,37 +7,42 @@ import io.lgc.Progress;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetWriter;
 import io.lgc.data.OutputFormat;
+import io.lgc.data.SampleLayout;
+import io.lgc.output.OutputTarget;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /** Streams a reconstruction into dataset files that appear only when complete. */
 final class Reconstructions {
     private Reconstructions() {
     }
 
-    static long write(CompressedDataset data, SamplingPlan plan, OutputFormat format, Path dir, Progress progress) {
+    static long write(CompressedDataset data, SamplingPlan plan, OutputFormat format, OutputTarget dir,
+            Progress progress) {
         long total = plan.total();
-        if (total < 1 || total > Integer.MAX_VALUE) {
-            throw new InputException("a reconstruction needs between 1 and " + Integer.MAX_VALUE
-                    + " samples in all, got " + total);
+        SampleLayout layout = data.metadata().layout();
+        long max = Math.min(Integer.MAX_VALUE, DatasetWriter.maxSamples(layout));
+        if (total < 1 || total > max) {
+            throw new InputException("a reconstruction needs between 1 and " + max + " samples in all (what one "
+                    + "dataset of " + layout + " can hold: readers keep it in memory, at most 2 GiB), got " + total
+                    + "; ask for fewer with --per-class or --count");
         }
-        try (DatasetWriter writer = DatasetWriter.open(format, dir, data.metadata().layout(), (int) total,
-                data.metadata().classNames())) {
-            Reconstructor.reconstructBatches(data, plan, batch -> {
-                try {
-                    writer.write(batch);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, progress);
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return total;
+        return dir.writing(() -> {
+            try (DatasetWriter writer = DatasetWriter.open(format, dir, layout, (int) total,
+                    data.metadata().classNames())) {
+                Reconstructor.reconstructBatches(data, plan, batch -> {
+                    try {
+                        writer.write(batch);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, progress);
+                writer.commit();
+            }
+            return total;
+        });
     }
 
     /**

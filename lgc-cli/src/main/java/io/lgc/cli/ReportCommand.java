@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetResolver;
+import io.lgc.output.OutputTarget;
 import io.lgc.report.Evaluation;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
@@ -32,8 +33,11 @@ final class ReportCommand implements Callable<Integer> {
     Path artifact;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Report directory; created, or its index.html and pictures replaced.")
+            description = "Report directory: new or empty; an earlier report only with --force.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--eval", paramLabel = "FILE.json", description = "Output of lgc evaluate --json.")
     Path evaluation;
@@ -54,6 +58,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportInputs.requireSamplesPerClass(perClass); // before reading anything
+        OutputTarget target = ReportWriter.target(output, outputOptions.force);
+        target.requireApartFrom(OutputOptions.paths(artifact, evaluation, sweep, real));
+        target.prepare();
         // The small inputs first, so a typo in --eval fails before any decoding work.
         Evaluation evaluated = evaluation == null ? null : Evaluation.read(evaluation);
         Sweep swept = sweep == null ? null : Sweep.read(sweep);
@@ -67,7 +74,8 @@ final class ReportCommand implements Callable<Integer> {
         if (real != null) {
             inputs.realData(DatasetResolver.resolve(real, null), real);
         }
-        WrittenReport written = ReportWriter.write(output, inputs.build());
+        ReportInputs built = inputs.build();
+        WrittenReport written = target.writing(() -> ReportWriter.write(target, built));
         root.out.println("wrote " + written.index() + " (" + written.pictures().size() + " pictures; sections: "
                 + String.join(", ", written.sections()) + ")");
         return ExitCodes.OK;

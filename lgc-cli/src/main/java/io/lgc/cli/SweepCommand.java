@@ -13,10 +13,12 @@ import io.lgc.eval.baseline.BaselineMethod;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.output.OutputTarget;
 import io.lgc.report.RateAccuracyChart;
 import io.lgc.report.Sweep;
 import io.lgc.sweep.EqualBytesTable;
 import io.lgc.sweep.PublishedResults;
+import io.lgc.sweep.SweepDirectory;
 import io.lgc.sweep.SweepGrid;
 import io.lgc.sweep.SweepLog;
 import io.lgc.sweep.Sweeper;
@@ -63,8 +65,13 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Sweep directory.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "Sweep directory: new, empty, or a sweep of the same setup to continue; --force starts "
+                    + "an earlier sweep over.")
     Path output;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--decoders", split = ",", paramLabel = "LIST", defaultValue = "autoencoder,pca",
             description = "autoencoder and/or pca; 'none' for baselines only (default: ${DEFAULT-VALUE}).")
@@ -122,25 +129,38 @@ final class SweepCommand implements Callable<Integer> {
         SweepGrid grid = grid();
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         boolean fashion = publishedWanted();
+        OutputTarget target = SweepDirectory.target(output, outputOptions.force);
+        target.requireApartFrom(OutputOptions.paths(dataset, test, labels, testLabels));
+        boolean earlier = target.prepare();
         ResolvedDataset train = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         ResolvedDataset testSet = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
         // The sweep draws and compares images: a table is refused before anything is written.
         Dataset trainImages = train.dataset();
         Dataset testImages = testSet.dataset();
-        Files.createDirectories(output);
+        target.requireApartFrom(train.files());
+        target.requireApartFrom(testSet.files());
+        if (earlier && outputOptions.force) {
+            SweepDirectory.clear(output);
+        }
+        if (!Files.isDirectory(output)) {
+            Files.createDirectory(output);
+        }
         JsonObject setup = new JsonObject();
         setup.add("train", identity(train));
         setup.add("test", identity(testSet));
         setup.add("grid", grid.toJson());
         SweepLog log = SweepLog.open(output.resolve("sweep.json"), setup,
-                fashion ? PublishedResults.fashionMnistJson() : new JsonArray());
+                fashion ? PublishedResults.fashionMnistJson() : new JsonArray(), OutputTarget.FORCE);
         if (log.measured() > 0) {
             root.out.println("resuming " + output.resolve("sweep.json") + ": " + log.measured() + " of "
                     + grid.points().size() + " points already measured");
         }
-        new Sweeper(trainImages, SourceInfo.of(train, record), testImages, grid, output,
-                common.progress(root.err), root.out::println).run(log);
-        writeSummaries(log);
+        target.writing(() -> {
+            new Sweeper(trainImages, SourceInfo.of(train, record), testImages, grid, output,
+                    common.progress(root.err), root.out::println).run(log);
+            writeSummaries(log);
+            return output;
+        });
         return ExitCodes.OK;
     }
 

@@ -1,6 +1,7 @@
 package io.lgc.report;
 
 import io.lgc.pipeline.Compressor;
+import io.lgc.output.OutputTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,8 +36,19 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** Writes the report into DIR, which may be new, empty or hold an earlier report (then replaced). */
     public static WrittenReport write(Path dir, ReportInputs inputs) {
-        try (ReportDirectory out = ReportDirectory.stage(dir)) {
+        return write(target(dir, true), inputs);
+    }
+
+    /** DIR as a report's output: replaced (with {@code force}) only when it holds an earlier report. */
+    public static OutputTarget target(Path dir, boolean force) {
+        return ReportDirectory.target(dir, force);
+    }
+
+    public static WrittenReport write(OutputTarget output, ReportInputs inputs) {
+        Path dir = output.path();
+        try (ReportDirectory out = ReportDirectory.stage(output)) {
             Figures figures = new Figures(out.staging());
             List<String> leftOut = new ArrayList<>();
             List<Section> body = new ArrayList<>();

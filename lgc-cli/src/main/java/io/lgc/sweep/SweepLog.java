@@ -50,6 +50,14 @@ public final class SweepLog {
      * @throws InputException when the file is not a sweep log, or is one of another setup
      */
     public static SweepLog open(Path file, JsonObject setup, JsonArray published) {
+        return open(file, setup, published, null);
+    }
+
+    /**
+     * As {@link #open(Path, JsonObject, JsonArray)}; a log of another setup is refused with a hint
+     * at {@code startOver}, the option that starts it over (null for none).
+     */
+    public static SweepLog open(Path file, JsonObject setup, JsonArray published, String startOver) {
         if (!Files.exists(file)) {
             JsonObject root = new JsonObject();
             root.addProperty("format", FORMAT);
@@ -63,7 +71,8 @@ public final class SweepLog {
         JsonObject root = parse(file);
         if (!setup.equals(root.get("setup"))) {
             throw new InputException(file + ": holds a sweep of other data or another grid ("
-                    + difference(setup, root.get("setup")) + "); write to another directory or delete it to start over");
+                    + difference(setup, root.get("setup")) + "); write to another directory or "
+                    + (startOver == null ? "delete it" : "pass " + startOver) + " to start over");
         }
         root.add("published", published.deepCopy());
         return new SweepLog(file, root);

@@ -116,6 +116,22 @@ class AuditCommandTest {
     }
 
     @Test
+    void anExistingJsonIsKeptUnlessForced() throws Exception {
+        Path json = dir.resolve("audit.json");
+        Files.writeString(json, "mine");
+        Path file = leakyArtifact();
+        CliRun refused = CliRun.of("audit", file.toString(), "--train", train.toString(), "--holdout",
+                holdout.toString(), "--samples", "30", "--json", json.toString(), "-q");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(json.toString()).contains("--force");
+        assertThat(Files.readString(json)).isEqualTo("mine");
+        CliRun forced = CliRun.of("audit", file.toString(), "--train", train.toString(), "--holdout",
+                holdout.toString(), "--samples", "30", "--json", json.toString(), "-q", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readString(json)).contains("\"samples\": 30");
+    }
+
+    @Test
     void refusesANonPositiveSampleCount() throws Exception {
         CliRun run = CliRun.of("audit", leakyArtifact().toString(), "--train", train.toString(), "--holdout",
                 holdout.toString(), "--samples", "0");

@@ -151,6 +151,18 @@ class SweepCommandTest {
     }
 
     @Test
+    @Order(5)
+    void forceStartsAnEarlierSweepOver() throws Exception {
+        CliRun run = CliRun.of("sweep", train.toString(), "--test", test.toString(), "-o", out.toString(),
+                "--decoders", "none", "--baselines", "random-subset", "--budgets", "192", "--epochs", "3",
+                "--published", "none", "-q", "--force");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("resuming");
+        assertThat(ids(log())).hasSize(1);
+        assertThat(out.resolve("artifacts")).doesNotExist();
+    }
+
+    @Test
     void badGridValuesAreOneLineErrors() {
         for (String[] bad : new String[][] {{"--latent-dims", "0"}, {"--decoders", "vae"}, {"--precisions", "int4"},
                 {"--baselines", "magic"}, {"--published", "cifar"}}) {

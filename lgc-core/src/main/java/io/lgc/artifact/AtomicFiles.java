@@ -1,5 +1,6 @@
 package io.lgc.artifact;
 
+import io.lgc.output.Temporaries;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file all at once: the bytes go to a temporary file in the target's directory, are
@@ -48,26 +48,32 @@ public final class AtomicFiles {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        } finally {
+            Temporaries.release(temp);
         }
         syncDirectory(absolute.getParent());
     }
 
     /**
-     * A new, hidden file next to the target. Not Files.createTempFile: that creates it with mode
-     * 0600, which the rename would hand on to the artifact; this one gets the usual umask mode.
+     * A new, hidden file next to the target ({@link Temporaries}), deleted if the JVM shuts down
+     * before it is renamed. Not Files.createTempFile: that creates it with mode 0600, which the
+     * rename would hand on to the artifact; this one gets the usual umask mode.
      */
     private static Path createTemp(Path target) throws IOException {
-        String base = target.getFileName().toString();
-        String prefix = "." + (base.length() > 100 ? base.substring(0, 100) : base) + ".tmp-";
         for (int attempt = 0; ; attempt++) {
-            Path temp = target.resolveSibling(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            Path temp = Temporaries.sibling(target);
+            Temporaries.register(temp);
             try {
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;
             } catch (FileAlreadyExistsException e) {
+                Temporaries.release(temp);
                 if (attempt == NAME_ATTEMPTS) {
                     throw e;
                 }
+            } catch (IOException | RuntimeException e) {
+                Temporaries.release(temp);
+                throw e;
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.lgc.data;
 
+import io.lgc.output.OutputTarget;
+import io.lgc.output.PendingDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +28,49 @@ public interface DatasetWriter extends AutoCloseable {
     String NAME = "train";
 
     /**
-     * Starts writing {@code count} samples of {@code layout} into {@code dir}, created when missing:
-     * images as idx, npz or png, a table as csv or npz (any other pairing is an
-     * {@link io.lgc.InputException} naming {@code dir}).
+     * Starts writing {@code count} samples of {@code layout} as the directory {@code dir}: images as
+     * idx, npz or png, a table as csv or npz (any other pairing is an {@link io.lgc.InputException}
+     * naming {@code dir}). DIR appears, whole, on {@link #commit()}. It may be new, an empty
+     * directory or an earlier output of these writers, which is replaced; anything else is refused
+     * ({@link DatasetOutput}).
      *
      * @param classNames the classes, so that labels must lie below their number; null for none
      *     ("0", "1", ... as far as the labels go)
      */
     static DatasetWriter open(OutputFormat format, Path dir, SampleLayout layout, int count, List<String> classNames)
             throws IOException {
-        format.requireFits(layout, dir.toString());
+        return open(format, DatasetOutput.target(dir, true), layout, count, classNames);
+    }
+
+    /** As {@link #open(OutputFormat, Path, SampleLayout, int, List)}, with the output's rules given. */
+    static DatasetWriter open(OutputFormat format, OutputTarget target, SampleLayout layout, int count,
+            List<String> classNames) throws IOException {
+        format.requireFits(layout, target.path().toString());
+        new SampleCount(layout, count, classNames); // refuses the count before anything is created
+        if (layout instanceof ImageShape shape) {
+            if (format == OutputFormat.PNG) {
+                PngFolderWriter.requireChannels(target.path(), shape);
+            } else if (format == OutputFormat.NPZ) {
+                NpzWriter.requireChannels(target.path(), shape);
+            }
+        }
+        PendingDirectory pending = PendingDirectory.create(target);
+        try {
+            return new DirectoryWriter(openIn(format, pending.temp(), layout, count, classNames), pending,
+                    target.path());
+        } catch (IOException | RuntimeException e) {
+            pending.discard();
+            throw e;
+        }
+    }
+
+    /** The most samples of {@code layout} one output holds: what a reader can hold in memory. */
+    static long maxSamples(SampleLayout layout) {
+        return IdxInput.MAX_BODY_BYTES / layout.size();
+    }
+
+    private static DatasetWriter openIn(OutputFormat format, Path dir, SampleLayout layout, int count,
+            List<String> classNames) throws IOException {
         if (layout instanceof TableColumns columns) {
             return format == OutputFormat.CSV ? CsvWriter.open(dir, columns, count, classNames)
                     : NpzWriter.openTable(dir, columns, count, classNames);
@@ -51,6 +86,14 @@ public interface DatasetWriter extends AutoCloseable {
 
     /** Writes a whole dataset of either kind with its class names; returns the files written. */
     static List<Path> write(OutputFormat format, LabelledData dataset, Path dir) throws IOException {
+        try (DatasetWriter out = open(format, dir, dataset.layout(), dataset.size(), dataset.classNames())) {
+            out.write(dataset);
+            return out.commit();
+        }
+    }
+
+    /** As {@link #write(OutputFormat, LabelledData, Path)}, with the output's rules given. */
+    static List<Path> write(OutputFormat format, LabelledData dataset, OutputTarget dir) throws IOException {
         try (DatasetWriter out = open(format, dir, dataset.layout(), dataset.size(), dataset.classNames())) {
             out.write(dataset);
             return out.commit();

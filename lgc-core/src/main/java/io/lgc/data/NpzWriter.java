@@ -65,15 +65,19 @@ final class NpzWriter extends AtomicDatasetWriter {
     }
 
     static NpzWriter open(Path dir, ImageShape shape, int count, List<String> classNames) throws IOException {
+        requireChannels(dir, shape);
+        long[] xShape = shape.channels() == 1
+                ? new long[] {count, shape.height(), shape.width()}
+                : new long[] {count, shape.height(), shape.width(), shape.channels()};
+        return open(dir, shape, count, classNames, "|u1", xShape);
+    }
+
+    static void requireChannels(Path dir, ImageShape shape) {
         if (shape.channels() > 4) {
             // N×H×W×C with C > 4 would read back as N×C×H×W or not at all (see NpzReader).
             throw new InputException(dir + ": npz output holds 1 to 4 channels, the data has " + shape.channels()
                     + "; write idx instead");
         }
-        long[] xShape = shape.channels() == 1
-                ? new long[] {count, shape.height(), shape.width()}
-                : new long[] {count, shape.height(), shape.width(), shape.channels()};
-        return open(dir, shape, count, classNames, "|u1", xShape);
     }
 
     private static NpzWriter open(Path dir, SampleLayout layout, int count, List<String> classNames, String xDtype,

@@ -1,5 +1,6 @@
 package io.lgc.data;
 
+import io.lgc.output.Temporaries;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -44,8 +44,15 @@ final class PendingFile {
     private static PendingFile create(Path target, boolean gzip) throws IOException {
         // Same directory, so the rename stays on one file system and can be atomic. Not
         // Files.createTempFile: its owner-only permissions would carry over to the output.
-        Path temp = target.resolveSibling(hiddenTemporaryName(target));
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path temp = Temporaries.sibling(target);
+        Temporaries.register(temp);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            Temporaries.release(temp);
+            throw e;
+        }
         try {
             OutputStream raw = Channels.newOutputStream(channel);
             return new PendingFile(target, temp, channel,
@@ -53,13 +60,9 @@ final class PendingFile {
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(temp);
+            Temporaries.release(temp);
             throw e;
         }
-    }
-
-    /** ".NAME.RANDOM.tmp": hidden, so directory scans skip it, and unique among concurrent writers. */
-    static String hiddenTemporaryName(Path target) {
-        return "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
     /** Completes the content and forces it to disk; the file is still the temporary. */
@@ -75,6 +78,7 @@ final class PendingFile {
     void moveIntoPlace() throws IOException {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         moved = true;
+        Temporaries.release(temp);
     }
 
     /** Best effort: we are already failing or aborting, and the temporary is hidden. */
@@ -84,12 +88,14 @@ final class PendingFile {
         } catch (IOException | RuntimeException e) {
             // closing only to release the deflater and the file handle
         }
+        try {
+            channel.close(); // closing the stream may have failed before it reached the file (a full disk)
+        } catch (IOException e) {
+            // the handle is released all the same
+        }
         if (!moved) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // leave the hidden temporary; it is never mistaken for output
-            }
+            Temporaries.deleteTree(temp); // best effort: a hidden leftover is never mistaken for output
+            Temporaries.release(temp);
         }
     }
 }

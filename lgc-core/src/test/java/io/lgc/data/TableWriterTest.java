@@ -108,11 +108,12 @@ class TableWriterTest {
         Path out = dir.resolve("out");
         try (DatasetWriter writer = DatasetWriter.open(format, out, COLUMNS, 10, CLASSES)) {
             writer.write(t);
-            assertThat(visible(out)).isEmpty();
+            assertThat(out).as("the directory appears whole, on commit").doesNotExist();
             assertThatThrownBy(writer::commit).isInstanceOf(IllegalStateException.class)
                     .hasMessage("wrote 6 of the 10 samples announced; nothing was committed");
         }
-        try (Stream<Path> left = Files.list(out)) {
+        assertThat(out).doesNotExist();
+        try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).as("no temporary left behind").isEmpty();
         }
     }
