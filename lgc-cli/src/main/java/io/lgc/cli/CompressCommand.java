@@ -2,8 +2,10 @@ package io.lgc.cli;
 
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.WriteReport;
+import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
@@ -21,6 +23,8 @@ import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.privacy.DpCompressor;
+import io.lgc.privacy.DpConfig;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an autoencoder on DATASET, fit one Gaussian mixture per class in its latent "
@@ -126,6 +131,20 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String provenance = SourceInfo.Record.MINIMAL.id();
 
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "Differentially private compression: the file is (E, --delta)-DP for adding or removing "
+                    + "one training record. Images only; a PCA decoder and one Gaussian per class from noisy sums "
+                    + "of clipped records (see the README). The training and mixture options do not apply.")
+    Double epsilon;
+
+    @Option(names = "--delta", paramLabel = "D",
+            description = "The delta of --epsilon, below 1/n for n records (default: 1e-5, or 1/(10 n) when that "
+                    + "is smaller).")
+    Double delta;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write an HTML report (DIR/index.html) with the real data and latents at hand; "
                     + "DIR is new or empty, or an earlier report with --force.")
@@ -134,6 +153,7 @@ final class CompressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         config(null); // the options' own checks before reading data, which a typo must not waste
+        checkPrivateOptions();
         Precision storage = Precision.parse(precision);
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
@@ -147,6 +167,9 @@ final class CompressCommand implements Callable<Integer> {
         }
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         target.requireApartFrom(source.files());
+        if (epsilon != null) {
+            return compressPrivately(source, target, storage);
+        }
         CompressionConfig config = config(source.data());
         if (report != null && source.data() instanceof Table) {
             throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
@@ -168,6 +191,58 @@ final class CompressCommand implements Callable<Integer> {
             writeReport(reportTarget, source, result, written);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */
+    private int compressPrivately(ResolvedDataset source, OutputTarget target, Precision storage) {
+        if (!(source.data() instanceof Dataset images)) {
+            throw new InputException(source.displayName() + ": a table; --epsilon applies to images only");
+        }
+        double d = delta != null ? delta : Math.min(1e-5, 0.1 / images.size());
+        if (!(d > 0 && d < 1.0 / images.size())) {
+            throw new InputException("--delta must be above 0 and below 1/n = " + OptionChecks.number(1.0 / images.size())
+                    + " for the " + images.size() + " records of " + source.displayName() + ", got "
+                    + OptionChecks.number(d));
+        }
+        int k = latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM;
+        if (k > images.shape().size()) {
+            throw new InputException("--latent-dim must be at most " + images.shape().size()
+                    + " (values per image) for --epsilon, got " + k);
+        }
+        DpConfig dp = DpConfig.of(epsilon, d, k);
+        long start = System.nanoTime();
+        CompressedDataset file = DpCompressor.compress(images, dp, seed);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        target.requireReplaceable();
+        WriteReport written = target.writing(() -> ArtifactFile.write(output, file, storage));
+        root.out.println("wrote " + output + ": " + Text.bytes(written.totalBytes()));
+        root.out.println("  header     " + Text.bytes(written.headerBytes()));
+        written.sectionBytes().forEach((name, bytes) -> root.out.println("  " + pad(name) + Text.bytes(bytes)));
+        root.out.println("differential privacy: " + InspectCommand.privacy(file.metadata().provenance()));
+        root.out.println("time: " + Text.seconds(seconds));
+        return ExitCodes.OK;
+    }
+
+    /** Options that --epsilon replaces by its own method; given together, they are refused, not ignored. */
+    private void checkPrivateOptions() {
+        if (epsilon == null) {
+            if (delta != null) {
+                throw new InputException("--delta applies only with --epsilon");
+            }
+            return;
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
+        }
+        for (String option : List.of("--decoder", "--model", "--components", "--covariance", "--n-init", "--epochs",
+                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--report",
+                "--provenance")) {
+            if (spec.commandLine().getParseResult() != null
+                    && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new InputException(option + " does not apply with --epsilon, which fits its own PCA decoder "
+                        + "and one Gaussian per class from noisy statistics and records no source");
+            }
+        }
     }
 
     private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,

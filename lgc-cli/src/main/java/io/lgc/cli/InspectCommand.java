@@ -96,6 +96,9 @@ final class InspectCommand implements Callable<Integer> {
         out.println("precision: " + read.precision());
         out.println("provenance: " + new GsonBuilder().create().toJson(m.provenance()));
         out.println("source: " + source(m.provenance()));
+        if (m.provenance().has("differential_privacy")) {
+            out.println("differential privacy: " + privacy(m.provenance()));
+        }
         out.println("parts:");
         out.println("  header     " + Text.bytes(parts.headerBytes()));
         parts.sectionBytes().forEach((name, bytes) -> out.println(String.format("  %-11s", name) + Text.bytes(bytes)
@@ -171,6 +174,16 @@ final class InspectCommand implements Callable<Integer> {
             return record.getAsString();
         }
         return source.getAsJsonObject().has("sha256") ? "full" : "minimal";
+    }
+
+    /** The guarantee a file made with {@code --epsilon} records, in one line. */
+    static String privacy(JsonObject provenance) {
+        JsonObject dp = provenance.getAsJsonObject("differential_privacy");
+        return String.format(java.util.Locale.ROOT, "(%s, %s)-DP for adding or removing one record; %s, rho %.6g;"
+                + " clip norms %s (pixels) and %s (latents); public: %s",
+                dp.get("epsilon").getAsString(), dp.get("delta").getAsString(), dp.get("accountant").getAsString(),
+                dp.get("rho").getAsDouble(), dp.get("pixel_clip").getAsString(), dp.get("latent_clip").getAsString(),
+                dp.get("public").getAsString());
     }
 
     /** The source line of the text output: what is recorded and how much. */

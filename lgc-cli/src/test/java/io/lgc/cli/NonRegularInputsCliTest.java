@@ -68,8 +68,9 @@ class NonRegularInputsCliTest {
     }
 
     @Test
-    void aHugeSizeIsRefusedInOneLine() {
-        CliRun run = CliRun.of("compress", dir.toString(), "--size", "30000x30000", "-o",
+    void aHugeSizeIsRefusedInOneLine() throws Exception {
+        Path images = Files.createDirectory(dir.resolve("images"));
+        CliRun run = CliRun.of("compress", images.toString(), "--size", "30000x30000", "-o",
                 dir.resolve("a.lgc").toString(), "-q");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.errLines()).hasSize(1);
