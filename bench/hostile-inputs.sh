@@ -5,13 +5,17 @@
 # code, the peak RSS and the one line on stderr; the goal is under 1.5 GB for every one of them.
 #
 # Usage: bench/hostile-inputs.sh
-# Results: bench/results/hostile-inputs.txt (replaced). Needs /usr/bin/time (Debian package "time"),
+#   LGC="java -Xmx3g -cp OLD/target/classes:target/lib/* io.lgc.cli.Main" RESULTS=NAME.txt TIMEOUT=30 \
+#     bench/hostile-inputs.sh    runs another build instead (to compare with an older one).
+# Results: bench/results/hostile-inputs.txt (replaced), or bench/results/$RESULTS. Needs /usr/bin/time (Debian package "time"),
 # python3 (standard library only) and mkfifo. No Java heap cap is set: the JVM's default (a quarter
 # of RAM) is what a user gets, so a refusal must be cheap by itself, not because the heap is small.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-results="$root/bench/results/hostile-inputs.txt"
+results="$root/bench/results/${RESULTS:-hostile-inputs.txt}"
+lgc="${LGC:-./lgc}"
+per_run="${TIMEOUT:-120}"
 mkdir -p "$(dirname "$results")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/lgc-hostile.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -76,9 +80,9 @@ EOF
 say() { echo "$*" | tee -a "$results"; }
 : > "$results"
 say "# lgc on hostile inputs (bench/hostile-inputs.sh), $(date -u +%Y-%m-%dT%H:%MZ)"
-say "build: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src pom.xml lgc 2>/dev/null || echo ' (with uncommitted changes)')"
+say "build: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src pom.xml lgc 2>/dev/null || echo ' (with uncommitted changes)'); command: $lgc"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; java heap: the JVM default"
-say "columns: exit code, peak RSS (MB, /usr/bin/time -v), wall seconds, what ran; then the line lgc printed (stdout and stderr)"
+say "columns: exit code (124: killed after ${per_run} s), peak RSS (MB, /usr/bin/time -v), wall seconds, what ran; then the line lgc printed (stdout and stderr)"
 say ""
 
 limit_kb=$((1536 * 1024))
@@ -87,7 +91,8 @@ run() { # run LABEL ARGS...: one lgc command whose input must be refused
   local label="$1"; shift
   local err="$work/err" timing="$work/time" code=0
   # A FIFO must be refused without being opened; the timeout turns a regression into a line here.
-  timeout 120 /usr/bin/time -v -o "$timing" ./lgc "$@" -q >"$err" 2>&1 < /dev/null || code=$?
+  # shellcheck disable=SC2086 # $lgc may be a java command line
+  /usr/bin/time -v -o "$timing" timeout "$per_run" $lgc "$@" -q >"$err" 2>&1 < /dev/null || code=$?
   local rss_kb wall
   rss_kb="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing" 2>/dev/null || echo 0)"
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$timing" 2>/dev/null || echo '?')"

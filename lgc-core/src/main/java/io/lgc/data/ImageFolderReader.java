@@ -357,6 +357,11 @@ final class ImageFolderReader {
                     .toList() // walks now, so that errors surface here and not in the caller
                     .stream();
         } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof java.nio.file.FileSystemLoopException loop) {
+                throw new InputException(loop.getFile() + ": symbolic link loop (a link to a folder that holds it);"
+                        + " remove the link", e);
+            }
             throw new InputException(folder + ": cannot list the class folder (" + e + ")", e);
         }
     }

@@ -132,6 +132,15 @@ class HostileImageFolderTest {
         assertThat(skipping.warnings()).anyMatch(w -> w.startsWith("skipped 2 of 4 images"));
     }
 
+    @Test
+    void aLinkToAFolderAboveIsALoopRefusedInOneLine() throws Exception {
+        twoGoodClasses();
+        Path loop = Files.createSymbolicLink(dir.resolve("b/up"), Path.of(".."));
+        assertThatThrownBy(() -> load(dir, ReadOptions.DEFAULTS)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(loop + "")
+                .hasMessageContaining("symbolic link loop");
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
