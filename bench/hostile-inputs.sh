@@ -5,7 +5,7 @@
 # code, the peak RSS and the one line on stderr; the goal is under 1.5 GB for every one of them.
 #
 # Usage: bench/hostile-inputs.sh
-#   LGC="java -Xmx3g -cp OLD/target/classes:target/lib/* io.lgc.cli.Main" RESULTS=NAME.txt TIMEOUT=30 \
+#   LGC="java -Xmx3g -cp OLD/target/classes:lgc-cli/target/lib/* io.lgc.cli.Main" RESULTS=NAME.txt TIMEOUT=30 \
 #     bench/hostile-inputs.sh    runs another build instead (to compare with an older one).
 # Results: bench/results/hostile-inputs.txt (replaced), or bench/results/$RESULTS. Needs /usr/bin/time (Debian package "time"),
 # python3 (standard library only) and mkfifo. No Java heap cap is set: the JVM's default (a quarter
@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 (mvn -q -B -o test-compile >/dev/null 2>&1 || mvn -q -B test-compile >/dev/null) # the artifact forger
 
 # ---------------------------------------------------------------- the inputs
-java -cp "target/test-classes:target/classes:target/lib/*" io.lgc.artifact.HostileArtifacts "$work"
+java -cp "lgc-core/target/test-classes:lgc-core/target/classes:lgc-cli/target/lib/*" io.lgc.artifact.HostileArtifacts "$work"
 mkfifo "$work/pipe.lgc" "$work/train.csv"
 python3 - "$work" <<'EOF'
 import os, struct, sys, zipfile, zlib, warnings
