@@ -1,6 +1,7 @@
 package io.lgc.artifact;
 
 import com.google.gson.JsonObject;
+import io.lgc.InputException;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
@@ -137,6 +138,19 @@ public final class ArtifactFile {
         Map<String, float[]> weights = DecoderTensors.decode(container.section(DECODER), metadata.decoder(),
                 precision.decoder(), file);
         return new Decoded(new CompressedDataset(metadata, mixtures, weights), precision);
+    }
+
+    /**
+     * Refuses, before any training, a decoder whose file no reader would accept: {@code data} names the
+     * data it would be trained on.
+     */
+    public static void requireReadableDecoder(NetworkSpec spec, String data) {
+        try {
+            checkActivations(spec, data);
+        } catch (ArtifactFormatException e) {
+            throw new InputException(data + ": samples this large make a decoder no reader accepts ("
+                    + e.getMessage().substring(e.getMessage().indexOf("decoder")) + "); use smaller images (--size)");
+        }
     }
 
     /** Checked from the header alone, before any weight is read or any decoder built. */

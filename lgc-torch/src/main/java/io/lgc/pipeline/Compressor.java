@@ -3,6 +3,7 @@ package io.lgc.pipeline;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.Progress;
+import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
@@ -69,6 +70,11 @@ public final class Compressor {
             input = data;
         }
         AutoencoderConfig ae = config.autoencoder().forData(data);
+        if (config.decoder() == DecoderKind.AUTOENCODER) {
+            // before hours of training, not when the file is written
+            ArtifactFile.requireReadableDecoder(ae.model().spec(input.layout(), ae.latentDim(), ae.width()).decoder(),
+                    source.name());
+        }
         StageTimes codecTimes = new StageTimes();
         try (LatentCodec codec = fitCodec(input, config.decoder(), ae, config.seed(), codecTimes, progress)) {
             double[][] latents = codecTimes.time("encode", () -> codec.encode(input));

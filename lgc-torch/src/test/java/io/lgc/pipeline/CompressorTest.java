@@ -214,4 +214,17 @@ class CompressorTest {
     private static java.util.Comparator<Double> relative(double tolerance) {
         return (x, y) -> Math.abs(x - y) <= tolerance * Math.max(1e-3, Math.abs(y)) ? 0 : Double.compare(x, y);
     }
+
+    @Test
+    void imagesTooLargeForAnyReaderAreRefusedBeforeTraining() {
+        // four 1024x1024 images: the convolutional decoder's activations would pass the reader's limit
+        ImageShape huge = new ImageShape(1, 1024, 1024);
+        Dataset data = new Dataset(new byte[4 * huge.size()], new int[] {0, 0, 1, 1}, List.of("a", "b"), huge);
+        CompressionConfig config = CompressionConfig.defaults(1);
+        assertThatThrownBy(() -> Compressor.compress(data, new SourceInfo("big", "folder", "", 1), config,
+                Progress.silent()))
+                .isInstanceOf(io.lgc.InputException.class)
+                .hasMessageStartingWith("big: samples this large make a decoder no reader accepts")
+                .hasMessageContaining("--size");
+    }
 }
