@@ -1,0 +1,101 @@
+"""The Python package against a small committed file: 8x8 digits, PCA decoder (k = 8), two components
+per class, fp16 mixtures, made by `lgc compress train.npz --decoder pca --latent-dim 8 --components 2
+--precision fp16 --seed 1` (see bench/privacy.sh for the digits)."""
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import lgc
+
+FIXTURE = os.path.join(os.path.dirname(__file__), "data", "digits-pca.lgc")
+
+
+def test_load_reads_the_metadata_the_file_declares():
+    a = lgc.load(FIXTURE)
+    assert a.kind == "images"
+    assert a.classes == [str(c) for c in range(10)]
+    assert a.sample_shape == (1, 8, 8)
+    assert a.latent_dim == 8
+    assert a.components == [2] * 10
+    assert sum(a.counts) == 1347
+
+
+def test_load_refuses_a_damaged_file(tmp_path):
+    damaged = bytearray(open(FIXTURE, "rb").read())
+    damaged[len(damaged) // 2] ^= 0x40
+    path = tmp_path / "damaged.lgc"
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(lgc.LgcError):
+        lgc.load(path)
+
+
+def test_latents_follow_the_counts_asked_for():
+    a = lgc.load(FIXTURE)
+    z, y = lgc.latents(a, per_class=7, seed=1)
+    assert z.shape == (70, 8) and z.dtype == np.float32
+    assert np.bincount(y).tolist() == [7] * 10
+    _, y = lgc.latents(a, count=100, seed=1)
+    assert len(y) == 100
+    _, y = lgc.latents(a, seed=1)
+    assert np.bincount(y).tolist() == a.counts
+    with pytest.raises(ValueError):
+        lgc.latents(a, per_class=1, count=1)
+
+
+def test_sampling_is_seeded():
+    a = lgc.load(FIXTURE)
+    x1, y1 = lgc.sample(a, per_class=5, seed=3)
+    x2, y2 = lgc.sample(a, per_class=5, seed=3)
+    x3, _ = lgc.sample(a, per_class=5, seed=4)
+    assert x1.shape == (50, 1, 8, 8) and x1.dtype == np.uint8
+    assert np.array_equal(x1, x2) and np.array_equal(y1, y2)
+    assert not np.array_equal(x1, x3)
+
+
+def test_the_dataset_decodes_lazily_and_matches_sample():
+    from lgc.torch import LgcDataset
+    data = LgcDataset(FIXTURE, per_class=30, seed=2, batch=64)
+    assert len(data) == 300
+    assert data.decoded_batches == 0
+    x, y = data[70]
+    assert data.decoded_batches == 1
+    assert x.shape == (1, 8, 8) and str(x.dtype) == "torch.float32"
+    pixels, labels = lgc.sample(data.artifact, per_class=30, seed=2)
+    assert y == labels[70]
+    assert np.allclose(x.numpy(), pixels[70] / 255.0)
+    with pytest.raises(IndexError):
+        data[300]
+
+
+def test_a_model_trains_on_the_file_alone():
+    import torch
+    from torch.utils.data import DataLoader
+    from lgc.torch import LgcDataset
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(64, 10))
+    optimiser = torch.optim.Adam(model.parameters(), lr=0.05)
+    for _ in range(5):
+        for x, y in DataLoader(LgcDataset(FIXTURE, per_class=100, seed=1), batch_size=64, shuffle=True):
+            optimiser.zero_grad()
+            torch.nn.functional.cross_entropy(model(x), y).backward()
+            optimiser.step()
+    test = LgcDataset(FIXTURE, per_class=50, seed=9)
+    x = torch.stack([test[i][0] for i in range(len(test))])
+    y = torch.tensor([test[i][1] for i in range(len(test))])
+    accuracy = (model(x).argmax(1) == y).float().mean().item()
+    assert accuracy > 0.6  # ten classes: chance is 0.1; shuffled labels would stay there
+
+
+def test_the_old_command_line_path_still_verifies():
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    result = subprocess.run([sys.executable, os.path.join(root, "tools", "lgc_read.py"), FIXTURE, "--verify"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    module = subprocess.run([sys.executable, "-m", "lgc", FIXTURE, "--verify"], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=os.path.join(root, "python", "src")))
+    assert module.returncode == 0, module.stderr
+    assert module.stdout == result.stdout
