@@ -4,56 +4,39 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Reports the progress of long work as one self-overwriting line with an ETA, plus permanent lines
- * for results worth keeping (an epoch's losses). Silent when constructed with a null stream.
+ * Where long work reports how far it got. Implement it to show progress your own way (a log, a
+ * progress bar, a metric); {@link #terminal} is what the command line uses, {@link #silent} shows
+ * nothing.
+ *
+ * <pre>{@code
+ * Progress log = new Progress() {
+ *     public void update(String task, long done, long total, long startNanos) { }
+ *     public void line(String text) { logger.info(text); }
+ * };
+ * }</pre>
  */
-public final class Progress {
-    private static final long MIN_INTERVAL_NANOS = 250_000_000L;
+public interface Progress {
+    /**
+     * {@code done} of {@code total} units of {@code task}, begun at {@code startNanos}
+     * ({@link System#nanoTime()}); called often, so cheap implementations keep the last call only.
+     */
+    void update(String task, long done, long total, long startNanos);
 
-    private final PrintStream out;
-    private long lastDraw;
-    private boolean lineOpen;
+    /** A result worth keeping, such as an epoch's losses. */
+    void line(String text);
 
-    public Progress(PrintStream out) {
-        this.out = out;
+    /** Shows nothing. */
+    static Progress silent() {
+        return TerminalProgress.SILENT;
     }
 
-    public static Progress silent() {
-        return new Progress(null);
+    /** One self-overwriting line with an ETA on {@code out}, and permanent lines for results. */
+    static Progress terminal(PrintStream out) {
+        return new TerminalProgress(out);
     }
 
-    /** Redraws "task: done/total (pct) ETA" at most four times a second. */
-    public void update(String task, long done, long total, long startNanos) {
-        if (out == null) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (done < total && now - lastDraw < MIN_INTERVAL_NANOS) {
-            return;
-        }
-        lastDraw = now;
-        double elapsed = (now - startNanos) / 1e9;
-        double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        out.print(String.format(Locale.ROOT, "\r%s: %d/%d (%3.0f%%) elapsed %s ETA %s   ", task, done, total,
-                100.0 * done / total, duration(elapsed), Double.isNaN(eta) ? "?" : duration(eta)));
-        out.flush();
-        lineOpen = true;
-    }
-
-    /** Prints a line that stays, ending any progress line first. */
-    public void line(String text) {
-        if (out == null) {
-            return;
-        }
-        if (lineOpen) {
-            out.print("\r\033[K");
-            lineOpen = false;
-        }
-        out.println(text);
-        out.flush();
-    }
-
-    public static String duration(double seconds) {
+    /** "42s" or "3m07s". */
+    static String duration(double seconds) {
         long s = Math.round(seconds);
         return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }

@@ -13,6 +13,6 @@ public final class CommonOptions {
     boolean quiet;
 
     Progress progress(PrintStream err) {
-        return quiet ? Progress.silent() : new Progress(err);
+        return quiet ? Progress.silent() : Progress.terminal(err);
     }
 }
