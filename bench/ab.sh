@@ -4,7 +4,8 @@
 # Usage: bench/ab.sh ARTIFACT.lgc ARM...
 #   An LGC arm reconstructs ARTIFACT at 3,000 images per class (seed 1) with the arm's reconstruct
 #   options; a random-subset arm draws 10 real images per class (78,400 bytes, seed 1). Each training set
-#   is then evaluated with `--protocol convnet --seed S` for S in 1 2 3 plus the arm's evaluate options.
+#   is then evaluated with `--protocol convnet --seed S` for S in 1 2 3 plus the arm's evaluate options
+#   (seed 1 of every arm first, then seed 2, then seed 3).
 #   Arms (name: reconstruct options | evaluate options):
 #     spread-1.0:          --spread 1.0 |
 #     spread-1.2:          --spread 1.2 |
@@ -55,9 +56,11 @@ training_set() { # training_set ARM: builds (once) the arm's training set, print
   train_dir="$dir" train_command="$command"
 }
 
-for arm in "$@"; do
-  arm_options "$arm"
-  for seed in 1 2 3; do
+for arm in "$@"; do arm_options "$arm"; done # unknown arms fail before anything runs
+# Seed-major order, so that an interrupted run has compared every arm at the same seeds.
+for seed in 1 2 3; do
+  for arm in "$@"; do
+    arm_options "$arm"
     json="$results/$arm-seed$seed.json"
     [[ -f "$json" ]] && { echo "$json exists, skipped"; continue; }
     training_set "$arm"
