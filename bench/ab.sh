@@ -16,6 +16,7 @@
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, with the commands) goes to bench/results/ab.md.
 # Training sets are kept in $AB_WORK (default /work/exp/ab-work) between seeds and reruns.
+# The issue-16 runs used the defaults' artifact: ./lgc compress fashion-mnist/train -o default.lgc --seed 1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -101,6 +102,22 @@ for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0]))
         arm, first["artifact"], format(first["bytes"], ","), format(first["train_size"], ","),
         first["epochs"], ",".join(str(r["seed"]) for r in runs),
         ", ".join("%.2f" % a for a in accs), statistics.mean(accs), std))
+# Each arm against the arm it changes one thing of, seed by seed (same classifier initialisation and order).
+references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
+              "random-10-augment": "random-10"}
+print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
+print("|---|---|---|---|---:|")
+for arm, ref in references.items():
+    if arm not in arms or ref not in arms:
+        continue
+    theirs = {r["seed"]: 100 * r["accuracy"] for r in arms[ref]}
+    pairs = [(r["seed"], 100 * r["accuracy"] - theirs[r["seed"]]) for r in arms[arm] if r["seed"] in theirs]
+    if not pairs:
+        continue
+    diffs = [d for _, d in pairs]
+    std = statistics.stdev(diffs) if len(diffs) > 1 else float("nan")
+    print("| %s | %s | %s | %s | %+.2f ± %.2f |" % (arm, ref, ",".join(str(s) for s, _ in pairs),
+                                                 ", ".join("%+.2f" % d for d in diffs), statistics.mean(diffs), std))
 print("\n## Commands\n")
 for arm, runs in sorted(arms.items()):
     print("- %s: `%s`; then `%s` (seed S = %s)" % (
