@@ -68,7 +68,8 @@ for p in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
     r = json.load(open(p))
     arms.setdefault(r["arm"], []).append(r)
 print("# A/B arms, ConvNet protocol (bench/ab.sh)\n")
-print("Mean ± sample standard deviation over the classifier seeds finished so far.\n")
+print("Mean ± sample standard deviation over the classifier seeds finished so far. LGC arms reconstruct the")
+print("defaults' artifact of main 803bcb1: `./lgc compress fashion-mnist/train -o default.lgc --seed 1`.\n")
 print("| arm | training data | bytes | train images | epochs | seeds | accuracy per seed | mean ± std |")
 print("|---|---|---:|---:|---:|---|---|---:|")
 for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0])):
