@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
                 + "set's means and deviations, with the same epochs. 'convnet' (images only) is the "
                 + "dataset-distillation protocol: ConvNet depth 3, width 128, instance norm, ReLU, 2x2 average "
                 + "pooling, linear head; SGD lr 0.01, momentum 0.9, weight decay 5e-4, batch 256, lr x 0.1 after "
-                + "half the epochs; no augmentation. Its default epochs: 300 for up to 1,000 training images, "
+                + "half the epochs; no augmentation unless --augment. Its default epochs: 300 for up to 1,000 training images, "
                 + "else the same 300,000 sample visits spread over the set, rounded up, at least 2 (6,000 images: 50; "
                 + "60,000: 5).",
                 "With --repeats R, seeds S..S+R-1 each train one classifier; accuracy is reported as mean +/- "
@@ -74,6 +74,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the first classifier (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--augment", description = "Train on randomly scaled, rotated, shifted and cut-out images (RGB "
+            + "also flipped and colour-jittered), as the dataset-distillation evaluations do; images only.")
+    boolean augment;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the result as JSON; an existing file is replaced only with --force.")
     Path json;
@@ -100,6 +104,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
             throw new InputException(train + ": a table; " + Protocol.NOT_FOR_TABLES);
         }
+        if (augment && trainSet instanceof Table) {
+            throw new InputException(train + ": a table; " + Protocol.AUGMENT_NOT_FOR_TABLES);
+        }
         ResolvedDataset testSource = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
         LabelledData testSet = testSource.data();
         if (jsonTarget != null) {
@@ -109,7 +116,8 @@ final class EvaluateCommand implements Callable<Integer> {
         int e = epochs != null ? epochs : chosen.defaultEpochs(trainSet.size());
         RepeatedEvaluation result;
         try {
-            result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats, common.progress(root.err));
+            result = Evaluator.evaluateRepeated(trainSet, testSet, chosen, e, seed, repeats, augment,
+                    common.progress(root.err));
         } catch (TrainingDivergedException diverged) {
             throw diverged.withAdvice("the protocol fixes the learning rate, so look for extreme values in " + train);
         }

@@ -109,6 +109,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Classifier epochs (default: the protocol's, by training set size; see lgc evaluate --help).")
     int epochs;
 
+    @Option(names = "--augment", description = "Every classifier trains on augmented images (see lgc evaluate "
+            + "--help).")
+    boolean augment;
+
     @Option(names = "--ae-epochs", paramLabel = "E", description = "Autoencoder epochs (default: ${DEFAULT-VALUE}).")
     int autoencoderEpochs = AutoencoderConfig.DEFAULT_EPOCHS;
 
@@ -178,7 +182,7 @@ final class SweepCommand implements Callable<Integer> {
         List<BaselineMethod> methods = none(baselines) ? List.of()
                 : baselines.stream().map(BaselineMethod::parse).toList();
         return new SweepGrid(kinds, latentDims, components, precisions.stream().map(Precision::parse).toList(),
-                methods, budgets, perClass, Protocol.parse(protocol), epochs, autoencoderEpochs, seed);
+                methods, budgets, perClass, Protocol.parse(protocol), epochs, autoencoderEpochs, seed, augment);
     }
 
     private boolean publishedWanted() {

@@ -20,11 +20,20 @@ import java.util.Objects;
  * @param perClass samples reconstructed per class from each artifact for the classifier
  * @param epochs classifier epochs, or 0 for the protocol's default for the training set's size
  * @param autoencoderEpochs autoencoder epochs (PCA needs none)
+ * @param augment whether every classifier trains on augmented images ({@code lgc evaluate --augment})
  */
 public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, List<Integer> components,
         List<Precision> precisions, List<BaselineMethod> baselines, List<Long> budgets, int perClass,
-        Protocol protocol, int epochs, int autoencoderEpochs, long seed) {
+        Protocol protocol, int epochs, int autoencoderEpochs, long seed, boolean augment) {
     public static final int DEFAULT_PER_CLASS = 6000;
+
+    /** A grid whose classifiers train without augmentation. */
+    public SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, List<Integer> components,
+            List<Precision> precisions, List<BaselineMethod> baselines, List<Long> budgets, int perClass,
+            Protocol protocol, int epochs, int autoencoderEpochs, long seed) {
+        this(decoders, latentDims, components, precisions, baselines, budgets, perClass, protocol, epochs,
+                autoencoderEpochs, seed, false);
+    }
 
     public SweepGrid {
         decoders = distinct(decoders);
@@ -87,6 +96,9 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         o.addProperty("epochs", epochs == 0 ? "default" : Integer.toString(epochs));
         o.addProperty("autoencoder_epochs", autoencoderEpochs);
         o.addProperty("seed", seed);
+        if (augment) { // absent when false, so that sweeps from before the option still resume
+            o.addProperty("augment", true);
+        }
         return o;
     }
 

@@ -113,7 +113,7 @@ public final class Sweeper {
 
     private EvaluationResult evaluate(Dataset trainingSet) {
         int epochs = grid.epochs() > 0 ? grid.epochs() : grid.protocol().defaultEpochs(trainingSet.size());
-        return Evaluator.evaluate(trainingSet, test, grid.protocol(), epochs, grid.seed(), progress);
+        return Evaluator.evaluate(trainingSet, test, grid.protocol(), epochs, grid.seed(), grid.augment(), progress);
     }
 
     private static JsonObject common(SweepPoint point, long bytes, EvaluationResult result) {

@@ -35,6 +35,7 @@ class EvaluateCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(o.get("protocol").getAsString()).isEqualTo("convnet");
+        assertThat(o.get("augment").getAsBoolean()).isFalse();
         assertThat(o.get("repeats").getAsInt()).isEqualTo(2);
         assertThat(o.get("seed").getAsLong()).isEqualTo(7);
         assertThat(o.getAsJsonArray("accuracies")).hasSize(2);
@@ -81,5 +82,33 @@ class EvaluateCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("--protocol").contains("convnet")
                 .contains("--repeats").contains("population standard deviation");
+    }
+
+    @Test
+    void augmentIsRecordedInTheJson() throws Exception {
+        Path json = dir.resolve("augmented.json");
+        CliRun run = CliRun.of("evaluate", "--train", train.toString(), "--test", test.toString(), "--epochs", "1",
+                "--augment", "--json", json.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertThat(o.get("augment").getAsBoolean()).isTrue();
+        assertThat(o.get("protocol").getAsString()).isEqualTo("fast");
+    }
+
+    @Test
+    void tablesRefuseAugmentInOneLine() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append(i % 2 * 5 + i * 0.1).append(',').append(i).append(',').append(i % 2 == 0 ? "x" : "y")
+                    .append('\n');
+        }
+        Path table = Files.writeString(dir.resolve("table.csv"), csv);
+        Path json = dir.resolve("table.json");
+        CliRun run = CliRun.of("evaluate", "--train", table.toString(), "--test", table.toString(), "--augment",
+                "--json", json.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("lgc: " + table + ": a table; --augment scales, rotates, shifts and masks"
+                + " images; a table has no pixels to move\n");
+        assertThat(json).doesNotExist();
     }
 }

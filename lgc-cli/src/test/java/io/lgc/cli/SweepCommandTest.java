@@ -173,4 +173,23 @@ class SweepCommandTest {
         }
         assertThat(dir.resolve("bad").resolve("sweep.json")).doesNotExist();
     }
+
+    @Test
+    void augmentReachesTheGridAndOnlyWhenAsked() throws Exception {
+        JsonObject plain = augmentSweep("plain");
+        JsonObject augmented = augmentSweep("augmented", "--augment");
+        assertThat(plain.getAsJsonObject("setup").getAsJsonObject("grid").has("augment")).isFalse();
+        assertThat(augmented.getAsJsonObject("setup").getAsJsonObject("grid").get("augment").getAsBoolean()).isTrue();
+    }
+
+    private static JsonObject augmentSweep(String name, String... extra) throws Exception {
+        Path to = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("sweep", train.toString(), "--test", test.toString(), "-o",
+                to.toString(), "--decoders", "none", "--baselines", "random-subset", "--budgets", "192", "--epochs",
+                "1", "--published", "none", "-q"));
+        args.addAll(List.of(extra));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JsonParser.parseString(Files.readString(to.resolve("sweep.json"))).getAsJsonObject();
+    }
 }

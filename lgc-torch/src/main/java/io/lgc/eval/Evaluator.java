@@ -43,7 +43,7 @@ public final class Evaluator {
     /** One run of the fast protocol with the given training settings. */
     public static EvaluationResult evaluate(LabelledData train, LabelledData test, FitConfig fit,
             Progress progress) {
-        Prepared p = prepare(train, test);
+        Prepared p = prepare(train, test, false);
         return timed(p.train, p.test, fit.epochs(),
                 classes -> ClassifierTrainer.train(p.train, classes, fit, progress));
     }
@@ -51,34 +51,49 @@ public final class Evaluator {
     /** One run of {@code protocol} for {@code epochs} epochs with classifier seed {@code seed}. */
     public static EvaluationResult evaluate(LabelledData train, LabelledData test, Protocol protocol, int epochs,
             long seed, Progress progress) {
-        Prepared p = prepare(train, test);
+        return evaluate(train, test, protocol, epochs, seed, false, progress);
+    }
+
+    /** As above; with {@code augment} the classifier trains on randomly changed images (images only). */
+    public static EvaluationResult evaluate(LabelledData train, LabelledData test, Protocol protocol, int epochs,
+            long seed, boolean augment, Progress progress) {
+        Prepared p = prepare(train, test, augment);
         return timed(p.train, p.test, epochs,
-                classes -> protocol.train(p.train, classes, epochs, seed, protocol.cliName(), progress));
+                classes -> protocol.train(p.train, classes, epochs, seed, augment, protocol.cliName(), progress));
     }
 
     /** {@code repeats} runs of {@code protocol} with seeds {@code seed, seed + 1, …}. */
     public static RepeatedEvaluation evaluateRepeated(LabelledData train, LabelledData test, Protocol protocol,
             int epochs, long seed, int repeats, Progress progress) {
+        return evaluateRepeated(train, test, protocol, epochs, seed, repeats, false, progress);
+    }
+
+    /** As above; with {@code augment} each classifier trains on randomly changed images (images only). */
+    public static RepeatedEvaluation evaluateRepeated(LabelledData train, LabelledData test, Protocol protocol,
+            int epochs, long seed, int repeats, boolean augment, Progress progress) {
         if (repeats <= 0) {
             throw new InputException("--repeats must be positive, got " + repeats);
         }
-        Prepared p = prepare(train, test);
+        Prepared p = prepare(train, test, augment);
         List<EvaluationResult> runs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             long runSeed = seed + r;
             String task = repeats == 1 ? protocol.cliName() : protocol.cliName() + " run " + (r + 1) + "/" + repeats;
-            runs.add(timed(p.train, p.test, epochs, classes -> protocol.train(p.train, classes, epochs, runSeed, task,
-                    progress)));
+            runs.add(timed(p.train, p.test, epochs, classes -> protocol.train(p.train, classes, epochs, runSeed, augment,
+                    task, progress)));
         }
-        return new RepeatedEvaluation(protocol, seed, runs);
+        return new RepeatedEvaluation(protocol, seed, runs, augment);
     }
 
     /** The sets as the classifier sees them (see the class comment). */
     private record Prepared(LabelledData train, LabelledData test) {
     }
 
-    private static Prepared prepare(LabelledData train, LabelledData test) {
+    private static Prepared prepare(LabelledData train, LabelledData test, boolean augment) {
         checkCompatible(train, test);
+        if (augment && train instanceof Table) {
+            throw new InputException(Protocol.AUGMENT_NOT_FOR_TABLES);
+        }
         if (!(train instanceof Table trainTable)) {
             return new Prepared(train, imagesInClassOrder((Dataset) test, train.classNames()));
         }

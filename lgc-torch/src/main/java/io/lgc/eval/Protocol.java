@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.data.LabelledData;
 import io.lgc.network.Architectures;
+import io.lgc.model.Augmentation;
 import io.lgc.model.ClassifierTrainer;
 import io.lgc.model.ConvNet;
 import io.lgc.model.SgdClassifierTrainer;
@@ -33,17 +34,17 @@ public enum Protocol {
         }
 
         @Override
-        TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, String task,
-                Progress progress) {
+        TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, boolean augment,
+                String task, Progress progress) {
             return ClassifierTrainer.train(Architectures.classifier(train.layout(), classes), train,
-                    Evaluator.defaultFit(epochs, seed), task, progress);
+                    Evaluator.defaultFit(epochs, seed), augmentation(train, augment, seed), task, progress);
         }
     },
 
     /**
      * The dataset-distillation protocol: ConvNet depth 3, width 128, instance norm, average pooling;
      * SGD lr 0.01, momentum 0.9, weight decay 5e-4, batch 256, lr × 0.1 at half the epochs. No data
-     * augmentation and no input standardisation (instance norm after the first convolution removes
+     * augmentation unless asked for, and no input standardisation (instance norm after the first convolution removes
      * any per-image affine change of the input anyway, up to the zero padding at the border).
      */
     CONVNET("convnet") {
@@ -65,13 +66,13 @@ public enum Protocol {
         }
 
         @Override
-        TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, String task,
-                Progress progress) {
+        TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, boolean augment,
+                String task, Progress progress) {
             if (!(train instanceof io.lgc.data.Dataset images)) {
                 throw new InputException(NOT_FOR_TABLES);
             }
             return SgdClassifierTrainer.train(ConvNet.spec(images.shape(), classes), images,
-                    SgdConfig.distillationProtocol(epochs, seed), task, progress);
+                    SgdConfig.distillationProtocol(epochs, seed), augmentation(train, augment, seed), task, progress);
         }
     };
 
@@ -82,6 +83,9 @@ public enum Protocol {
     public static final String NOT_FOR_TABLES = "--protocol convnet trains a CNN on images; a table is evaluated"
             + " with --protocol fast (an MLP on its standardised features)";
     static final int FAST_REFERENCE_SIZE = 60_000;
+    /** Why a table cannot be trained with --augment. */
+    public static final String AUGMENT_NOT_FOR_TABLES = "--augment scales, rotates, shifts and masks images; a"
+            + " table has no pixels to move";
 
     private final String cliName;
 
@@ -97,8 +101,20 @@ public enum Protocol {
     /** Epochs used when the user gives none, for a training set of {@code trainSize} images. */
     public abstract int defaultEpochs(int trainSize);
 
-    abstract TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, String task,
-            Progress progress);
+    /** Trains one classifier; {@code augment} changes its training batches (see {@link Augmentation}). */
+    abstract TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, boolean augment,
+            String task, Progress progress);
+
+    /** The classifier's augmentation, seeded with its seed: none unless asked for, and never for a table. */
+    static Augmentation augmentation(LabelledData train, boolean augment, long seed) {
+        if (!augment) {
+            return Augmentation.none();
+        }
+        if (!(train instanceof io.lgc.data.Dataset images)) {
+            throw new InputException(AUGMENT_NOT_FOR_TABLES);
+        }
+        return Augmentation.forImages(images.shape(), seed);
+    }
 
     /** The protocol a command-line name stands for; anything else is an {@link InputException}. */
     public static Protocol parse(String name) {

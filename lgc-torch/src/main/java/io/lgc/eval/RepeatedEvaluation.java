@@ -12,7 +12,12 @@ import java.util.Map;
  * the distillation papers report them: mean ± population standard deviation (numpy's default
  * {@code np.std}, which their evaluation code uses; 0 for a single run).
  */
-public record RepeatedEvaluation(Protocol protocol, long seed, List<EvaluationResult> runs) {
+public record RepeatedEvaluation(Protocol protocol, long seed, List<EvaluationResult> runs, boolean augment) {
+    /** Runs trained without augmentation. */
+    public RepeatedEvaluation(Protocol protocol, long seed, List<EvaluationResult> runs) {
+        this(protocol, seed, runs, false);
+    }
+
     public RepeatedEvaluation {
         runs = List.copyOf(runs);
         if (runs.isEmpty()) {
@@ -91,13 +96,14 @@ public record RepeatedEvaluation(Protocol protocol, long seed, List<EvaluationRe
 
     /**
      * The keys of a single evaluation ("accuracy" and "per_class" now means over the runs) plus
-     * "protocol", "seed" (of the first run), "repeats", "accuracy_std" (population),
-     * "accuracies", "classes" and "confusion" (summed over the runs; rows are true classes,
-     * columns predicted ones, in the order of "classes").
+     * "protocol", "augment" (whether the classifiers trained on augmented images), "seed" (of the
+     * first run), "repeats", "accuracy_std" (population), "accuracies", "classes" and "confusion"
+     * (summed over the runs; rows are true classes, columns predicted ones, in the order of "classes").
      */
     public String toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("protocol", protocol.cliName());
+        o.addProperty("augment", augment);
         o.addProperty("repeats", repeats());
         o.addProperty("seed", seed);
         o.addProperty("accuracy", meanAccuracy());

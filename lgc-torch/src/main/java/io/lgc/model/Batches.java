@@ -17,9 +17,16 @@ public final class Batches {
      * [0, 1], table rows as an [n, features] tensor of their values.
      */
     public static NDArray inputs(NDManager manager, LabelledData data, int[] order, int from, int to) {
+        return inputs(manager, data, order, from, to, Augmentation.none());
+    }
+
+    /** As above, each image changed by {@code augmentation} before it becomes a tensor. */
+    public static NDArray inputs(NDManager manager, LabelledData data, int[] order, int from, int to,
+            Augmentation augmentation) {
         long[] sample = data.layout().tensorShape();
         float[] values = new float[(to - from) * data.layout().size()];
         data.inputs(order, from, to, values);
+        augmentation.apply(values, to - from);
         long[] dims = new long[sample.length + 1];
         dims[0] = to - from;
         System.arraycopy(sample, 0, dims, 1, sample.length);

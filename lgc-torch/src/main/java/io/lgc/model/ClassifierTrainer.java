@@ -28,12 +28,18 @@ public final class ClassifierTrainer {
     /** Trains a classifier of any shape; {@code task} names it in progress lines. */
     public static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit, String task,
             Progress progress) {
-        return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss()), task, progress);
+        return train(spec, data, fit, Augmentation.none(), task, progress);
+    }
+
+    /** As above, each training batch changed by {@code augmentation} (never the data it is scored on). */
+    public static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit,
+            Augmentation augmentation, String task, Progress progress) {
+        return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss()), augmentation, task, progress);
     }
 
     /** Trains with any optimizer; {@code fit} gives the epochs, batch size and shuffling seed. */
     static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit, DefaultTrainingConfig training,
-            String task, Progress progress) {
+            Augmentation augmentation, String task, Progress progress) {
         Engines.pytorch(fit.seed());
         SequentialBlock block = Networks.build(spec);
         Model model = Model.newInstance("classifier");
@@ -42,8 +48,7 @@ public final class ClassifierTrainer {
             List<EpochLosses> history;
             try (Trainer trainer = model.newTrainer(training)) {
                 trainer.initialize(Networks.batchShape(spec, 1));
-                history = MiniBatchLoop.run(trainer, data, null, fit, ClassifierTrainer::crossEntropy,
-                        task, progress);
+                history = MiniBatchLoop.run(trainer, data, null, fit, crossEntropy(augmentation), task, progress);
             }
             return new TrainedClassifier(model, block, history);
         } catch (RuntimeException e) {
@@ -52,11 +57,19 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static NDArray crossEntropy(Trainer trainer, NDManager batch, LabelledData data, int[] order, int from,
-            int to, boolean training) {
-        NDArray x = Batches.inputs(batch, data, order, from, to);
-        NDArray logits = MiniBatchLoop.forward(trainer, x, training);
-        return trainer.getLoss().evaluate(new NDList(Batches.labels(batch, data, order, from, to)),
-                new NDList(logits));
+    /** The batch loss; only training steps see augmented images. */
+    private static MiniBatchLoop.BatchLoss crossEntropy(Augmentation augmentation) {
+        return (trainer, batch, data, order, from, to, training) -> {
+            NDArray x = inputs(batch, data, order, from, to, training, augmentation);
+            NDArray logits = MiniBatchLoop.forward(trainer, x, training);
+            return trainer.getLoss().evaluate(new NDList(Batches.labels(batch, data, order, from, to)),
+                    new NDList(logits));
+        };
+    }
+
+    /** What the network sees of samples {@code order[from..to)}: augmented while training, as they are otherwise. */
+    static NDArray inputs(NDManager batch, LabelledData data, int[] order, int from, int to, boolean training,
+            Augmentation augmentation) {
+        return Batches.inputs(batch, data, order, from, to, training ? augmentation : Augmentation.none());
     }
 }

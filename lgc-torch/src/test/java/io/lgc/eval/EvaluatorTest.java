@@ -8,6 +8,8 @@ import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
+import io.lgc.data.Table;
+import io.lgc.data.TableColumns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +127,15 @@ class EvaluatorTest {
         Dataset test = SyntheticImages.bands(10, 3, 8, 2).withClassNames(numbered);
         assertThat(Evaluator.evaluate(train, test, Protocol.FAST, 1, 1, Progress.silent()).classNames())
                 .containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void augmentingATableIsRefusedBeforeAnyTraining() {
+        Table table = new Table(new float[] {0, 1, 1, 0, 5, 6, 6, 5}, new int[] {0, 0, 1, 1}, List.of("x", "y"),
+                TableColumns.labelLast(List.of("p", "q"), "label"));
+        assertThatThrownBy(() -> Evaluator.evaluate(table, table, Protocol.FAST, 1, 1, true, Progress.silent()))
+                .isInstanceOf(InputException.class).hasMessageContaining("--augment");
+        assertThatThrownBy(() -> Evaluator.evaluateRepeated(table, table, Protocol.FAST, 1, 1, 2, true,
+                Progress.silent())).isInstanceOf(InputException.class).hasMessageContaining("--augment");
     }
 }

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# A/B arms for issue 16, each judged with the dataset-distillation ConvNet protocol over 3 classifier seeds.
+#
+# Usage: bench/ab.sh ARTIFACT.lgc ARM...
+#   An LGC arm reconstructs ARTIFACT at 3,000 images per class (seed 1) with the arm's reconstruct
+#   options; a random-subset arm draws 10 real images per class (78,400 bytes, seed 1). Each training set
+#   is then evaluated with `--protocol convnet --seed S` for S in 1 2 3 plus the arm's evaluate options
+#   (seed 1 of every arm first, then seed 2, then seed 3).
+#   Arms (name: reconstruct options | evaluate options):
+#     spread-1.0:          --spread 1.0 |
+#     spread-1.2:          --spread 1.2 |
+#     augment:             --spread 1.0 | --augment
+#     spread-1.2-augment:  --spread 1.2 | --augment
+#     random-10:           (random subset, 10 per class) |
+#     random-10-augment:   (random subset, 10 per class) | --augment
+# One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
+# (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
+# bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
+# Training sets are kept in $AB_WORK (default /work/exp/ab-work) between seeds and reruns.
+# The issue-16 runs used the defaults' artifact: ./lgc compress fashion-mnist/train -o default.lgc --seed 1
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+[[ $# -ge 1 ]] || { echo "usage: bench/ab.sh ARTIFACT.lgc ARM... | bench/ab.sh --summary" >&2; exit 2; }
+work="${AB_WORK:-/work/exp/ab-work}"
+results=bench/results/ab
+mkdir -p "$results" "$work"
+
+arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts
+  case "$1" in
+    spread-1.0) kind=lgc recon_opts="--spread 1.0" eval_opts="" ;;
+    spread-1.2) kind=lgc recon_opts="--spread 1.2" eval_opts="" ;;
+    augment) kind=lgc recon_opts="--spread 1.0" eval_opts="--augment" ;;
+    spread-1.2-augment) kind=lgc recon_opts="--spread 1.2" eval_opts="--augment" ;;
+    random-10) kind=subset recon_opts="" eval_opts="" ;;
+    random-10-augment) kind=subset recon_opts="" eval_opts="--augment" ;;
+    *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
+  esac
+}
+
+training_set() { # training_set ARM: builds (once) the arm's training set, prints its dir and the command
+  local dir command
+  if [[ $kind == lgc ]]; then
+    dir="$work/recon-${recon_opts// /}"
+    command="./lgc reconstruct $artifact -o $dir --per-class 3000 --seed 1 $recon_opts"
+  else
+    dir="$work/random-subset-10"
+    command="./lgc baseline random-subset fashion-mnist/train --bytes 78400 -o $dir --seed 1"
+  fi
+  if [[ ! -f "$dir.done" ]]; then
+    rm -rf "$dir"
+    $command -q > /dev/null
+    touch "$dir.done"
+  fi
+  train_dir="$dir" train_command="$command"
+}
+
+summary() { # the table of every JSON so far, to bench/results/ab.md
+python3 - "$results" <<'PY' > bench/results/ab.md.tmp
+import glob, json, os, statistics, sys
+def mean_std(values, unit, form="%.2f"):
+    if len(values) == 1:
+        return (form % values[0]) + unit + " (1 seed)"
+    return (form % statistics.mean(values)) + " ± %.2f" % statistics.stdev(values) + unit
+
+arms = {}
+for p in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
+    r = json.load(open(p))
+    arms.setdefault(r["arm"], []).append(r)
+print("# A/B arms, ConvNet protocol (bench/ab.sh)\n")
+print("Mean ± sample standard deviation over the classifier seeds finished so far. LGC arms reconstruct the")
+print("defaults' artifact of main 803bcb1: `./lgc compress fashion-mnist/train -o default.lgc --seed 1`.\n")
+print("| arm | training data | bytes | train images | epochs | seeds | accuracy per seed | mean ± std |")
+print("|---|---|---:|---:|---:|---|---|---:|")
+for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0])):
+    runs.sort(key=lambda r: r["seed"])
+    accs = [100 * r["accuracy"] for r in runs]
+    first = runs[0]
+    print("| %s | %s | %s | %s | %d | %s | %s | %s |" % (
+        arm, first["artifact"], format(first["bytes"], ","), format(first["train_size"], ","),
+        first["epochs"], ",".join(str(r["seed"]) for r in runs),
+        ", ".join("%.2f" % a for a in accs), mean_std(accs, " %")))
+# Each arm against the arm it changes one thing of, seed by seed (same classifier initialisation and order).
+references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
+              "random-10-augment": "random-10"}
+print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
+print("|---|---|---|---|---:|")
+for arm, ref in references.items():
+    if arm not in arms or ref not in arms:
+        continue
+    theirs = {r["seed"]: 100 * r["accuracy"] for r in arms[ref]}
+    pairs = [(r["seed"], 100 * r["accuracy"] - theirs[r["seed"]]) for r in arms[arm] if r["seed"] in theirs]
+    if not pairs:
+        continue
+    diffs = [d for _, d in pairs]
+    print("| %s | %s | %s | %s | %s |" % (arm, ref, ",".join(str(s) for s, _ in pairs),
+                                       ", ".join("%+.2f" % d for d in diffs), mean_std(diffs, "", "%+.2f")))
+print("\n## Commands\n")
+for arm, runs in sorted(arms.items()):
+    print("- %s: `%s`; then `%s` (seed S = %s)" % (
+        arm, runs[0]["train_command"], runs[0]["evaluate_command"].replace(
+            "--seed %d" % runs[0]["seed"], "--seed S"), ", ".join(str(r["seed"]) for r in runs)))
+PY
+mv bench/results/ab.md.tmp bench/results/ab.md
+cat bench/results/ab.md
+}
+
+if [[ $1 == --summary ]]; then
+  summary
+  exit 0
+fi
+artifact="$(realpath "$1")"
+shift
+./lgc --version >/dev/null # builds when needed
+for arm in "$@"; do arm_options "$arm"; done # unknown arms fail before anything runs
+# Seed-major order, so that an interrupted run has compared every arm at the same seeds.
+for seed in 1 2 3; do
+  for arm in "$@"; do
+    arm_options "$arm"
+    json="$results/$arm-seed$seed.json"
+    [[ -f "$json" ]] && { echo "$json exists, skipped"; continue; }
+    training_set "$arm"
+    eval_command="./lgc evaluate --train $train_dir --test fashion-mnist/test --protocol convnet --seed $seed $eval_opts"
+    $eval_command -q --json "$json.tmp" > /dev/null
+    python3 - "$json.tmp" "$arm" "$artifact" "$kind" "$train_command" "$eval_command" <<'PY'
+import json, os, sys
+path, arm, artifact, kind, train_command, eval_command = sys.argv[1:]
+result = json.load(open(path))
+result["arm"] = arm
+result["artifact"] = os.path.basename(artifact) if kind == "lgc" else "random-subset, 10 images per class"
+result["bytes"] = os.path.getsize(artifact) if kind == "lgc" else 78400
+result["train_command"] = train_command
+result["evaluate_command"] = eval_command
+json.dump(result, open(path, "w"), indent=2)
+print("%s seed %d: %.2f %%" % (arm, result["seed"], 100 * result["accuracy"]))
+PY
+    mv "$json.tmp" "$json"
+  done
+done
+
+summary
