@@ -149,7 +149,13 @@ public final class Networks {
      */
     private static void replaceValues(NDArray parameter, float[] values) {
         boolean gradient = parameter.hasGradient();
-        NDArray fresh = parameter.getManager().create(FloatBuffer.wrap(values), parameter.getShape());
+        NDArray fresh;
+        try (NDArray blob = parameter.getManager().create(FloatBuffer.wrap(values), parameter.getShape())) {
+            // The blob's tensor lives in a Java direct buffer that only the blob keeps alive; intern
+            // would hand over the tensor but not the buffer, which the GC then frees under it. A copy
+            // owns its memory.
+            fresh = blob.duplicate();
+        }
         parameter.intern(fresh); // takes over fresh's tensor and closes fresh
         if (gradient) {
             parameter.setRequiresGradient(true);

@@ -41,6 +41,27 @@ class DecoderTest {
     }
 
     @Test
+    void loadedWeightsOutliveTheGarbageCollector() {
+        // A decoder whose weights were Java buffers shared with the tensors decoded garbage once the
+        // GC had freed the buffers: in a full test run, at random.
+        Map<String, float[]> weights = randomWeights(SMALL, 11);
+        float[] latents = randomLatents(9, 4, 12);
+        try (Decoder decoder = Decoder.load(SMALL, weights)) {
+            float[] before = decoder.decode(latents, 9);
+            for (int round = 0; round < 5; round++) {
+                System.gc();
+                for (int i = 0; i < 200; i++) {
+                    java.nio.ByteBuffer junk = java.nio.ByteBuffer.allocateDirect(1 << 16);
+                    while (junk.hasRemaining()) {
+                        junk.put((byte) 0x7f);
+                    }
+                }
+            }
+            assertThat(decoder.decode(latents, 9)).containsExactly(before);
+        }
+    }
+
+    @Test
     void decodingInSeveralPassesMatchesOnePassAndRepeatsExactly() {
         Map<String, float[]> weights = randomWeights(SMALL, 3);
         float[] latents = randomLatents(45, 4, 5);
