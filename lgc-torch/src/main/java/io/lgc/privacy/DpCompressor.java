@@ -60,7 +60,7 @@ public final class DpCompressor {
         for (int j = 0; j < d; j++) {
             mean[j] = Math.min(1, Math.max(0, sum[j] / n));
         }
-        double[][] moment = secondMoment(clipped);
+        double[][] moment = secondMoment(clipped, d);
         double momentSigma = Zcdp.sigma(config.pixelClip() * config.pixelClip(), share[2] * rho);
         addSymmetricNoise(moment, noise, momentSigma);
         // The noise can make the estimate indefinite; the top axes are those of the estimate shifted
@@ -103,7 +103,7 @@ public final class DpCompressor {
             add(sum, v);
         }
         addNoise(sum, noise, Zcdp.sigma(clip, DpConfig.SHARES[4] * rho));
-        double[][] moment = secondMoment(z.length == 0 ? new double[0][k] : z);
+        double[][] moment = secondMoment(z, k); // a class without records gets noise alone
         addSymmetricNoise(moment, noise, Zcdp.sigma(clip * clip, DpConfig.SHARES[5] * rho));
         double[] mean = new double[k];
         for (int j = 0; j < k; j++) {
@@ -194,8 +194,7 @@ public final class DpCompressor {
         return out;
     }
 
-    private static double[][] secondMoment(double[][] rows) {
-        int d = rows.length == 0 ? 0 : rows[0].length;
+    private static double[][] secondMoment(double[][] rows, int d) {
         double[][] m = new double[d][d];
         for (double[] x : rows) {
             for (int i = 0; i < d; i++) {

@@ -48,6 +48,15 @@ class DpCompressorTest {
     }
 
     @Test
+    void aClassWithoutRecordsStillGetsAGaussianMadeOfNoise() {
+        Dataset twoOfThree = new Dataset(BANDS.pixels(), Arrays.stream(BANDS.labels()).map(l -> l == 2 ? 1 : l).toArray(),
+                BANDS.classNames(), BANDS.shape());
+        CompressedDataset dp = DpCompressor.compress(twoOfThree, DpConfig.of(1, 1e-6, 4), 1);
+        assertThat(dp.mixtures()).hasSize(3);
+        assertThat(dp.metadata().classCounts()[2]).isLessThan(20); // noise around 0, at least 1
+    }
+
+    @Test
     void clippingScalesARecordDownToTheNormAndKeepsItsDirection() {
         double[] v = {3, 4};
         DpCompressor.clipInPlace(v, 1);
