@@ -36,8 +36,7 @@ class DiskFullTest {
         full = Files.createDirectory(dir.resolve("small"));
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full.toString()),
                 "cannot mount a tmpfs here");
-        // Seen once in a full run: the mount reported success but the directory was still on the big
-        // disk. The test is about a full disk, so it needs to know it has one.
+        // The test is about a full disk, so it makes sure it has one.
         long total = Files.getFileStore(full).getTotalSpace();
         assumeTrue(total > 0 && total <= 1 << 20, "the small tmpfs is not in effect (" + total + " bytes)");
     }
