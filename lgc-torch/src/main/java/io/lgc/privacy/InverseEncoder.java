@@ -18,13 +18,13 @@ import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.TableFormat;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
-import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.AutoencoderKind;
 import io.lgc.model.Batches;
 import io.lgc.model.Decoder;
 import io.lgc.model.Engines;
 import io.lgc.model.Networks;
 import io.lgc.network.AutoencoderSpec;
+import io.lgc.synth.LatentDraws;
 import java.util.SplittableRandom;
 
 /**
@@ -56,7 +56,8 @@ public final class InverseEncoder implements AutoCloseable {
         ArtifactMetadata meta = artifact.metadata();
         int k = meta.latentDim();
         SplittableRandom random = new SplittableRandom(seed);
-        float[] latents = drawLatents(artifact, samples, random);
+        float[] latents = new float[samples * k];
+        new LatentDraws(artifact, 1.0).draw(random, new int[samples], latents);
         LabelledData decoded;
         try (Decoder decoder = Decoder.load(meta.decoder(), artifact.decoderWeights())) {
             decoded = networkInput(meta, meta.samples().samples(decoder.decode(latents, samples), new int[samples],
@@ -105,38 +106,6 @@ public final class InverseEncoder implements AutoCloseable {
             collector.backward(loss);
             trainer.step();
         }
-    }
-
-    /** {@code n} latents, classes in the artifact's proportions, one row of k after another. */
-    private static float[] drawLatents(CompressedDataset artifact, int n, SplittableRandom random) {
-        ArtifactMetadata meta = artifact.metadata();
-        int k = meta.latentDim();
-        int[] counts = meta.classCounts();
-        long total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        float[] out = new float[n * k];
-        for (int i = 0; i < n; i++) {
-            int c = pick(counts, total, random);
-            GaussianMixture m = artifact.mixtures().get(c);
-            double[] z = m.sample(1, random).x()[0];
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = (float) z[j];
-            }
-        }
-        return out;
-    }
-
-    private static int pick(int[] counts, long total, SplittableRandom random) {
-        long u = total > 0 ? random.nextLong(total) : 0;
-        for (int c = 0; c < counts.length; c++) {
-            u -= counts[c];
-            if (u < 0) {
-                return c;
-            }
-        }
-        return random.nextInt(counts.length);
     }
 
     /** Tables train on standardised features, as the compression's own encoder did; images as they are. */

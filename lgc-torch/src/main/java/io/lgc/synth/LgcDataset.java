@@ -10,7 +10,6 @@ import ai.djl.util.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.LabelledData;
-import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.Decoder;
 import java.util.Iterator;
 import java.util.List;
@@ -42,8 +41,7 @@ import java.util.stream.IntStream;
  */
 public final class LgcDataset implements Dataset, AutoCloseable {
     private final ArtifactMetadata meta;
-    private final List<GaussianMixture> mixtures;
-    private final double[] cumulativeClassShare;
+    private final LatentDraws draws;
     private final Decoder decoder;
     private final long samplesPerEpoch;
     private final int batchSize;
@@ -51,9 +49,7 @@ public final class LgcDataset implements Dataset, AutoCloseable {
 
     private LgcDataset(Builder b) {
         this.meta = b.artifact.metadata();
-        this.mixtures = b.artifact.mixtures().stream()
-                .map(m -> b.spread == 1.0 ? m : m.withCovarianceScale(b.spread)).toList();
-        this.cumulativeClassShare = cumulativeShares(meta.classCounts());
+        this.draws = new LatentDraws(b.artifact, b.spread);
         this.samplesPerEpoch = b.samplesPerEpoch;
         this.batchSize = b.batchSize;
         this.epochs = new SplittableRandom(b.seed);
@@ -134,27 +130,10 @@ public final class LgcDataset implements Dataset, AutoCloseable {
 
     /** {@code n} labels drawn by class share, a latent of its class for each, decoded. */
     private LabelledData draw(int n, SplittableRandom random) {
-        int d = meta.latentDim();
-        float[] latents = new float[n * d];
+        float[] latents = new float[n * meta.latentDim()];
         int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int c = classOf(random.nextDouble());
-            double[] z = mixtures.get(c).sample(1, random).x()[0];
-            for (int j = 0; j < d; j++) {
-                latents[i * d + j] = (float) z[j];
-            }
-            labels[i] = c;
-        }
+        draws.draw(random, labels, latents);
         return meta.samples().samples(decoder.decode(latents, n), labels, meta.classNames());
-    }
-
-    private int classOf(double u) {
-        for (int c = 0; c < cumulativeClassShare.length - 1; c++) {
-            if (u < cumulativeClassShare[c]) {
-                return c;
-            }
-        }
-        return cumulativeClassShare.length - 1;
     }
 
     private long[] dataShape(int n) {
@@ -163,20 +142,6 @@ public final class LgcDataset implements Dataset, AutoCloseable {
         shape[0] = n;
         System.arraycopy(sample, 0, shape, 1, sample.length);
         return shape;
-    }
-
-    private static double[] cumulativeShares(int[] counts) {
-        double total = 0;
-        for (int n : counts) {
-            total += n;
-        }
-        double[] out = new double[counts.length];
-        double sum = 0;
-        for (int c = 0; c < counts.length; c++) {
-            sum += total > 0 ? counts[c] : 1;
-            out[c] = sum / (total > 0 ? total : counts.length);
-        }
-        return out;
     }
 
     /** Options of an {@link LgcDataset}; {@link #setSamplesPerEpoch} or {@link #optUnbounded} is required. */
