@@ -5,18 +5,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
-import io.lgc.artifact.AtomicFiles;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
 import io.lgc.data.ResolvedDataset;
-import io.lgc.output.OutputTarget;
 import io.lgc.privacy.AuditResult;
 import io.lgc.privacy.AuditSettings;
 import io.lgc.privacy.PrivacyAudit;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -80,18 +77,12 @@ final class AuditCommand implements Callable<Integer> {
             throw new InputException("--samples must be positive, got " + samples);
         }
         AuditSettings settings = AuditSettings.defaults(seed).withSamples(samples);
-        OutputTarget jsonTarget = json == null ? null : OutputTarget.file(json, outputOptions.force);
-        if (jsonTarget != null) {
-            jsonTarget.requireApartFrom(OutputOptions.paths(artifact, train, holdout, trainLabels, holdoutLabels));
-            jsonTarget.prepare();
-        }
+        JsonOutput jsonOutput = JsonOutput.of(json, outputOptions.force, artifact, train, holdout, trainLabels,
+                holdoutLabels);
         CompressedDataset data = ArtifactFile.read(artifact);
         ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
         ResolvedDataset holdoutSource = DatasetResolver.resolveWith(holdout, input.readOptions(holdoutLabels));
-        if (jsonTarget != null) {
-            jsonTarget.requireApartFrom(trainSource.files());
-            jsonTarget.requireApartFrom(holdoutSource.files());
-        }
+        jsonOutput.requireApartFrom(trainSource, holdoutSource);
         LabelledData trainSet = trainSource.data();
         LabelledData holdoutSet = holdoutSource.data();
         int dim = data.metadata().layout().size();
@@ -99,13 +90,7 @@ final class AuditCommand implements Callable<Integer> {
         requireSameKind(holdout, holdoutSet, dim);
         AuditResult result = PrivacyAudit.run(data, trainSet, holdoutSet, settings, common.progress(root.err));
         print(root.out, result);
-        if (jsonTarget != null) {
-            jsonTarget.requireReplaceable(); // again: the file may have appeared while auditing
-            jsonTarget.writing(() -> {
-                AtomicFiles.write(json, toJson(result).getBytes(StandardCharsets.UTF_8));
-                return json;
-            });
-        }
+        jsonOutput.write(toJson(result));
         return ExitCodes.OK;
     }
 

@@ -1,19 +1,16 @@
 package io.lgc.cli;
 
 import io.lgc.InputException;
-import io.lgc.artifact.AtomicFiles;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.data.Table;
 import io.lgc.eval.Evaluator;
-import io.lgc.output.OutputTarget;
 import io.lgc.eval.Protocol;
 import io.lgc.eval.RepeatedEvaluation;
 import io.lgc.model.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -94,11 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (epochs != null && epochs <= 0) {
             throw new InputException("--epochs must be positive, got " + epochs);
         }
-        OutputTarget jsonTarget = json == null ? null : OutputTarget.file(json, outputOptions.force);
-        if (jsonTarget != null) {
-            jsonTarget.requireApartFrom(OutputOptions.paths(train, test, trainLabels, testLabels));
-            jsonTarget.prepare();
-        }
+        JsonOutput jsonOutput = JsonOutput.of(json, outputOptions.force, train, test, trainLabels, testLabels);
         ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
         LabelledData trainSet = trainSource.data();
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
@@ -109,10 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ResolvedDataset testSource = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
         LabelledData testSet = testSource.data();
-        if (jsonTarget != null) {
-            jsonTarget.requireApartFrom(trainSource.files());
-            jsonTarget.requireApartFrom(testSource.files());
-        }
+        jsonOutput.requireApartFrom(trainSource, testSource);
         int e = epochs != null ? epochs : chosen.defaultEpochs(trainSet.size());
         RepeatedEvaluation result;
         try {
@@ -122,13 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw diverged.withAdvice("the protocol fixes the learning rate, so look for extreme values in " + train);
         }
         print(root.out, result);
-        if (jsonTarget != null) {
-            jsonTarget.requireReplaceable(); // again: the file may have appeared while training
-            jsonTarget.writing(() -> {
-                AtomicFiles.write(json, result.toJson().getBytes(StandardCharsets.UTF_8));
-                return json;
-            });
-        }
+        jsonOutput.write(result.toJson());
         return ExitCodes.OK;
     }
 
