@@ -7,17 +7,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-"$root/lgc" --version >/dev/null
 work="${LGC_BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
-snap="$work/build"
-rm -rf "$snap" && mkdir -p "$snap"
-cp -r "$root/lgc-cli/target/lgc.jar" "$root/lgc-cli/target/lib" "$snap/"
-source "$root/tools/native-env.sh"
-lgc() {
-  java -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" \
-    -Dai.djl.pytorch.num_interop_threads=1 -cp "$snap/lgc.jar:$snap/lib/*" io.lgc.cli.Main "$@"
-}
+source "$root/bench/snapshot.sh"
 out=bench/results/dp
 mkdir -p "$out"
 

@@ -7,26 +7,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-"$root/lgc" --version >/dev/null # builds when needed
 work="${LGC_BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
-# Run a snapshot of the jars, so that a rebuild of the checkout during the run changes nothing.
-snap="$work/build"
-rm -rf "$snap" && mkdir -p "$snap"
-cp -r "$root/lgc-cli/target/lgc.jar" "$root/lgc-cli/target/lib" "$snap/"
-source "$root/tools/native-env.sh"
-lgc() {
-  java -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" \
-    -Dai.djl.pytorch.num_interop_threads=1 -cp "$snap/lgc.jar:$snap/lib/*" io.lgc.cli.Main "$@"
-}
+source "$root/bench/snapshot.sh"
 out=bench/results/privacy
 mkdir -p "$out"
 
 audit() { # audit NAME FILE TRAIN HOLDOUT [options...]
   local name="$1" file="$2" train="$3" holdout="$4"; shift 4
-  /usr/bin/time -v -o "$out/$name.time" java -Djava.awt.headless=true -Dai.djl.offline=true \
-    -Dai.djl.pytorch.num_threads="$(nproc)" -Dai.djl.pytorch.num_interop_threads=1 \
-    -cp "$snap/lgc.jar:$snap/lib/*" io.lgc.cli.Main audit "$file" --train "$train" --holdout "$holdout" \
+  /usr/bin/time -v -o "$out/$name.time" "${lgc_java[@]}" audit "$file" --train "$train" --holdout "$holdout" \
     --json "$out/$name.json" --force -q "$@" | tee "$out/$name.txt"
 }
 
