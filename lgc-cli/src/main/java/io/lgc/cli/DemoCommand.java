@@ -2,6 +2,7 @@ package io.lgc.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.lgc.synth.DatasetExport;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.AtomicFiles;
@@ -96,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                 compressed.dataset(), Precision.DEFAULT)));
         SamplingPlan plan = SamplingPlan.uniform(source.dataset().numClasses(), perClass, seed,
                 SamplingPlan.DEFAULT_SPREAD);
-        times.time("reconstruct", () -> Reconstructions.write(ArtifactFile.read(artifact), plan, OutputFormat.IDX,
+        times.time("reconstruct", () -> DatasetExport.write(ArtifactFile.read(artifact), plan, OutputFormat.IDX,
                 reconstruction, progress));
         Dataset synthetic = DatasetResolver.resolve(reconstruction.path().toString(), null);
         EvaluationResult fromSynthetic = times.time("evaluate reconstruction", () -> Evaluator.evaluate(synthetic,

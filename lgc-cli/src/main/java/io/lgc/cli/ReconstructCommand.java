@@ -1,5 +1,6 @@
 package io.lgc.cli;
 
+import io.lgc.synth.DatasetExport;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
@@ -71,9 +72,9 @@ final class ReconstructCommand implements Callable<Integer> {
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount);
-        OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : Reconstructions.defaultFormat(data);
+        OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : DatasetExport.defaultFormat(data);
         outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
-        long written = Reconstructions.write(data, plan, outputFormat, target, common.progress(root.err));
+        long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output);
         return ExitCodes.OK;

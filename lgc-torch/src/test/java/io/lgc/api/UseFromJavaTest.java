@@ -1,14 +1,16 @@
 package io.lgc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lgc.Progress;
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.data.IdxWriter;
 import io.lgc.data.LabelledData;
+import io.lgc.data.OutputFormat;
 import io.lgc.eval.SyntheticImages;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.synth.SampleBatches;
+import io.lgc.synth.SamplingPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UseFromJavaTest {
     private static final Path README = Path.of("..", "README.md"); // the module directory is one below the root
-    private static final Path EXAMPLE = Path.of("src", "test", "java", "io", "lgc", "api", "CompressAndTrain.java");
+    // built and run against the installed modules by maven-invoker-plugin (see this module's pom)
+    private static final Path EXAMPLE = Path.of("..", "examples", "java", "src", "main", "java", "example",
+            "CompressAndTrain.java");
+    private static final Path EXAMPLE_POM = Path.of("..", "examples", "java", "pom.xml");
+    private static final Path ROOT_POM = Path.of("..", "pom.xml");
 
     @TempDir
     Path dir;
@@ -35,15 +41,69 @@ class UseFromJavaTest {
     }
 
     @Test
-    void theExampleCompressesAndTrainsOnTheFile() throws Exception {
-        Path train = dir.resolve("train");
-        IdxWriter.write(SyntheticImages.bands(40, 3, 8, 1), train, "train");
-        Path file = dir.resolve("bands.lgc");
-        CompressAndTrain.main(new String[] {train.toString(), file.toString()});
-        CompressedDataset artifact = Lgc.load(file);
-        assertThat(artifact.metadata().classNames()).hasSize(3);
-        assertThat(artifact.metadata().provenance().getAsJsonObject("source").get("name").getAsString())
-                .isEqualTo("in-memory data");
+    void theExampleIsAProgramOfAtMostFifteenLines() throws Exception {
+        String source = Files.readString(EXAMPLE);
+        String body = source.substring(source.indexOf("public static void main"), source.indexOf("    // README example ends"));
+        long lines = body.lines().filter(line -> !line.isBlank()).count();
+        assertThat(lines).isBetween(5L, 15L);
+    }
+
+    @Test
+    void theExampleDependsOnThisVersionOfTheLibrary() throws Exception {
+        String root = Files.readString(ROOT_POM);
+        String version = root.substring(root.indexOf("<version>") + 9, root.indexOf("</version>"));
+        assertThat(Files.readString(EXAMPLE_POM)).contains("<lgc.version>" + version + "</lgc.version>")
+                .contains("<artifactId>lgc-torch</artifactId>");
+    }
+
+    @Test
+    void arraysAreLabelledDataAsTheyStand() {
+        byte[] pixels = new byte[3 * 2 * 2];
+        pixels[5] = (byte) 200;
+        LabelledData images = Lgc.images(pixels, new int[] {0, 1, 0}, List.of("a", "b"), 1, 2, 2);
+        assertThat(images).isInstanceOfSatisfying(io.lgc.data.Dataset.class, d -> {
+            assertThat(d.size()).isEqualTo(3);
+            assertThat(d.pixels()).isSameAs(pixels);
+            assertThat(d.shape()).isEqualTo(new io.lgc.data.ImageShape(1, 2, 2));
+        });
+        LabelledData table = Lgc.table(new float[] {1, 2, 3, 4}, new int[] {1, 0}, List.of("x", "y"),
+                List.of("width", "height"));
+        assertThat(table).isInstanceOfSatisfying(io.lgc.data.Table.class, t -> {
+            assertThat(t.columns().features()).containsExactly("width", "height");
+            assertThat(t.labels()).containsExactly(1, 0);
+        });
+    }
+
+    @Test
+    void sampleCountSplitsByTheSourcesClassShares() {
+        CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
+        int[] counts = new int[artifact.metadata().numClasses()];
+        long total = 0;
+        try (SampleBatches batches = Lgc.sampleCount(artifact, 30, 1)) {
+            while (batches.hasNext()) {
+                LabelledData b = batches.next();
+                for (int label : b.labels()) {
+                    counts[label]++;
+                }
+                total += b.size();
+            }
+        }
+        assertThat(total).isEqualTo(30);
+        assertThat(counts).isEqualTo(SamplingPlan.proportional(artifact.metadata().classCounts(), 30, 1,
+                SamplingPlan.DEFAULT_SPREAD).perClass());
+    }
+
+    @Test
+    void writeMakesTheDatasetReconstructWouldAndRefusesToReplaceOne() throws Exception {
+        CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
+        Path out = dir.resolve("samples");
+        SamplingPlan plan = SamplingPlan.uniform(artifact.metadata().numClasses(), 4, 1, 1.0);
+        assertThat(Lgc.write(artifact, plan, OutputFormat.NPZ, out)).isEqualTo(plan.total());
+        LabelledData back = Lgc.read(out.toString());
+        assertThat(back.size()).isEqualTo(plan.total());
+        assertThat(back.classNames()).isEqualTo(artifact.metadata().classNames());
+        assertThatThrownBy(() -> Lgc.write(artifact, plan, OutputFormat.NPZ, out))
+                .isInstanceOf(io.lgc.InputException.class).hasMessageContaining(out.toString());
     }
 
     @Test

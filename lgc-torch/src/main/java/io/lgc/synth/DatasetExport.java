@@ -1,4 +1,4 @@
-package io.lgc.cli;
+package io.lgc.synth;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,17 +9,23 @@ import io.lgc.data.DatasetWriter;
 import io.lgc.data.OutputFormat;
 import io.lgc.data.SampleLayout;
 import io.lgc.output.OutputTarget;
-import io.lgc.synth.Reconstructor;
-import io.lgc.synth.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Streams a reconstruction into dataset files that appear only when complete. */
-final class Reconstructions {
-    private Reconstructions() {
+/**
+ * Writes samples of an artifact as an ordinary dataset (IDX, npz, PNG folders; CSV or npz for a table),
+ * streamed batch by batch, so memory does not grow with the number of samples, and atomically: the
+ * output directory appears, whole, only when every sample is written.
+ */
+public final class DatasetExport {
+    private DatasetExport() {
     }
 
-    static long write(CompressedDataset data, SamplingPlan plan, OutputFormat format, OutputTarget dir,
+    /**
+     * Decodes the samples {@code plan} asks for into {@code dir} as {@code format}; returns how many were
+     * written. {@code dir}'s rules (may it replace an earlier output?) are the target's.
+     */
+    public static long write(CompressedDataset data, SamplingPlan plan, OutputFormat format, OutputTarget dir,
             Progress progress) {
         long total = plan.total();
         SampleLayout layout = data.metadata().layout();
@@ -49,7 +55,7 @@ final class Reconstructions {
      * The kind of data that was compressed: image folders come back as PNG folders, CIFAR as npz,
      * tables (from CSV or npz) as CSV.
      */
-    static OutputFormat defaultFormat(CompressedDataset data) {
+    public static OutputFormat defaultFormat(CompressedDataset data) {
         if (data.metadata().isTable()) {
             return OutputFormat.CSV;
         }
