@@ -17,5 +17,7 @@
  *         .seed(seed)
  *         .build());
  * </pre>
+ *
+ * <p>Internal to the command line ({@code lgc report}, {@code compress --report}).
  */
 package io.lgc.report;

@@ -29,5 +29,9 @@
  * <p>Bad files are reported as {@link io.lgc.InputException}s whose message starts with the file's
  * path (and names the image, record or array element) and says what is wrong; failures to write
  * output are {@link java.io.IOException}s.
+ *
+ * <p>Handed out by the API ({@code io.lgc.api.Lgc}): {@code LabelledData}, {@code Dataset}, {@code Table},
+ * {@code ReadOptions}, {@code ImageSize}, {@code ImageShape}, {@code TableColumns}, {@code OutputFormat}.
+ * The readers, writers and their helpers are internal.
  */
 package io.lgc.data;

@@ -1,2 +1,2 @@
-/** Small dense linear algebra in pure Java, shared by the stages that need it (no DJL). */
+/** Small dense linear algebra in pure Java, shared by the stages that need it (no DJL). Internal. */
 package io.lgc.linalg;
