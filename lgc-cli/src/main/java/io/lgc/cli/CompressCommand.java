@@ -4,7 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
-import io.lgc.artifact.WriteReport;
+import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;

@@ -10,7 +10,7 @@ import io.lgc.synth.DecoderLoadCheck;
 import io.lgc.artifact.TableFormat;
 import io.lgc.data.TableColumns;
 import io.lgc.artifact.VerifiedArtifact;
-import io.lgc.artifact.VerifyReport;
+import io.lgc.artifact.container.VerifyReport;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.lgc.cli;
 
-import io.lgc.artifact.AtomicFiles;
+import io.lgc.artifact.container.AtomicFiles;
 import io.lgc.data.ResolvedDataset;
 import io.lgc.output.OutputTarget;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.lgc.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
-import io.lgc.artifact.AtomicFiles;
+import io.lgc.artifact.container.AtomicFiles;
 import io.lgc.artifact.Precision;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;

@@ -1,6 +1,6 @@
 package io.lgc.report;
 
-import io.lgc.artifact.AtomicFiles;
+import io.lgc.artifact.container.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;

@@ -2,8 +2,8 @@ package io.lgc.report;
 
 import io.lgc.InputException;
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.artifact.ContainerReader;
-import io.lgc.artifact.PartSizes;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.PartSizes;
 import io.lgc.data.Dataset;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.lgc.report;
 
 import io.lgc.artifact.ArtifactMetadata;
-import io.lgc.artifact.PartSizes;
+import io.lgc.artifact.container.PartSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

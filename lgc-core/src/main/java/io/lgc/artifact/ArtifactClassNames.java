@@ -1,5 +1,6 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.Malformed;
 import io.lgc.InputException;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,13 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.WriteReport;
+import io.lgc.artifact.container.Codec;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.ContainerFormatException;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.Section;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
 import io.lgc.gmm.GaussianMixture;
@@ -70,9 +78,13 @@ public final class ArtifactFile {
 
     /** Reads and checks the whole file: container checksums and structure, then the LGC layer. */
     public static VerifiedArtifact readVerified(Path file) {
-        ContainerReader.Verified v = ContainerReader.readVerified(file);
-        Decoded d = decode(v.container(), file.toString());
-        return new VerifiedArtifact(d.dataset(), d.precision(), v.container().header(), v.report());
+        try {
+            ContainerReader.Verified v = ContainerReader.readVerified(file);
+            Decoded d = decode(v.container(), file.toString());
+            return new VerifiedArtifact(d.dataset(), d.precision(), v.container().header(), v.report());
+        } catch (ContainerFormatException e) {
+            throw ArtifactFormatException.of(e);
+        }
     }
 
     /** The container {@link #write} writes, already checked to read back. */

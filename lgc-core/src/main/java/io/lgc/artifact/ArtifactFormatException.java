@@ -1,46 +1,35 @@
 package io.lgc.artifact;
 
-import io.lgc.InputException;
+import io.lgc.artifact.container.ContainerFormatException;
+import io.lgc.artifact.container.ContainerFormatException;
 
 /**
- * An LGC container that cannot be trusted: damaged, truncated, forged, written by a newer
- * format version, or missing something the caller requires. The message is one line that
- * starts with the file's display name (when known) and says what is wrong and where.
+ * An {@code .lgc} file that cannot be trusted: its container is damaged, truncated, forged or written by
+ * a newer format version, or what it holds is not a valid artifact (missing section, inconsistent
+ * mixtures, a decoder no reader would run). The message is one line that starts with the file's
+ * display name (when known) and says what is wrong and where. {@link ArtifactFile} reports every
+ * problem of a file it reads as this exception.
  */
-public class ArtifactFormatException extends InputException {
-    private final String file;
-    private final String problem;
-
+public class ArtifactFormatException extends ContainerFormatException {
+    /**
+     * @param file the file's display name, or null for an in-memory artifact
+     * @param problem what is wrong and where
+     */
     public ArtifactFormatException(String file, String problem) {
         this(file, problem, null);
     }
 
+    /**
+     * @param file the file's display name, or null for an in-memory artifact
+     * @param problem what is wrong and where
+     * @param cause what found it, or null
+     */
     public ArtifactFormatException(String file, String problem, Throwable cause) {
-        super(oneLine(file == null ? problem : file + ": " + problem), cause);
-        this.file = file;
-        this.problem = problem;
+        super(file, problem, cause);
     }
 
-    /** The CLI prints the message as one line; names read from a damaged file may hold anything. */
-    private static String oneLine(String message) {
-        StringBuilder sb = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
-    }
-
-    /** Display name of the file, or null when the problem concerns an in-memory container. */
-    public String file() {
-        return file;
-    }
-
-    /** The message without the file name. */
-    public String problem() {
-        return problem;
+    /** The same problem, found by the container layer, reported as the artifact's. */
+    static ArtifactFormatException of(ContainerFormatException e) {
+        return e instanceof ArtifactFormatException same ? same : new ArtifactFormatException(e.file(), e.problem(), e);
     }
 }

@@ -1,5 +1,6 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.Malformed;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;

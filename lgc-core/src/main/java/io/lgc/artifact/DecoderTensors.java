@@ -1,5 +1,10 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.HalfFloat;
+import io.lgc.artifact.container.DType;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.Section;
+import io.lgc.artifact.container.SectionContents;
 import io.lgc.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

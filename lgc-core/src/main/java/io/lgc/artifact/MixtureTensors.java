@@ -1,5 +1,9 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.DType;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.Section;
+import io.lgc.artifact.container.SectionContents;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.VerifyReport;
 import com.google.gson.JsonObject;
 
 /**

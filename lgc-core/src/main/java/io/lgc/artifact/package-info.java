@@ -5,9 +5,11 @@
  * it back checking every rule of the format. Reading needs no DJL: the decoder is a
  * {@link io.lgc.network.NetworkSpec} plus named tensors.
  *
+ * <p>The bytes underneath (framing, header, sections, tensors, checksums) are the container,
+ * {@code io.lgc.artifact.container}; this package gives its sections their meaning.
+ *
  * <p>Handed out by the API ({@code io.lgc.api.Lgc}): {@code CompressedDataset},
- * {@code ArtifactMetadata}, {@code Precision}, {@code WriteReport}, {@code VerifiedArtifact},
- * {@code VerifyReport}, {@code StoragePrecision}, {@code ArtifactFormatException}. The container
- * (sections, framing, checksums, safetensors) and the codecs are internal.
+ * {@code ArtifactMetadata}, {@code Precision}, {@code VerifiedArtifact}, {@code StoragePrecision},
+ * {@code ArtifactFormatException}. The codecs of the mixtures, the decoder and the header are internal.
  */
 package io.lgc.artifact;

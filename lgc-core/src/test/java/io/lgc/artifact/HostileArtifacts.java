@@ -1,5 +1,10 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.RawContainer;
+import io.lgc.artifact.container.Format;
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.Codec;
 import io.lgc.data.ImageShape;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.network.Layer;

@@ -1,6 +1,14 @@
 package io.lgc.artifact;
 
-import static io.lgc.artifact.Rejections.allocatedDuring;
+import io.lgc.artifact.container.Rejections;
+import io.lgc.artifact.container.RawContainer;
+import io.lgc.artifact.container.Format;
+import io.lgc.artifact.container.Fixtures;
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.Codec;
+import static io.lgc.artifact.container.Rejections.allocatedDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.Section;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.Codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

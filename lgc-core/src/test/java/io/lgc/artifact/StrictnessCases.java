@@ -1,6 +1,12 @@
 package io.lgc.artifact;
 
-import static io.lgc.artifact.RawContainer.safetensors;
+import io.lgc.artifact.container.Section;
+import io.lgc.artifact.container.RawContainer;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.Codec;
+import static io.lgc.artifact.container.RawContainer.safetensors;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,5 +1,6 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.NamedTensor;
 import com.google.gson.JsonObject;
 import io.lgc.data.FeatureScaling;
 import io.lgc.data.ImageShape;

@@ -1,5 +1,9 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.ContainerWriter;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.Container;
+import io.lgc.artifact.container.Codec;
 import io.lgc.synth.DecoderLoadCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
