@@ -81,7 +81,8 @@ final class ImageFolderReader {
         if ((long) layout.imageCount() * size.pixels() * fewestChannels > IdxInput.MAX_BODY_BYTES) {
             // refused before decoding: the images at that size cannot all be held
             throw new ParameterException(dir + ": " + layout.imageCount() + " images of " + size + " are more than the "
-                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (", Parameter.SIZE, ")");
+                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (",
+                    Parameter.SIZE, ")");
         }
         List<DecodedImage> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();

@@ -22,7 +22,8 @@ public record ByteBudget(long bytes) {
         long oneEach = pixels * dataset.numClasses();
         if (bytes < oneEach) {
             throw new ParameterException(Parameter.BYTES, " " + bytes + " buys less than one image per class: "
-                    + dataset.numClasses() + " classes of " + pixels + "-byte images need at least " + oneEach + " bytes");
+                    + dataset.numClasses() + " classes of " + pixels + "-byte images need at least " + oneEach
+                    + " bytes");
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes / oneEach);
     }

@@ -40,7 +40,8 @@ class ByteBudgetTest {
 
     @Test
     void refusesNonPositiveBudgets() {
-        assertThatThrownBy(() -> new ByteBudget(0)).isInstanceOf(InputException.class).hasMessage("bytes must be positive, got 0");
+        assertThatThrownBy(() -> new ByteBudget(0)).isInstanceOf(InputException.class)
+                .hasMessage("bytes must be positive, got 0");
         assertThatThrownBy(() -> new ByteBudget(-5)).isInstanceOf(InputException.class);
     }
 }
