@@ -1,6 +1,7 @@
 package io.lgc.cli;
 
 import io.lgc.InputException;
+import io.lgc.ParameterException;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.LabelledData;
 import io.lgc.data.ResolvedDataset;
@@ -95,10 +96,10 @@ final class EvaluateCommand implements Callable<Integer> {
         ResolvedDataset trainSource = DatasetResolver.resolveWith(train, input.readOptions(trainLabels));
         LabelledData trainSet = trainSource.data();
         if (chosen == Protocol.CONVNET && trainSet instanceof Table) {
-            throw new InputException(train + ": a table; " + Protocol.NOT_FOR_TABLES);
+            throw new ParameterException(train + ": a table; ", Protocol.NOT_FOR_TABLES);
         }
         if (augment && trainSet instanceof Table) {
-            throw new InputException(train + ": a table; " + Protocol.AUGMENT_NOT_FOR_TABLES);
+            throw new ParameterException(train + ": a table; ", Protocol.AUGMENT_NOT_FOR_TABLES);
         }
         ResolvedDataset testSource = DatasetResolver.resolveWith(test, input.readOptions(testLabels));
         LabelledData testSet = testSource.data();

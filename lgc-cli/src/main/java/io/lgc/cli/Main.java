@@ -115,7 +115,8 @@ public final class Main {
     }
 
     private static String message(Throwable t) {
-        String text = t.getMessage() == null ? "" : t.getMessage().replace('\n', ' ');
+        String given = ParameterFlags.message(t);
+        String text = given == null ? "" : given.replace('\n', ' ');
         if (t instanceof NoSuchFileException e) {
             return e.getFile() + ": no such file or directory";
         }

@@ -3,6 +3,7 @@ package io.lgc.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
+import io.lgc.Parameter;
 import io.lgc.artifact.container.AtomicFiles;
 import io.lgc.artifact.Precision;
 import io.lgc.data.Dataset;
@@ -154,7 +155,7 @@ final class SweepCommand implements Callable<Integer> {
         setup.add("test", identity(testSet));
         setup.add("grid", grid.toJson());
         SweepLog log = SweepLog.open(output.resolve("sweep.json"), setup,
-                fashion ? PublishedResults.fashionMnistJson() : new JsonArray(), OutputTarget.FORCE);
+                fashion ? PublishedResults.fashionMnistJson() : new JsonArray(), ParameterFlags.flag(Parameter.FORCE));
         if (log.measured() > 0) {
             root.out.println("resuming " + output.resolve("sweep.json") + ": " + log.measured() + " of "
                     + grid.points().size() + " points already measured");

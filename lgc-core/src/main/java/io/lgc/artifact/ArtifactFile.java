@@ -9,7 +9,8 @@ import io.lgc.artifact.container.ContainerWriter;
 import io.lgc.artifact.container.NamedTensor;
 import io.lgc.artifact.container.Section;
 import com.google.gson.JsonObject;
-import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
@@ -160,8 +161,9 @@ public final class ArtifactFile {
         try {
             checkActivations(spec, data);
         } catch (ArtifactFormatException e) {
-            throw new InputException(data + ": samples this large make a decoder no reader accepts ("
-                    + e.getMessage().substring(e.getMessage().indexOf("decoder")) + "); use smaller images (--size)");
+            throw new ParameterException(data + ": samples this large make a decoder no reader accepts ("
+                    + e.getMessage().substring(e.getMessage().indexOf("decoder")) + "); use smaller images (",
+                    Parameter.SIZE, ")");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +47,9 @@ public record IdxFiles(Path images, Path labels, Path classNames) {
     private static Path conventionalLabels(Path images) {
         List<String> candidates = IdxFileNames.labelsNamesFor(images.getFileName().toString());
         if (candidates.isEmpty()) {
-            throw new InputException(images + ": cannot tell the labels file from this name (the"
+            throw new ParameterException(images + ": cannot tell the labels file from this name (the"
                     + " convention is train-images-idx3-ubyte.gz beside train-labels-idx1-ubyte.gz);"
-                    + " name the labels file with --labels");
+                    + " name the labels file with ", Parameter.LABELS);
         }
         for (String name : candidates) {
             Path labels = images.resolveSibling(name);
@@ -55,8 +57,8 @@ public record IdxFiles(Path images, Path labels, Path classNames) {
                 return labels;
             }
         }
-        throw new InputException(images + ": labels file " + images.resolveSibling(candidates.get(0))
-                + " not found beside it; name the labels file with --labels");
+        throw new ParameterException(images + ": labels file " + images.resolveSibling(candidates.get(0))
+                + " not found beside it; name the labels file with ", Parameter.LABELS);
     }
 
     private static void requireFile(Path path, String role) {

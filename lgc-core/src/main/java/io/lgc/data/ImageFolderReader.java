@@ -1,6 +1,8 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.InputFiles;
 import io.lgc.data.ImageFiles.UnreadableImage;
 import java.io.IOException;
@@ -78,8 +80,9 @@ final class ImageFolderReader {
         int fewestChannels = options.channels() != null ? options.channels() : 1;
         if ((long) layout.imageCount() * size.pixels() * fewestChannels > IdxInput.MAX_BODY_BYTES) {
             // refused before decoding: the images at that size cannot all be held
-            throw new InputException(dir + ": " + layout.imageCount() + " images of " + size + " are more than the "
-                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (--size)");
+            throw new ParameterException(dir + ": " + layout.imageCount() + " images of " + size + " are more than the "
+                    + IdxInput.MAX_BODY_BYTES + " bytes a dataset can hold; ask for a smaller size (",
+                    Parameter.SIZE, ")");
         }
         List<DecodedImage> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -215,8 +218,8 @@ final class ImageFolderReader {
 
         private void bad(Path file, UnreadableImage e) {
             if (!skipBad) {
-                throw new InputException(file + ": cannot read the image: " + e.getMessage()
-                        + " (--skip-bad leaves unreadable images out)");
+                throw new ParameterException(file + ": cannot read the image: " + e.getMessage() + " (",
+                        Parameter.SKIP_BAD, " leaves unreadable images out)");
             }
             skipped.put(file, e.getMessage());
         }

@@ -1,6 +1,8 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,8 @@ public record ImageSize(int width, int height) {
     public static ImageSize parse(String text) {
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches() || Integer.parseInt(m.group(1)) == 0 || Integer.parseInt(m.group(2)) == 0) {
-            throw new InputException("--size must be WIDTHxHEIGHT with positive numbers, like 32x32, got '" + text + "'");
+            throw new ParameterException(Parameter.SIZE, " must be WIDTHxHEIGHT with positive numbers, like 32x32,"
+                    + " got '" + text + "'");
         }
         ImageSize size = new ImageSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         if (size.pixels() > MAX_REQUESTED_PIXELS) {

@@ -1,6 +1,8 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
 
     public ReadOptions {
         if (channels != null && channels != 1 && channels != 3) {
-            throw new InputException("--channels must be 1 (grayscale) or 3 (RGB), got " + channels);
+            throw new ParameterException(Parameter.CHANNELS, " must be 1 (grayscale) or 3 (RGB), got " + channels);
         }
         xKey = requireKey(xKey, DEFAULT_X_KEY, "images");
         yKey = requireKey(yKey, DEFAULT_Y_KEY, "labels");
@@ -39,7 +41,7 @@ public record ReadOptions(InputFormat format, Path labels, ImageSize size, Integ
             throw new InputException("npz images and labels keys must differ, both are '" + xKey + "'");
         }
         if (labelColumn != null && labelColumn.isBlank()) {
-            throw new InputException("--label-column must name a column, got '" + labelColumn + "'");
+            throw new ParameterException(Parameter.LABEL_COLUMN, " must name a column, got '" + labelColumn + "'");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.lgc.output;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
+import io.lgc.ParameterText;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +36,6 @@ import java.util.stream.Stream;
  * writing are mapped by {@link #failure} to one line naming that path, never a temporary's name.
  */
 public final class OutputTarget {
-    /** What the user is told to add to replace an existing output. */
-    public static final String FORCE = "--force";
     /** The reason at the end of a FileNotFoundException's message, after the path. */
     private static final Pattern PARENTHESISED = Pattern.compile("\\(([^()]*)\\)$");
 
@@ -142,7 +143,7 @@ public final class OutputTarget {
         }
         if (!directory) {
             if (!force) {
-                throw new InputException(given + ": exists; pass " + FORCE + " to replace it");
+                throw new ParameterException(given + ": exists; pass ", Parameter.FORCE, " to replace it");
             }
             return true;
         }
@@ -152,12 +153,13 @@ public final class OutputTarget {
             }
             Optional<String> foreign = own.foreign(absolute);
             if (foreign.isPresent()) {
-                throw new InputException(given + ": exists and " + foreign.get() + ", so it is not lgc's output;"
-                        + " refusing to replace it" + (force ? "" : " (" + FORCE + " replaces only lgc's own output)")
-                        + "; give a new or empty directory");
+                throw new ParameterException(given + ": exists and " + foreign.get() + ", so it is not lgc's output;"
+                        + " refusing to replace it", force ? "" : ParameterText.of(" (", Parameter.FORCE,
+                        " replaces only lgc's own output)"), "; give a new or empty directory");
             }
             if (!force && !resumable) {
-                throw new InputException(given + ": exists (an earlier lgc output); pass " + FORCE + " to replace it");
+                throw new ParameterException(given + ": exists (an earlier lgc output); pass ", Parameter.FORCE,
+                        " to replace it");
             }
             return true;
         } catch (IOException e) {

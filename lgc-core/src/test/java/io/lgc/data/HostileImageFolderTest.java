@@ -65,7 +65,7 @@ class HostileImageFolderTest {
         Path bomb = Files.write(dir.resolve("b/bomb.png"), bombPng(100_000, 100_000));
         assertThatThrownBy(() -> load(dir, ReadOptions.DEFAULTS)).isInstanceOf(InputException.class)
                 .hasMessage(bomb + ": cannot read the image: 100000x100000 pixels, more than the "
-                        + ImageFiles.MAX_PIXELS + " allowed (--skip-bad leaves unreadable images out)");
+                        + ImageFiles.MAX_PIXELS + " allowed (ReadOptions.skipBad leaves unreadable images out)");
     }
 
     @Test
@@ -122,7 +122,7 @@ class HostileImageFolderTest {
         Path dangling = Files.createSymbolicLink(dir.resolve("b/dangling.png"), Path.of("missing.png"));
         assertThatThrownBy(() -> load(dir, ReadOptions.DEFAULTS)).isInstanceOf(InputException.class)
                 .hasMessage(dangling + ": cannot read the image: dangling symbolic link (its target missing.png does"
-                        + " not exist) (--skip-bad leaves unreadable images out)");
+                        + " not exist) (ReadOptions.skipBad leaves unreadable images out)");
         Files.delete(dangling);
         assertThatThrownBy(() -> load(dir, ReadOptions.DEFAULTS)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(loop + ": cannot read the image: symbolic link loop");

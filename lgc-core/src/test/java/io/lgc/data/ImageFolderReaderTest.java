@@ -201,7 +201,7 @@ class ImageFolderReaderTest {
 
         assertThatThrownBy(this::read).isInstanceOf(InputException.class)
                 .hasMessage(bad + ": cannot read the image: not a PNG, JPEG, BMP or GIF image"
-                        + " (--skip-bad leaves unreadable images out)");
+                        + " (ReadOptions.skipBad leaves unreadable images out)");
     }
 
     @Test
@@ -213,7 +213,7 @@ class ImageFolderReaderTest {
         assertThatThrownBy(() -> read(options().size(new ImageSize(16, 16)).build()))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(cut + ": cannot read the image: ")
-                .hasMessageEndingWith(" (--skip-bad leaves unreadable images out)");
+                .hasMessageEndingWith(" (ReadOptions.skipBad leaves unreadable images out)");
     }
 
     @Test
@@ -223,7 +223,7 @@ class ImageFolderReaderTest {
 
         assertThatThrownBy(this::read)
                 .hasMessage(huge + ": cannot read the image: 20000x20000 pixels, more than the " + ImageFiles.MAX_PIXELS + " allowed"
-                        + " (--skip-bad leaves unreadable images out)");
+                        + " (ReadOptions.skipBad leaves unreadable images out)");
     }
 
     @Test

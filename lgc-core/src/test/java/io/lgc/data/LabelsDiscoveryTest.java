@@ -55,7 +55,7 @@ class LabelsDiscoveryTest {
         assertThatThrownBy(() -> IdxFiles.beside(images, null))
                 .isInstanceOf(InputException.class)
                 .hasMessage(images + ": labels file " + dir.resolve("train-labels-idx1-ubyte.gz")
-                        + " not found beside it; name the labels file with --labels");
+                        + " not found beside it; name the labels file with ReadOptions.labels");
     }
 
     @Test
@@ -64,7 +64,7 @@ class LabelsDiscoveryTest {
 
         assertThatThrownBy(() -> IdxFiles.beside(images, null))
                 .hasMessageStartingWith(images + ": cannot tell the labels file from this name")
-                .hasMessageEndingWith("name the labels file with --labels");
+                .hasMessageEndingWith("name the labels file with ReadOptions.labels");
     }
 
     @Test

@@ -35,7 +35,7 @@ class ReadOptionsTest {
     @Test
     void refusesChannelCountsOtherThanOneOrThree() {
         assertThatThrownBy(() -> ReadOptions.builder().channels(4).build()).isInstanceOf(InputException.class)
-                .hasMessage("--channels must be 1 (grayscale) or 3 (RGB), got 4");
+                .hasMessage("ReadOptions.channels must be 1 (grayscale) or 3 (RGB), got 4");
     }
 
     @Test
@@ -65,7 +65,8 @@ class ReadOptionsTest {
         assertThat(ImageSize.parse("28X28").toString()).isEqualTo("28x28");
         for (String bad : List.of("32", "0x5", "x", "-3x3", "3x3x3", "9999999x1")) {
             assertThatThrownBy(() -> ImageSize.parse(bad)).as(bad).isInstanceOf(InputException.class)
-                    .hasMessage("--size must be WIDTHxHEIGHT with positive numbers, like 32x32, got '" + bad + "'");
+                    .hasMessage("ReadOptions.size must be WIDTHxHEIGHT with positive numbers, like 32x32, got '"
+                            + bad + "'");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.lgc.eval;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.Progress;
 import io.lgc.data.ClassNames;
 import io.lgc.data.Dataset;
@@ -72,7 +74,7 @@ public final class Evaluator {
     public static RepeatedEvaluation evaluateRepeated(LabelledData train, LabelledData test, Protocol protocol,
             int epochs, long seed, int repeats, boolean augment, Progress progress) {
         if (repeats <= 0) {
-            throw new InputException("--repeats must be positive, got " + repeats);
+            throw new ParameterException(Parameter.REPEATS, " must be positive, got " + repeats);
         }
         Prepared p = prepare(train, test, augment);
         List<EvaluationResult> runs = new ArrayList<>();
@@ -92,7 +94,7 @@ public final class Evaluator {
     private static Prepared prepare(LabelledData train, LabelledData test, boolean augment) {
         checkCompatible(train, test);
         if (augment && train instanceof Table) {
-            throw new InputException(Protocol.AUGMENT_NOT_FOR_TABLES);
+            throw new ParameterException(Protocol.AUGMENT_NOT_FOR_TABLES);
         }
         if (!(train instanceof Table trainTable)) {
             return new Prepared(train, imagesInClassOrder((Dataset) test, train.classNames()));

@@ -1,6 +1,9 @@
 package io.lgc.eval;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
+import io.lgc.ParameterText;
 import io.lgc.Progress;
 import io.lgc.data.LabelledData;
 import io.lgc.network.Architectures;
@@ -69,7 +72,7 @@ public enum Protocol {
         TrainedClassifier train(LabelledData train, int classes, int epochs, long seed, boolean augment,
                 String task, Progress progress) {
             if (!(train instanceof io.lgc.data.Dataset images)) {
-                throw new InputException(NOT_FOR_TABLES);
+                throw new ParameterException(NOT_FOR_TABLES);
             }
             return SgdClassifierTrainer.train(ConvNet.spec(images.shape(), classes), images,
                     SgdConfig.distillationProtocol(epochs, seed), augmentation(train, augment, seed), task, progress);
@@ -80,12 +83,13 @@ public enum Protocol {
     static final int FULL_PROTOCOL_SIZE = 1000;
     static final int MIN_EPOCHS = 2;
     /** Why a table cannot be evaluated with the ConvNet. */
-    public static final String NOT_FOR_TABLES = "--protocol convnet trains a CNN on images; a table is evaluated"
-            + " with --protocol fast (an MLP on its standardised features)";
+    public static final ParameterText NOT_FOR_TABLES = ParameterText.of(Parameter.PROTOCOL, " convnet trains a CNN"
+            + " on images; a table is evaluated with ", Parameter.PROTOCOL, " fast (an MLP on its standardised"
+            + " features)");
     static final int FAST_REFERENCE_SIZE = 60_000;
-    /** Why a table cannot be trained with --augment. */
-    public static final String AUGMENT_NOT_FOR_TABLES = "--augment scales, rotates, shifts and masks images; a"
-            + " table has no pixels to move";
+    /** Why a table cannot be trained with augmentation. */
+    public static final ParameterText AUGMENT_NOT_FOR_TABLES = ParameterText.of(Parameter.AUGMENT, " scales, rotates,"
+            + " shifts and masks images; a table has no pixels to move");
 
     private final String cliName;
 
@@ -111,7 +115,7 @@ public enum Protocol {
             return Augmentation.none();
         }
         if (!(train instanceof io.lgc.data.Dataset images)) {
-            throw new InputException(AUGMENT_NOT_FOR_TABLES);
+            throw new ParameterException(AUGMENT_NOT_FOR_TABLES);
         }
         return Augmentation.forImages(images.shape(), seed);
     }

@@ -1,6 +1,8 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
 
@@ -31,7 +33,7 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
 
     public AutoencoderConfig {
         if (latentDim <= 0 || latentDim > 4096) {
-            throw new InputException("--latent-dim must be in 1..4096, got " + latentDim);
+            throw new ParameterException(Parameter.LATENT_DIM, " must be in 1..4096, got " + latentDim);
         }
         if (width <= 0 || width % 16 != 0) {
             throw new InputException("autoencoder width must be a positive multiple of 16, got " + width);
@@ -42,8 +44,8 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
         java.util.Objects.requireNonNull(featureMatching, "featureMatching");
         java.util.Objects.requireNonNull(model, "model");
         if (featureMatching.epochs() > fit.epochs()) {
-            throw new InputException("--feature-epochs (" + featureMatching.epochs() + ") cannot exceed --epochs ("
-                    + fit.epochs() + ")");
+            throw new ParameterException(Parameter.FEATURE_EPOCHS, " (" + featureMatching.epochs() + ") cannot exceed ",
+                    Parameter.EPOCHS, " (" + fit.epochs() + ")");
         }
     }
 

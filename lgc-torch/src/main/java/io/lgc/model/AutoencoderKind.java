@@ -4,6 +4,8 @@ import io.lgc.network.Architectures;
 import io.lgc.network.AutoencoderSpec;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.data.ImageShape;
 import io.lgc.data.SampleLayout;
 import io.lgc.data.TableColumns;
@@ -29,7 +31,7 @@ public enum AutoencoderKind {
                 return kind;
             }
         }
-        throw new InputException("--model must be auto, conv or dense, got '" + name + "'");
+        throw new ParameterException(Parameter.MODEL, " must be auto, conv or dense, got '" + name + "'");
     }
 
     /** The kind {@link #AUTO} stands for with this data; CONV for a table is an {@link InputException}. */
@@ -39,8 +41,8 @@ public enum AutoencoderKind {
             return table ? DENSE : CONV;
         }
         if (this == CONV && table) {
-            throw new InputException("--model conv needs images; a table (" + layout + ") trains the dense"
-                    + " autoencoder (--model dense or auto)");
+            throw new ParameterException(Parameter.MODEL, " conv needs images; a table (" + layout + ") trains the"
+                    + " dense autoencoder (", Parameter.MODEL, " dense or auto)");
         }
         return this;
     }

@@ -1,6 +1,8 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 
 /**
  * The feature-matching term of the autoencoder's loss: the mean squared distance between a
@@ -19,13 +21,13 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
 
     public FeatureMatching {
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new InputException("--feature-weight must be >= 0, got " + weight);
+            throw new ParameterException(Parameter.FEATURE_WEIGHT, " must be >= 0, got " + weight);
         }
         if (epochs < 0) {
-            throw new InputException("--feature-epochs must be >= 0, got " + epochs);
+            throw new ParameterException(Parameter.FEATURE_EPOCHS, " must be >= 0, got " + epochs);
         }
         if (teacherEpochs <= 0) {
-            throw new InputException("--teacher-epochs must be positive, got " + teacherEpochs);
+            throw new ParameterException(Parameter.TEACHER_EPOCHS, " must be positive, got " + teacherEpochs);
         }
         if (teacherWidth <= 0 || teacherWidth % 16 != 0) {
             throw new InputException("teacher width must be a positive multiple of 16, got " + teacherWidth);

@@ -4,6 +4,8 @@ import io.lgc.network.NetworkSpec;
 import io.lgc.network.Layer;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.data.LabelledData;
@@ -40,10 +42,10 @@ public record PcaCodec(ImageShape shape, double[] mean, double[][] axes, double[
                     + " (values per sample), got " + k);
         }
         if (d > MAX_VALUES) {
-            throw new InputException("a PCA decoder for samples of " + data.shape() + " (" + d + " values) needs a "
+            throw new ParameterException("a PCA decoder for samples of " + data.shape() + " (" + d + " values) needs a "
                     + d + "x" + d + " covariance matrix, " + bytesText(8.0 * d * d) + " of memory; it takes at most "
                     + MAX_VALUES + " values per sample (" + bytesText(8.0 * MAX_VALUES * MAX_VALUES)
-                    + "): resize the images (--size) or use --decoder autoencoder");
+                    + "): resize the images (", Parameter.SIZE, ") or use ", Parameter.DECODER, " autoencoder");
         }
         double[] mean = mean(data);
         TopEigen eigen = TopEigen.of(covariance(data, mean), k, seed);

@@ -1,6 +1,8 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 
 /**
  * SGD with momentum and weight decay whose learning rate drops once, by {@code decayFactor}, when
@@ -15,7 +17,7 @@ public record SgdConfig(int epochs, int batchSize, double learningRate, double m
 
     public SgdConfig {
         if (epochs <= 0) {
-            throw new InputException("--epochs must be positive, got " + epochs);
+            throw new ParameterException(Parameter.EPOCHS, " must be positive, got " + epochs);
         }
         if (batchSize <= 0) {
             throw new InputException("batch size must be positive, got " + batchSize);

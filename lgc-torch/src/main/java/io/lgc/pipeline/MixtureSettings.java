@@ -1,6 +1,7 @@
 package io.lgc.pipeline;
 
-import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.gmm.CovarianceType;
 
 /**
@@ -15,11 +16,11 @@ public record MixtureSettings(int minComponents, int maxComponents, CovarianceTy
 
     public MixtureSettings {
         if (minComponents <= 0 || maxComponents < minComponents) {
-            throw new InputException("--components range must satisfy 1 <= MIN <= MAX, got " + minComponents
-                    + "-" + maxComponents);
+            throw new ParameterException(Parameter.COMPONENT_RANGE, " range must satisfy 1 <= MIN <= MAX, got "
+                    + minComponents + "-" + maxComponents);
         }
         if (nInit <= 0) {
-            throw new InputException("--n-init must be positive, got " + nInit);
+            throw new ParameterException(Parameter.N_INIT, " must be positive, got " + nInit);
         }
     }
 
@@ -43,17 +44,17 @@ public record MixtureSettings(int minComponents, int maxComponents, CovarianceTy
                 int min = Integer.parseInt(range[0]);
                 int max = Integer.parseInt(range[1]);
                 if (min < 1 || max < min) {
-                    throw new InputException("--components " + components + " needs 1 <= MIN <= MAX");
+                    throw new ParameterException(Parameter.COMPONENTS, " " + components + " needs 1 <= MIN <= MAX");
                 }
                 return new MixtureSettings(min, max, type, nInit);
             }
             int k = Integer.parseInt(s);
             if (k < 1) {
-                throw new InputException("--components must be at least 1, got " + k);
+                throw new ParameterException(Parameter.COMPONENTS, " must be at least 1, got " + k);
             }
             return fixed(k, type, nInit);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new InputException("--components must be a number, 'auto' or 'auto:MIN-MAX', got '"
+            throw new ParameterException(Parameter.COMPONENTS, " must be a number, 'auto' or 'auto:MIN-MAX', got '"
                     + components + "'");
         }
     }

@@ -4,6 +4,8 @@ import io.lgc.data.DatasetResolver;
 import io.lgc.data.ResolvedDataset;
 import java.nio.file.InvalidPathException;
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,7 +43,7 @@ public record SourceInfo(String name, String format, String sha256, long fileByt
                     return r;
                 }
             }
-            throw new InputException("--provenance must be minimal or full, got '" + text + "'");
+            throw new ParameterException(Parameter.PROVENANCE, " must be minimal or full, got '" + text + "'");
         }
     }
 

@@ -2,7 +2,8 @@ package io.lgc.synth;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.Progress;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.DatasetWriter;
@@ -31,9 +32,9 @@ public final class DatasetExport {
         SampleLayout layout = data.metadata().layout();
         long max = Math.min(Integer.MAX_VALUE, DatasetWriter.maxSamples(layout));
         if (total < 1 || total > max) {
-            throw new InputException("a reconstruction needs between 1 and " + max + " samples in all (what one "
+            throw new ParameterException("a reconstruction needs between 1 and " + max + " samples in all (what one "
                     + "dataset of " + layout + " can hold: readers keep it in memory, at most 2 GiB), got " + total
-                    + "; ask for fewer with --per-class or --count");
+                    + "; ask for fewer with ", Parameter.PER_CLASS, " or ", Parameter.COUNT);
         }
         return dir.writing(() -> {
             try (DatasetWriter writer = DatasetWriter.open(format, dir, layout, (int) total,

@@ -1,6 +1,8 @@
 package io.lgc.synth;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 
 /**
  * How many samples to draw from each class, with which seed, and how widely.
@@ -19,7 +21,7 @@ public record SamplingPlan(int[] perClass, long seed, double spread) {
             }
         }
         if (!(spread > 0) || Double.isInfinite(spread)) {
-            throw new InputException("--spread must be a positive number, got " + spread);
+            throw new ParameterException(Parameter.SPREAD, " must be a positive number, got " + spread);
         }
     }
 

@@ -26,7 +26,7 @@ class AutoencoderKindTest {
         assertThat(AutoencoderKind.parse(" Dense ")).isEqualTo(AutoencoderKind.DENSE);
         assertThatThrownBy(() -> AutoencoderKind.CONV.resolve(TABLE)).isInstanceOf(InputException.class);
         assertThatThrownBy(() -> AutoencoderKind.parse("rnn")).isInstanceOf(InputException.class)
-                .hasMessage("--model must be auto, conv or dense, got 'rnn'");
+                .hasMessage("model must be auto, conv or dense, got 'rnn'");
     }
 
     @Test

@@ -26,6 +26,6 @@ class FeatureMatchingTest {
     void moreFeatureEpochsThanEpochsIsRefused() {
         assertThatThrownBy(() -> new AutoencoderConfig(8, 32, new FitConfig(2, 64, 1e-3, 1), 0.05,
                 new FeatureMatching(0.1, 3, 1, 16))).isInstanceOf(InputException.class)
-                .hasMessageContaining("--feature-epochs");
+                .hasMessage("FeatureMatching.epochs (3) cannot exceed epochs (2)");
     }
 }

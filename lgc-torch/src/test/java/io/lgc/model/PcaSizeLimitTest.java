@@ -26,6 +26,6 @@ class PcaSizeLimitTest {
         assertThatThrownBy(() -> PcaCodec.fit(twoImages(shape), 2, 1)).isInstanceOf(InputException.class)
                 .hasMessage("a PCA decoder for samples of " + shape + " (10000 values) needs a 10000x10000 covariance"
                         + " matrix, 800 MB of memory; it takes at most 8192 values per sample (537 MB): resize the"
-                        + " images (--size) or use --decoder autoencoder");
+                        + " images (ReadOptions.size) or use decoder autoencoder");
     }
 }

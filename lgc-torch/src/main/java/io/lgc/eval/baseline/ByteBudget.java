@@ -1,6 +1,7 @@
 package io.lgc.eval.baseline;
 
-import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.data.Dataset;
 
 /**
@@ -11,7 +12,7 @@ import io.lgc.data.Dataset;
 public record ByteBudget(long bytes) {
     public ByteBudget {
         if (bytes <= 0) {
-            throw new InputException("--bytes must be positive, got " + bytes);
+            throw new ParameterException(Parameter.BYTES, " must be positive, got " + bytes);
         }
     }
 
@@ -20,8 +21,9 @@ public record ByteBudget(long bytes) {
         long pixels = dataset.shape().size();
         long oneEach = pixels * dataset.numClasses();
         if (bytes < oneEach) {
-            throw new InputException("--bytes " + bytes + " buys less than one image per class: " + dataset.numClasses()
-                    + " classes of " + pixels + "-byte images need at least " + oneEach + " bytes");
+            throw new ParameterException(Parameter.BYTES, " " + bytes + " buys less than one image per class: "
+                    + dataset.numClasses() + " classes of " + pixels + "-byte images need at least " + oneEach
+                    + " bytes");
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes / oneEach);
     }

@@ -33,14 +33,15 @@ class ByteBudgetTest {
     void refusesABudgetBelowOneImagePerClass() {
         assertThatThrownBy(() -> new ByteBudget(47).perClass(THREE_CLASSES_OF_16_PIXELS))
                 .isInstanceOf(InputException.class)
-                .hasMessage("--bytes 47 buys less than one image per class: 3 classes of 16-byte images need at "
+                .hasMessage("bytes 47 buys less than one image per class: 3 classes of 16-byte images need at "
                         + "least 48 bytes");
         assertThat(new ByteBudget(48).perClass(THREE_CLASSES_OF_16_PIXELS)).isEqualTo(1);
     }
 
     @Test
     void refusesNonPositiveBudgets() {
-        assertThatThrownBy(() -> new ByteBudget(0)).isInstanceOf(InputException.class).hasMessageContaining("--bytes");
+        assertThatThrownBy(() -> new ByteBudget(0)).isInstanceOf(InputException.class)
+                .hasMessage("bytes must be positive, got 0");
         assertThatThrownBy(() -> new ByteBudget(-5)).isInstanceOf(InputException.class);
     }
 }
