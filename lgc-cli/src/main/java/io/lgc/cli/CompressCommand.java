@@ -13,6 +13,7 @@ import io.lgc.data.ResolvedDataset;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderKind;
+import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.model.TrainingDivergedException;
@@ -116,6 +117,18 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--teacher-epochs", paramLabel = "E",
             description = "Epochs of the classifier whose features are matched (default: 2).")
     Integer teacherEpochs;
+
+    @Option(names = "--tune-steps", paramLabel = "N",
+            description = "After the mixtures are fitted, train the decoder N more steps on samples of the mixtures, "
+                    + "so that they decode to images a classifier trained on the real data recognises and whose "
+                    + "class-wise mean features match the real ones; the classifier is not shipped (default: 0, off; "
+                    + "autoencoder on images only).")
+    int tuneSteps;
+
+    @Option(names = "--tune-match", paramLabel = "W",
+            description = "Weight of the class-wise feature matching in --tune-steps, against the classifier's "
+                    + "cross-entropy (default: ${DEFAULT-VALUE}).")
+    double tuneMatch = DecoderTuning.OFF.matchWeight();
 
     @Option(names = "--precision", paramLabel = "fp32|fp16|int8",
             description = "How the decoder is stored; fp16 and int8 also store the mixtures in fp16 where "
@@ -235,7 +248,8 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
         for (String option : List.of("--decoder", "--model", "--components", "--covariance", "--n-init", "--epochs",
-                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--report",
+                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--tune-steps",
+                "--tune-match", "--report",
                 "--provenance")) {
             if (spec.commandLine().getParseResult() != null
                     && spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -295,7 +309,14 @@ final class CompressCommand implements Callable<Integer> {
                 new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
-        return new CompressionConfig(decoderKind, ae, mixtures, seed);
+        if (tuneSteps > 0 && (table || decoderKind == DecoderKind.PCA)) {
+            throw new InputException("--tune-steps trains an autoencoder's decoder on images; "
+                    + (table ? dataset + " is a table" : "--decoder pca has no training"));
+        }
+        DecoderTuning off = DecoderTuning.OFF;
+        DecoderTuning tuning = new DecoderTuning(tuneSteps, off.perClass(), off.learningRate(), tuneMatch,
+                off.teacherEpochs());
+        return new CompressionConfig(decoderKind, ae, mixtures, seed, tuning);
     }
 
     /**
@@ -322,6 +343,8 @@ final class CompressCommand implements Callable<Integer> {
         OptionChecks.nonNegative("--feature-weight", featureWeight);
         OptionChecks.atLeast("--feature-epochs", featureEpochs, 0);
         OptionChecks.atLeast("--teacher-epochs", teacherEpochs, 1);
+        OptionChecks.atLeast("--tune-steps", tuneSteps, 0);
+        OptionChecks.nonNegative("--tune-match", tuneMatch);
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

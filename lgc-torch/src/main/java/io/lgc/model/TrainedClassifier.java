@@ -44,6 +44,12 @@ public final class TrainedClassifier implements AutoCloseable {
         return x.singletonOrThrow();
     }
 
+    /** The class scores (before softmax), differentiable with respect to {@code images} as {@link #features} is. */
+    public NDArray logits(NDArray images) {
+        return block.forward(new ParameterStore(images.getManager(), false), new NDList(images), false)
+                .singletonOrThrow();
+    }
+
     /** Stops gradients from flowing into this classifier's weights. */
     void freeze() {
         block.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));

@@ -2,15 +2,27 @@ package io.lgc.pipeline;
 
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.DecoderTuning;
 import java.util.Objects;
 
-/** Everything that decides what `lgc compress` produces, besides the data. */
+/**
+ * Everything that decides what `lgc compress` produces, besides the data.
+ *
+ * @param tuning fine-tuning of an autoencoder's decoder on mixture samples after the mixtures are
+ *     fitted ({@link DecoderTuning#OFF} by default)
+ */
 public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencoder, MixtureSettings mixtures,
-        long seed) {
+        long seed, DecoderTuning tuning) {
     public CompressionConfig {
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(autoencoder, "autoencoder");
         Objects.requireNonNull(mixtures, "mixtures");
+        Objects.requireNonNull(tuning, "tuning");
+    }
+
+    /** Without decoder tuning. */
+    public CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencoder, MixtureSettings mixtures, long seed) {
+        this(decoder, autoencoder, mixtures, seed, DecoderTuning.OFF);
     }
 
     /** The autoencoder method. */
@@ -20,12 +32,17 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
 
     /** The same settings with another kind of decoder. */
     public CompressionConfig withDecoder(DecoderKind kind) {
-        return new CompressionConfig(kind, autoencoder, mixtures, seed);
+        return new CompressionConfig(kind, autoencoder, mixtures, seed, tuning);
+    }
+
+    /** The same settings with the decoder tuned (or not) on mixture samples. */
+    public CompressionConfig withTuning(DecoderTuning other) {
+        return new CompressionConfig(decoder, autoencoder, mixtures, seed, other);
     }
 
     /** The same settings with other mixtures. */
     public CompressionConfig withMixtures(MixtureSettings other) {
-        return new CompressionConfig(decoder, autoencoder, other, seed);
+        return new CompressionConfig(decoder, autoencoder, other, seed, tuning);
     }
 
     /**

@@ -16,11 +16,13 @@ import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
+import io.lgc.model.DecoderTuner;
 import io.lgc.model.EpochLosses;
 import io.lgc.model.LatentCodec;
 import io.lgc.model.PcaCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.Locale;
 
@@ -87,10 +89,24 @@ public final class Compressor {
                         codec.latentDim(), setting.covarianceType(), codec.decoder(), mixtures.report(),
                         provenance(source, own, ae, codec.history()));
                 CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
-                        codec.decoderWeights());
+                        decoderWeights(codec, input, mixtures, own, times, progress));
                 each.accept(new CompressionResult(dataset, times, mixtures.warnings(), latents));
             }
         }
+    }
+
+    /**
+     * The weights to ship: the codec's, or, with tuning on (an autoencoder on images), a copy tuned on
+     * samples of these mixtures. The codec itself is left as it is, for the next mixture setting.
+     */
+    private static Map<String, float[]> decoderWeights(LatentCodec codec, LabelledData input, ClassMixtures mixtures,
+            CompressionConfig config, StageTimes times, Progress progress) {
+        if (!config.tuning().enabled() || config.decoder() != DecoderKind.AUTOENCODER
+                || !(input instanceof Dataset images)) {
+            return codec.decoderWeights();
+        }
+        return times.time("tune decoder", () -> DecoderTuner.tune(codec.decoder(), codec.decoderWeights(),
+                mixtures.mixtures(), images, config.tuning(), config.seed(), progress));
     }
 
     /** @param ae the autoencoder configuration as it applies to the data ({@link AutoencoderConfig#forData}) */
@@ -133,6 +149,15 @@ public final class Compressor {
         c.addProperty("latent_dim", ae.latentDim());
         if (config.decoder() == DecoderKind.AUTOENCODER) {
             addTraining(c, ae);
+            if (config.tuning().enabled()) {
+                JsonObject t = new JsonObject();
+                t.addProperty("steps", config.tuning().steps());
+                t.addProperty("per_class", config.tuning().perClass());
+                t.addProperty("learning_rate", config.tuning().learningRate());
+                t.addProperty("match_weight", config.tuning().matchWeight());
+                t.addProperty("teacher_epochs", config.tuning().teacherEpochs());
+                c.add("decoder_tuning", t);
+            }
         }
         c.addProperty("components", config.mixtures().toString());
         c.addProperty("covariance_type", config.mixtures().covarianceType().name().toLowerCase(Locale.ROOT));
