@@ -13,6 +13,8 @@
 #     spread-1.2-augment:  --spread 1.2 | --augment
 #     random-10:           (random subset, 10 per class) |
 #     random-10-augment:   (random subset, 10 per class) | --augment
+#     tune-2000:           --spread 1.0 | , reconstructing its own artifact (issue 16, lever 1):
+#                          ./lgc compress fashion-mnist/train -o $AB_WORK/tune-2000.lgc --seed 1 --tune-steps 2000
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
 # bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
@@ -34,12 +36,24 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts
     spread-1.2-augment) kind=lgc recon_opts="--spread 1.2" eval_opts="--augment" ;;
     random-10) kind=subset recon_opts="" eval_opts="" ;;
     random-10-augment) kind=subset recon_opts="" eval_opts="--augment" ;;
+    tune-2000) kind=own compress_opts="--tune-steps 2000" recon_opts="--spread 1.0" eval_opts="" ;;
     *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
   esac
 }
 
 training_set() { # training_set ARM: builds (once) the arm's training set, prints its dir and the command
   local dir command
+  arm_artifact="$artifact"
+  if [[ $kind == own ]]; then
+    # an arm whose compression differs: its own artifact, built once
+    arm_artifact="$work/$1.lgc"
+    [[ -f "$arm_artifact" ]] || ./lgc compress fashion-mnist/train -o "$arm_artifact" --seed 1 $compress_opts -q
+    dir="$work/recon-$1"
+    command="./lgc compress fashion-mnist/train -o $(basename "$arm_artifact") --seed 1 $compress_opts; ./lgc reconstruct $(basename "$arm_artifact") -o $dir --per-class 3000 --seed 1 $recon_opts"
+    [[ -f "$dir.done" ]] || { rm -rf "$dir"; ./lgc reconstruct "$arm_artifact" -o "$dir" --per-class 3000 --seed 1 $recon_opts -q > /dev/null; touch "$dir.done"; }
+    train_dir="$dir" train_command="$command"
+    return
+  fi
   if [[ $kind == lgc ]]; then
     dir="$work/recon-${recon_opts// /}"
     command="./lgc reconstruct $artifact -o $dir --per-class 3000 --seed 1 $recon_opts"
@@ -82,6 +96,7 @@ for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0]))
         ", ".join("%.2f" % a for a in accs), mean_std(accs, " %")))
 # Each arm against the arm it changes one thing of, seed by seed (same classifier initialisation and order).
 references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
+              "tune-2000": "spread-1.0",
               "random-10-augment": "random-10"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
@@ -122,13 +137,13 @@ for seed in 1 2 3; do
     training_set "$arm"
     eval_command="./lgc evaluate --train $train_dir --test fashion-mnist/test --protocol convnet --seed $seed $eval_opts"
     $eval_command -q --json "$json.tmp" > /dev/null
-    python3 - "$json.tmp" "$arm" "$artifact" "$kind" "$train_command" "$eval_command" <<'PY'
+    python3 - "$json.tmp" "$arm" "$arm_artifact" "$kind" "$train_command" "$eval_command" <<'PY'
 import json, os, sys
 path, arm, artifact, kind, train_command, eval_command = sys.argv[1:]
 result = json.load(open(path))
 result["arm"] = arm
-result["artifact"] = os.path.basename(artifact) if kind == "lgc" else "random-subset, 10 images per class"
-result["bytes"] = os.path.getsize(artifact) if kind == "lgc" else 78400
+result["artifact"] = os.path.basename(artifact) if kind != "subset" else "random-subset, 10 images per class"
+result["bytes"] = os.path.getsize(artifact) if kind != "subset" else 78400
 result["train_command"] = train_command
 result["evaluate_command"] = eval_command
 json.dump(result, open(path, "w"), indent=2)
