@@ -118,6 +118,11 @@ final class CompressCommand implements Callable<Integer> {
             description = "Epochs of the classifier whose features are matched (default: 2).")
     Integer teacherEpochs;
 
+    @Option(names = "--width", paramLabel = "W",
+            description = "Filters of the autoencoder's first convolution, a multiple of 16; the decoder mirrors it, "
+                    + "so its bytes grow about as W (default: ${DEFAULT-VALUE}; images only).")
+    int width = AutoencoderConfig.DEFAULT_WIDTH;
+
     @Option(names = "--tune-steps", paramLabel = "N",
             description = "After the mixtures are fitted, train the decoder N more steps on samples of the mixtures, "
                     + "so that they decode to images a classifier trained on the real data recognises and whose "
@@ -248,7 +253,7 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
         for (String option : List.of("--decoder", "--model", "--components", "--covariance", "--n-init", "--epochs",
-                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--tune-steps",
+                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--tune-steps",
                 "--tune-match", "--report",
                 "--provenance")) {
             if (spec.commandLine().getParseResult() != null
@@ -290,6 +295,10 @@ final class CompressCommand implements Callable<Integer> {
                 throw new InputException(dataset + ": a table; --model conv needs images, a table trains the dense"
                         + " autoencoder (--model auto or dense)");
             }
+            if (width != AutoencoderConfig.DEFAULT_WIDTH) {
+                throw new InputException(dataset + ": a table; --width sets the convolutional autoencoder's filters and"
+                        + " applies to images only");
+            }
             if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
                     || teacherEpochs != null) {
                 throw new InputException(dataset + ": a table; feature matching (--feature-weight, --feature-epochs,"
@@ -305,7 +314,7 @@ final class CompressCommand implements Callable<Integer> {
                 teacherEpochs != null ? teacherEpochs : defaults.teacherEpochs(), defaults.teacherWidth());
         int k = latentDim != null ? latentDim : data == null ? AutoencoderConfig.DEFAULT_LATENT_DIM
                 : AutoencoderConfig.defaultLatentDim(data);
-        AutoencoderConfig ae = new AutoencoderConfig(k, AutoencoderConfig.DEFAULT_WIDTH,
+        AutoencoderConfig ae = new AutoencoderConfig(k, width,
                 new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
@@ -344,6 +353,9 @@ final class CompressCommand implements Callable<Integer> {
         OptionChecks.atLeast("--feature-epochs", featureEpochs, 0);
         OptionChecks.atLeast("--teacher-epochs", teacherEpochs, 1);
         OptionChecks.atLeast("--tune-steps", tuneSteps, 0);
+        if (width <= 0 || width % 16 != 0) {
+            throw new InputException("--width must be a positive multiple of 16, got " + width);
+        }
         OptionChecks.nonNegative("--tune-match", tuneMatch);
     }
 

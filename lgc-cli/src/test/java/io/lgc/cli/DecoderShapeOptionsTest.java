@@ -1,0 +1,76 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.data.IdxWriter;
+import io.lgc.eval.SyntheticImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compress --width (the decoder's size) and --tune-steps (its training on mixture samples). */
+class DecoderShapeOptionsTest {
+    @TempDir
+    Path dir;
+
+    private Path data;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = dir.resolve("bands");
+        IdxWriter.write(SyntheticImages.bands(20, 3, 8, 1), data, "train");
+    }
+
+    private CliRun compress(Path out, String... extra) {
+        String[] args = new String[6 + extra.length];
+        String[] base = {"compress", data.toString(), "-o", out.toString(), "--epochs", "2"};
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void aNarrowerAutoencoderWritesASmallerDecoderAndSaysSo() throws IOException {
+        Path narrow = dir.resolve("narrow.lgc");
+        Path standard = dir.resolve("standard.lgc");
+        CliRun a = compress(narrow, "--width", "16", "-q");
+        CliRun b = compress(standard, "-q");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(Files.size(narrow)).isLessThan(Files.size(standard));
+        JsonObject config = ArtifactFile.read(narrow).metadata().provenance().getAsJsonObject("config");
+        assertThat(config.get("width").getAsInt()).isEqualTo(16);
+    }
+
+    @Test
+    void tuningIsRecordedInTheFile() {
+        Path tuned = dir.resolve("tuned.lgc");
+        CliRun run = compress(tuned, "--tune-steps", "3", "--tune-match", "0.5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("tune decoder: 3 steps");
+        JsonObject tuning = ArtifactFile.read(tuned).metadata().provenance().getAsJsonObject("config")
+                .getAsJsonObject("decoder_tuning");
+        assertThat(tuning.get("steps").getAsInt()).isEqualTo(3);
+        assertThat(tuning.get("match_weight").getAsDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void badValuesAreRefusedUnderTheirOptionBeforeAnyWork() {
+        CliRun width = compress(dir.resolve("w.lgc"), "--width", "24");
+        assertThat(width.exitCode()).isEqualTo(2);
+        assertThat(width.err().strip()).isEqualTo("lgc: --width must be a positive multiple of 16, got 24");
+        CliRun steps = compress(dir.resolve("s.lgc"), "--tune-steps", "-1");
+        assertThat(steps.exitCode()).isEqualTo(2);
+        assertThat(steps.err()).contains("--tune-steps");
+        CliRun pca = compress(dir.resolve("p.lgc"), "--decoder", "pca", "--tune-steps", "5");
+        assertThat(pca.exitCode()).isEqualTo(2);
+        assertThat(pca.err()).contains("--tune-steps").contains("--decoder pca");
+        assertThat(dir.resolve("w.lgc")).doesNotExist();
+        assertThat(dir.resolve("p.lgc")).doesNotExist();
+    }
+}
