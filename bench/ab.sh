@@ -15,6 +15,8 @@
 #     random-10-augment:   (random subset, 10 per class) | --augment
 #     tune-2000:           --spread 1.0 | , reconstructing its own artifact (issue 16, lever 1):
 #                          ./lgc compress fashion-mnist/train -o $AB_WORK/tune-2000.lgc --seed 1 --tune-steps 2000
+#     width-16:            --spread 1.0 | , its own artifact: compress --width 16 (the 78,400 B budget)
+#     width-16-tune-2000:  --spread 1.0 | , its own artifact: compress --width 16 --tune-steps 2000
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
 # bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
@@ -37,6 +39,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts
     random-10) kind=subset recon_opts="" eval_opts="" ;;
     random-10-augment) kind=subset recon_opts="" eval_opts="--augment" ;;
     tune-2000) kind=own compress_opts="--tune-steps 2000" recon_opts="--spread 1.0" eval_opts="" ;;
+    width-16) kind=own compress_opts="--width 16" recon_opts="--spread 1.0" eval_opts="" ;;
+    width-16-tune-2000) kind=own compress_opts="--width 16 --tune-steps 2000" recon_opts="--spread 1.0" eval_opts="" ;;
     *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
   esac
 }
@@ -96,7 +100,7 @@ for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0]))
         ", ".join("%.2f" % a for a in accs), mean_std(accs, " %")))
 # Each arm against the arm it changes one thing of, seed by seed (same classifier initialisation and order).
 references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
-              "tune-2000": "spread-1.0",
+              "tune-2000": "spread-1.0", "width-16-tune-2000": "width-16",
               "random-10-augment": "random-10"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
