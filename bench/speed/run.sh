@@ -8,7 +8,7 @@
 #   LABEL    names the result file bench/results/speed-LABEL.txt
 #   REPEATS  rounds of every measurement (default 3); the order of Java and Python alternates
 #   JAR_DIR  a folder with lgc.jar and lib/ (default: this checkout's build), to time an older build
-# Environment: STEPS_AE, STEPS_CNN, STEPS_CONVNET (timed steps, after as many warm-up steps),
+# Environment: KINDS (networks trained, default "ae cnn convnet"; empty for decoding only), STEPS_AE, STEPS_CNN, STEPS_CONVNET (timed steps, after as many warm-up steps),
 #   DECODE_N (latents decoded), RECONSTRUCT_N (per class for the lgc reconstruct run; 0 skips it),
 #   ARTIFACT (the .lgc file to decode; default: a 1-epoch artifact of fashion-mnist/test, made once).
 set -euo pipefail
@@ -63,11 +63,11 @@ reconstruct() {
   echo "# bench/speed/run.sh $label $repeats ${3:-}"
   echo "date: $(date -u +%FT%TZ); commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (dirty)'); jars: $jars"
   echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
-  echo "env: MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_=$MALLOC_TOP_PAD_ OMP_WAIT_POLICY=$OMP_WAIT_POLICY GLIBC_TUNABLES=$GLIBC_TUNABLES"
+  echo "env: MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_=$MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_=$MALLOC_TOP_PAD_ OMP_WAIT_POLICY=$OMP_WAIT_POLICY GLIBC_TUNABLES=$GLIBC_TUNABLES MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-} MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-}"
   echo "artifact decoded: $artifact ($(stat -c %s "$artifact") B)"
   for ((r = 1; r <= repeats; r++)); do
     echo "## round $r, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    for kind in ae cnn convnet; do
+    for kind in ${KINDS-ae cnn convnet}; do
       if ((r % 2)); then
         torch_bench train "$kind" "$work/spec-$kind.json" "$(steps "$kind")"
         java_bench train "$kind" "$(steps "$kind")"
