@@ -16,7 +16,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.pytorch.engine.PtNDArrayEx;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +71,7 @@ public final class Networks {
             return LambdaBlock.singleton(x -> x.reshape(target), "reshape");
         }
         if (layer instanceof Layer.Upsample u) {
-            return LambdaBlock.singleton(x -> upsampleNearest(x, u.scale()), "upsample");
+            return new UpsampleBlock(u.scale());
         }
         if (layer instanceof Layer.ChannelGroupMean g) {
             return LambdaBlock.singleton(x -> channelGroupMean(x, g.groups()), "channelGroupMean");
@@ -89,13 +88,6 @@ public final class Networks {
             return new InstanceNormBlock(n.channels());
         }
         throw new IllegalArgumentException("no DJL block for " + layer);
-    }
-
-    private static NDArray upsampleNearest(NDArray x, int scale) {
-        Shape s = x.getShape();
-        long[] size = {s.get(2) * scale, s.get(3) * scale};
-        // DJL's PyTorch engine lacks a public upsampling op; its internal interpolation is differentiable.
-        return ((PtNDArrayEx) x.getNDArrayInternal()).interpolation(size, 0, false);
     }
 
     private static NDArray channelGroupMean(NDArray x, int groups) {

@@ -1,0 +1,61 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Speed work on decoding and writing must not change what {@code lgc reconstruct} writes. The
+ * digests below were computed by the build before that work (main at 2253272) from a small
+ * committed convolutional artifact (Fashion-MNIST test set, 1 epoch, latent 4, 2 components, int8),
+ * with 1,230 samples: more than one decoder batch, and a last batch that is not full.
+ */
+class ReconstructBytesPinnedTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @CsvSource({
+        "idx, 2bdfe9223f330c309f23b9cf16658f7a6e654f2340159bbd44ec79a0b2327f1b",
+        "png, e592bd65d83198aaeb56ba1a6fcf92c01f11d68fffde06ad29c89219917ac00e",
+        "npz, ce684061183cf80aa5cbc513a17f8b78fdf2aeff1f71d288f09db26bd6a290e8",
+    })
+    void reconstructWritesTheSameBytesAsBefore(String format, String expected) throws Exception {
+        Path out = tmp.resolve("out-" + format);
+        CliRun run = CliRun.of("reconstruct", artifact().toString(), "-o", out.toString(), "--per-class", "123",
+                "--seed", "5", "--format", format, "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(digest(out)).isEqualTo(expected);
+    }
+
+    private static Path artifact() throws URISyntaxException {
+        return Path.of(ReconstructBytesPinnedTest.class.getResource("/speed/tiny-conv.lgc").toURI());
+    }
+
+    /** SHA-256 over every file's relative path and bytes, in path order. */
+    static String digest(Path dir) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            sha.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Files.readAllBytes(file));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
