@@ -30,7 +30,7 @@ class DistributedEmTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkTests.start();
+        spark = LocalSpark.start();
         context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 

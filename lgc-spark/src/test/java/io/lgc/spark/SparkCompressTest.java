@@ -41,7 +41,7 @@ class SparkCompressTest {
 
     @BeforeAll
     static void compressImages() {
-        spark = SparkTests.start();
+        spark = LocalSpark.start();
         CompressionConfig settings = new CompressionConfig(new AutoencoderConfig(3, 16, new FitConfig(3, 16, 3e-3, 3),
                 0.1, FeatureMatching.OFF), MixtureSettings.fixed(2, CovarianceType.FULL, 1), 3);
         SparkCompressConfig config = SparkCompressConfig.defaults(InputColumns.images("label", "image"))

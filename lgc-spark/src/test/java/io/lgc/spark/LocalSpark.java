@@ -3,11 +3,11 @@ package io.lgc.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** A small local Spark for tests: two threads, no UI, few shuffle partitions. */
-final class SparkTests {
-    private SparkTests() {
+public final class LocalSpark {
+    private LocalSpark() {
     }
 
-    static SparkSession start() {
+    public static SparkSession start() {
         return SparkSession.builder().master("local[2]").appName("lgc-spark-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
