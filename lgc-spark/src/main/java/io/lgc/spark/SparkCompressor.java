@@ -47,7 +47,7 @@ final class SparkCompressor {
                 .sampleBy(reader.labelColumn(), classes.fractions(config.samplePerClass()), config.seed())
                 .collectAsList());
         RowReader shaped = reader.withShape(reader.shapeOf(sampleRows.get(0)));
-        LabelledData sample = shaped.batch(sampleRows, classes.names(), classes.index());
+        LabelledData sample = times.time("sample", () -> shaped.batch(sampleRows, classes.names(), classes.index()));
         CompressionConfig settings = config.compressionFor(sample);
         SourceInfo source = new SourceInfo(config.sourceName(), "spark", null, 0);
         try (FittedCodec fitted = times.time("train autoencoder",
@@ -60,9 +60,8 @@ final class SparkCompressor {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long encoded = times.time("encode", latents::count);
-                double[][] sampleLatents = codec.encode(fitted.input());
-                List<StatisticsEm> runs = times.time("initialise mixtures",
-                        () -> initialRuns(fitted.input(), sampleLatents, settings.mixtures(), config.seed()));
+                List<StatisticsEm> runs = times.time("initialise mixtures", () -> initialRuns(fitted.input(),
+                        codec.encode(fitted.input()), settings.mixtures(), config.seed()));
                 List<FitResult> fits = times.time("fit mixtures", () -> DistributedEm.fitClasses(latents, runs));
                 List<String> warnings = new ArrayList<>();
                 JsonObject report = report(classes, fits, warnings);

@@ -87,7 +87,7 @@ public final class SparkBench {
         long start = System.nanoTime();
         SparkCompression result = LgcSpark.compress(spark.read().parquet(dir.toString()), config);
         double compressSeconds = (System.nanoTime() - start) / 1e9;
-        Path lgc = out.resolveSibling(kind + "-" + threads + ".lgc");
+        Path lgc = dir.resolveSibling(kind + "-" + threads + ".lgc");
         Lgc.save(result.dataset(), lgc, Precision.INT8);
         start = System.nanoTime();
         long total = result.records();
