@@ -190,7 +190,8 @@ final class MStep {
                 int columns = s.matrices() ? i + 1 : d;
                 for (int j = 0; j < columns; j++) {
                     int row = s.matrices() ? i : j;
-                    own[i][j] = second[i][j] - b[row] * shift[j] - shift[row] * b[j] + raw * shift[row] * shift[j];
+                    own[i][j] = second[i][j] - b[row] * shift[j] - shift[row] * b[j]
+                            + raw * shift[row] * shift[j];
                 }
             }
             scatter[c] = own;

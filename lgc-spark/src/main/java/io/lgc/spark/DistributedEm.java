@@ -50,7 +50,8 @@ public final class DistributedEm {
             Broadcast<GaussianMixture[]> shared = context.broadcast(models);
             try {
                 SufficientStatistics[] total = rows
-                        .mapPartitions(part -> Collections.singletonList(partitionStatistics(part, shared.value())).iterator())
+                        .mapPartitions(part -> Collections.singletonList(partitionStatistics(part, shared.value()))
+                                .iterator())
                         .treeAggregate(empty(models), DistributedEm::merge, DistributedEm::merge, TREE_DEPTH);
                 for (int c = 0; c < models.length; c++) {
                     if (models[c] != null) {

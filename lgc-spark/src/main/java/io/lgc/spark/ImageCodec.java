@@ -85,7 +85,8 @@ final class ImageCodec {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int at = offset + y * w + x;
-                    int rgb = (pixels[at] & 0xFF) << 16 | (pixels[at + plane] & 0xFF) << 8 | (pixels[at + 2 * plane] & 0xFF);
+                    int rgb = (pixels[at] & 0xFF) << 16 | (pixels[at + plane] & 0xFF) << 8
+                            | (pixels[at + 2 * plane] & 0xFF);
                     image.setRGB(x, y, rgb);
                 }
             }

@@ -51,7 +51,8 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
     }
 
     public SparkCompressConfig withSeed(long value) {
-        return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, sourceName, compression);
+        return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, sourceName,
+                compression);
     }
 
     public SparkCompressConfig withLatentDim(int dim) {
@@ -63,7 +64,8 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
     }
 
     public SparkCompressConfig withMixtures(MixtureSettings settings) {
-        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, sourceName, compression);
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, sourceName,
+                compression);
     }
 
     public SparkCompressConfig withSourceName(String name) {

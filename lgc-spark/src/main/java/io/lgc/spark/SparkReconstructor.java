@@ -153,7 +153,8 @@ final class SparkReconstructor {
             Dataset images = (Dataset) batch;
             ImageShape shape = images.shape();
             for (int i = 0; i < labels.length; i++) {
-                out.add(RowFactory.create(names.get(labels[i]), ImageCodec.png(images.pixels(), i * shape.size(), shape)));
+                byte[] png = ImageCodec.png(images.pixels(), i * shape.size(), shape);
+                out.add(RowFactory.create(names.get(labels[i]), png));
             }
         }
     }

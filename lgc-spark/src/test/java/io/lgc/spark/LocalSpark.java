@@ -2,7 +2,10 @@ package io.lgc.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** A small local Spark for tests: two threads, no UI, few shuffle partitions. */
+/**
+ * A small local Spark for tests: two threads, no UI, few shuffle partitions. The test classes share
+ * one session (getOrCreate), which lives until the test JVM exits: starting Spark costs seconds.
+ */
 public final class LocalSpark {
     private LocalSpark() {
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +29,6 @@ class SparkMainTest {
     @BeforeAll
     static void start() {
         spark = io.lgc.spark.LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test
@@ -65,22 +59,33 @@ class SparkMainTest {
         assertThat(r.err.strip()).doesNotContain("\n").contains("'picture'");
     }
 
+    /** A CSV table (read on the driver, as lgc compress reads it): a small MLP, no feature matching. */
     @Test
-    void compressesAParquetTableAndReconstructsIt() throws Exception {
-        Path table = parquetOfStripes();
-        Path lgc = dir.resolve("stripes.lgc");
-        Result c = run("compress", table.toString(), "-o", lgc.toString(), "--epochs", "1", "--latent-dim", "2",
-                "--components", "1", "--n-init", "1", "--sample-per-class", "10");
+    void compressesATableAndReconstructsItAsParquet() throws Exception {
+        Path csv = dir.resolve("blobs.csv");
+        StringBuilder text = new StringBuilder("x,y,label\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 60; i++) {
+            String label = i % 2 == 0 ? "left" : "right";
+            double shift = i % 2 == 0 ? -3 : 3;
+            text.append(shift + random.nextGaussian()).append(',').append(random.nextGaussian()).append(',')
+                    .append(label).append('\n');
+        }
+        Files.writeString(csv, text);
+        Path lgc = dir.resolve("blobs.lgc");
+        Result c = run("compress", csv.toString(), "-o", lgc.toString(), "--epochs", "2", "--latent-dim", "2",
+                "--components", "1", "--n-init", "1", "--sample-per-class", "20");
         assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
         assertThat(c.out).contains("wrote").contains("encode");
         CompressedDataset artifact = ArtifactFile.readVerified(lgc).dataset();
-        assertThat(artifact.metadata().classCounts()).containsExactly(12, 12, 12);
+        assertThat(artifact.metadata().classCounts()).containsExactly(30, 30);
 
         Path out = dir.resolve("samples");
         Result r = run("reconstruct", lgc.toString(), "-o", out.toString(), "--per-class", "5", "--partitions", "2");
         assertThat(r.code).as(r.err).isEqualTo(SparkMain.OK);
-        List<Row> rows = spark.read().parquet(out.toString()).collectAsList();
-        assertThat(rows).hasSize(15);
+        org.apache.spark.sql.Dataset<Row> rows = spark.read().parquet(out.toString());
+        assertThat(rows.columns()).containsExactly("label", "x", "y");
+        assertThat(rows.filter("label = 'right'").count()).isEqualTo(5);
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("pending"));
 
         Result again = run("reconstruct", lgc.toString(), "-o", out.toString());
