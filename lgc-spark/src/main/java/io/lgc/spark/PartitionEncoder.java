@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -61,6 +62,7 @@ final class PartitionEncoder implements Serializable {
                 while (!batch.hasNext() && rows.hasNext()) {
                     if (network == null) {
                         network = new Network();
+                        closeWhenTheTaskEnds();
                     }
                     batch = network.encode(nextRows(rows)).iterator();
                 }
@@ -77,6 +79,19 @@ final class PartitionEncoder implements Serializable {
                     throw new NoSuchElementException();
                 }
                 return batch.next();
+            }
+
+            /** A task that fails or stops reading early would otherwise leave the network's native memory. */
+            private void closeWhenTheTaskEnds() {
+                TaskContext task = TaskContext.get();
+                if (task != null) {
+                    task.addTaskCompletionListener(context -> {
+                        if (network != null) {
+                            network.close();
+                            network = null;
+                        }
+                    });
+                }
             }
         };
     }

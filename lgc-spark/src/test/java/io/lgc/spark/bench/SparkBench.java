@@ -92,7 +92,7 @@ public final class SparkBench {
         start = System.nanoTime();
         long total = result.records();
         int classes = result.dataset().metadata().numClasses();
-        Path samples = Files.createTempDirectory("lgc-spark-bench-out");
+        Path samples = dir.resolveSibling(kind + "-" + threads + "-samples.parquet");
         LgcSpark.reconstruct(spark, lgc, (int) (total / classes), 1, threads * 4).write().mode("overwrite")
                 .parquet(samples.toString());
         double reconstructSeconds = (System.nanoTime() - start) / 1e9;
