@@ -13,7 +13,10 @@ public final class LocalSpark {
     public static SparkSession start() {
         return SparkSession.builder().master("local[2]").appName("lgc-spark-test")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", "2")
+                // tables of a few rows: compiling whole-stage code and re-planning cost more than they save
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .getOrCreate();
     }
