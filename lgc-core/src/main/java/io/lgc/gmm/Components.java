@@ -9,7 +9,9 @@ package io.lgc.gmm;
  * precision = Tᵀ·T, i.e. T = L⁻¹ for covariance = L·Lᵀ. scikit-learn's precisions_cholesky_ is Tᵀ;
  * keeping T lower triangular lets the E-step compute ‖T·(x−μ)‖² row by row.
  */
-final class Components {
+final class Components implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     final CovarianceType type;

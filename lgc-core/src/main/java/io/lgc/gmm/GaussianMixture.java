@@ -13,7 +13,9 @@ import java.util.random.RandomGenerator;
  * the caller are an {@link IllegalArgumentException}. Instances are immutable and may be shared
  * between threads; fits and scoring run their per-sample work on the common fork-join pool.
  */
-public final class GaussianMixture {
+public final class GaussianMixture implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Components params;
 
     GaussianMixture(Components params) {

@@ -152,6 +152,79 @@ final class MStep {
         return flat;
     }
 
+    /** Moments from statistics aggregated elsewhere: the same formulas as {@link #moments(Workspace)}. */
+    static Moments moments(SufficientStatistics s) {
+        double[] raw = s.mass.clone();
+        double[] mass = new double[s.k];
+        double[][] means = new double[s.k][s.d];
+        for (int c = 0; c < s.k; c++) {
+            mass[c] = raw[c] + MASS_EPSILON;
+            for (int i = 0; i < s.d; i++) {
+                means[c][i] = s.sums[c][i] / mass[c];
+            }
+        }
+        return new Moments(raw, mass, means);
+    }
+
+    /**
+     * Covariances from statistics aggregated elsewhere. With y = x − c (c the centre of the second
+     * moment), b = Σ r·y and m = μ − c: Σ r·(x − μ)(x − μ)ᵀ = Σ r·yyᵀ − b·mᵀ − m·bᵀ + (Σ r)·m·mᵀ.
+     * Tied sums the components' scatter (Σₖ of the within-component scatter, as scikit-learn's
+     * Σ xxᵀ − Σₖ nₖ·μₖμₖᵀ).
+     */
+    static double[] covariances(SufficientStatistics s, Moments m, double regCovar) {
+        int k = s.k;
+        int d = s.d;
+        double[][][] scatter = new double[k][][];
+        for (int c = 0; c < k; c++) {
+            double raw = s.mass[c];
+            double[] b = new double[d];
+            double[] shift = new double[d];
+            for (int i = 0; i < d; i++) {
+                b[i] = s.sums[c][i] - raw * s.center[c][i];
+                shift[i] = m.means()[c][i] - s.center[c][i];
+            }
+            double[][] second = s.second[c];
+            double[][] own = new double[second.length][d];
+            for (int i = 0; i < second.length; i++) {
+                int columns = s.matrices() ? i + 1 : d;
+                for (int j = 0; j < columns; j++) {
+                    int row = s.matrices() ? i : j;
+                    own[i][j] = second[i][j] - b[row] * shift[j] - shift[row] * b[j]
+                            + raw * shift[row] * shift[j];
+                }
+            }
+            scatter[c] = own;
+        }
+        return switch (s.type) {
+            case FULL -> {
+                double[] flat = new double[k * d * d];
+                for (int c = 0; c < k; c++) {
+                    writeCovariance(scatter[c], m.mass()[c], regCovar, flat, c * d * d);
+                }
+                yield flat;
+            }
+            case TIED -> {
+                double massSum = 0;
+                for (int c = 0; c < k; c++) {
+                    massSum += m.mass()[c];
+                }
+                double[] flat = new double[d * d];
+                writeCovariance(Kernels.sumLower(scatter, d), massSum, regCovar, flat, 0);
+                yield flat;
+            }
+            case DIAG, SPHERICAL -> {
+                double[] flat = new double[k * d];
+                for (int c = 0; c < k; c++) {
+                    for (int i = 0; i < d; i++) {
+                        flat[c * d + i] = scatter[c][0][i] / m.mass()[c] + regCovar;
+                    }
+                }
+                yield s.type == CovarianceType.DIAG ? flat : spherical(flat, k, d);
+            }
+        };
+    }
+
     /** Writes scatter/mass + regCovar·I (from the lower triangle, mirrored) at {@code offset}. */
     private static void writeCovariance(double[][] scatter, double mass, double regCovar, double[] flat, int offset) {
         int d = scatter.length;

@@ -74,6 +74,11 @@ public final class TrainedAutoencoder implements LatentCodec {
         return Networks.exportWeights(decoder, spec.decoder());
     }
 
+    /** The encoder's weights by parameter name of {@code spec().encoder()}: to rebuild it elsewhere. */
+    public Map<String, float[]> encoderWeights() {
+        return Networks.exportWeights(encoder, spec.encoder());
+    }
+
     @Override
     public void close() {
         model.close();

@@ -14,6 +14,7 @@ import io.lgc.data.Dataset;
 import io.lgc.data.FeatureScaling;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
+import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.AutoencoderTrainer;
 import io.lgc.model.DecoderTuner;
@@ -59,6 +60,29 @@ public final class Compressor {
      */
     public static void compressEach(LabelledData data, SourceInfo source, CompressionConfig config,
             List<MixtureSettings> settings, Progress progress, Consumer<CompressionResult> each) {
+        try (FittedCodec fitted = fitCodec(data, source, config, progress)) {
+            LabelledData input = fitted.input();
+            StageTimes codecTimes = fitted.times();
+            double[][] latents = codecTimes.time("encode", () -> fitted.codec().encode(input));
+            for (MixtureSettings setting : settings) {
+                CompressionConfig own = config.withMixtures(setting);
+                StageTimes times = codecTimes.copy();
+                ClassMixtures mixtures = times.time("fit mixtures",
+                        () -> ClassMixtures.fit(input, latents, setting, own.seed(), progress));
+                CompressedDataset dataset = assemble(fitted, source, own, data.classNames(), data.classCounts(),
+                        mixtures.mixtures(), mixtures.report(), times, progress);
+                each.accept(new CompressionResult(dataset, times, mixtures.warnings(), latents));
+            }
+        }
+    }
+
+    /**
+     * The first half of compression: the sample format (a table's scaling is fitted here) and the
+     * encoder–decoder trained on {@code data}. A caller that encodes and fits the mixtures elsewhere
+     * (on a cluster, over more data than {@code data} samples) finishes with {@link #assemble}.
+     */
+    public static FittedCodec fitCodec(LabelledData data, SourceInfo source, CompressionConfig config,
+            Progress progress) {
         // A mixture needs at least two points; one sample per class would be the sample itself.
         data.requireAtLeast(2, source.given());
         SampleFormat format;
@@ -77,36 +101,46 @@ public final class Compressor {
             ArtifactFile.requireReadableDecoder(ae.model().spec(input.layout(), ae.latentDim(), ae.width()).decoder(),
                     source.name());
         }
-        StageTimes codecTimes = new StageTimes();
-        try (LatentCodec codec = fitCodec(input, config.decoder(), ae, config.seed(), codecTimes, progress)) {
-            double[][] latents = codecTimes.time("encode", () -> codec.encode(input));
-            for (MixtureSettings setting : settings) {
-                CompressionConfig own = config.withMixtures(setting);
-                StageTimes times = codecTimes.copy();
-                ClassMixtures mixtures = times.time("fit mixtures",
-                        () -> ClassMixtures.fit(input, latents, setting, own.seed(), progress));
-                ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(), format,
-                        codec.latentDim(), setting.covarianceType(), codec.decoder(), mixtures.report(),
-                        provenance(source, own, ae, codec.history()));
-                CompressedDataset dataset = new CompressedDataset(metadata, mixtures.mixtures(),
-                        decoderWeights(codec, input, mixtures, own, times, progress));
-                each.accept(new CompressionResult(dataset, times, mixtures.warnings(), latents));
-            }
-        }
+        StageTimes times = new StageTimes();
+        LatentCodec codec = fitCodec(input, config.decoder(), ae, config.seed(), times, progress);
+        return new FittedCodec(format, input, ae, codec, times);
+    }
+
+    /**
+     * The artifact of a fitted codec and the mixtures of every class, with the provenance
+     * {@code lgc compress} writes; class names and counts are those of all the data compressed.
+     */
+    public static CompressedDataset assemble(FittedCodec fitted, SourceInfo source, CompressionConfig config,
+            List<String> classNames, int[] classCounts, List<GaussianMixture> mixtures, JsonObject mixtureReport) {
+        return assemble(fitted, source, config, classNames, classCounts, mixtures, mixtureReport, new StageTimes(),
+                Progress.silent());
+    }
+
+    /** As above; decoder tuning, when the config asks for it, is timed in {@code times} and reported to {@code progress}. */
+    private static CompressedDataset assemble(FittedCodec fitted, SourceInfo source, CompressionConfig config,
+            List<String> classNames, int[] classCounts, List<GaussianMixture> mixtures, JsonObject mixtureReport,
+            StageTimes times, Progress progress) {
+        LatentCodec codec = fitted.codec();
+        ArtifactMetadata metadata = new ArtifactMetadata(classNames, classCounts, fitted.format(), codec.latentDim(),
+                config.mixtures().covarianceType(), codec.decoder(), mixtureReport,
+                provenance(source, config, fitted.autoencoder(), codec.history()));
+        return new CompressedDataset(metadata, mixtures,
+                decoderWeights(codec, fitted.input(), mixtures, config, times, progress));
     }
 
     /**
      * The weights to ship: the codec's, or, with tuning on (an autoencoder on images), a copy tuned on
-     * samples of these mixtures. The codec itself is left as it is, for the next mixture setting.
+     * samples of these mixtures against {@code input}. The codec itself is left as it is, for the next
+     * mixture setting.
      */
-    private static Map<String, float[]> decoderWeights(LatentCodec codec, LabelledData input, ClassMixtures mixtures,
-            CompressionConfig config, StageTimes times, Progress progress) {
+    private static Map<String, float[]> decoderWeights(LatentCodec codec, LabelledData input,
+            List<GaussianMixture> mixtures, CompressionConfig config, StageTimes times, Progress progress) {
         if (!config.tuning().enabled() || config.decoder() != DecoderKind.AUTOENCODER
                 || !(input instanceof Dataset images)) {
             return codec.decoderWeights();
         }
         return times.time("tune decoder", () -> DecoderTuner.tune(codec.decoder(), codec.decoderWeights(),
-                mixtures.mixtures(), images, config.tuning(), config.seed(), progress));
+                mixtures, images, config.tuning(), config.seed(), progress));
     }
 
     /** @param ae the autoencoder configuration as it applies to the data ({@link AutoencoderConfig#forData}) */

@@ -1,0 +1,103 @@
+package io.lgc.spark;
+
+import io.lgc.InputException;
+import io.lgc.data.LabelledData;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.FeatureMatching;
+import io.lgc.model.FitConfig;
+import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.MixtureSettings;
+import java.util.Objects;
+
+/**
+ * How {@link LgcSpark#compress} reads a table and what it makes of it. Settings left at 0 or null
+ * take the value {@code lgc compress} would choose for the training sample
+ * ({@link CompressionConfig#defaultsFor}).
+ *
+ * @param columns         which columns hold the label and the image or features
+ * @param samplePerClass  records per class drawn (seeded, at random) to train the autoencoder on one
+ *                        machine; classes with fewer give all theirs
+ * @param seed            seeds the sample, the training, the mixtures' initialisation
+ * @param latentDim       latent dimension, 0 for the default
+ * @param epochs          autoencoder epochs, 0 for the default
+ * @param mixtures        components and covariance type per class, null for the default
+ * @param sourceName      how the artifact's provenance names the data
+ * @param compression     every compression setting at once (its seed included), or null for the
+ *                        defaults and the three settings above
+ */
+public record SparkCompressConfig(InputColumns columns, int samplePerClass, long seed, int latentDim, int epochs,
+        MixtureSettings mixtures, String sourceName, CompressionConfig compression) {
+    /** Records per class the autoencoder trains on by default: Fashion-MNIST's 6,000. */
+    public static final int DEFAULT_SAMPLE_PER_CLASS = 6000;
+
+    public SparkCompressConfig {
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(sourceName, "sourceName");
+        if (samplePerClass < 2) {
+            throw new InputException("--sample-per-class must be at least 2, got " + samplePerClass);
+        }
+        if (latentDim < 0 || epochs < 0) {
+            throw new InputException("--latent-dim and --epochs must be positive (or 0 for the default)");
+        }
+    }
+
+    /** The defaults for a table with these columns. */
+    public static SparkCompressConfig defaults(InputColumns columns) {
+        return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, "spark", null);
+    }
+
+    public SparkCompressConfig withSamplePerClass(int n) {
+        return new SparkCompressConfig(columns, n, seed, latentDim, epochs, mixtures, sourceName, compression);
+    }
+
+    public SparkCompressConfig withSeed(long value) {
+        return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, sourceName,
+                compression);
+    }
+
+    public SparkCompressConfig withLatentDim(int dim) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, dim, epochs, mixtures, sourceName, compression);
+    }
+
+    public SparkCompressConfig withEpochs(int n) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, n, mixtures, sourceName, compression);
+    }
+
+    public SparkCompressConfig withMixtures(MixtureSettings settings) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, sourceName,
+                compression);
+    }
+
+    public SparkCompressConfig withSourceName(String name) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, name, compression);
+    }
+
+    /** These settings with every compression setting given at once. */
+    public SparkCompressConfig withCompression(CompressionConfig config) {
+        return new SparkCompressConfig(columns, samplePerClass, config.seed(), latentDim, epochs, mixtures, sourceName,
+                config);
+    }
+
+    /** The compression settings for the training sample: {@code lgc compress}'s defaults, then these. */
+    CompressionConfig compressionFor(LabelledData sample) {
+        if (compression != null) {
+            return compression;
+        }
+        CompressionConfig base = CompressionConfig.defaultsFor(sample, seed);
+        AutoencoderConfig ae = base.autoencoder();
+        if (latentDim > 0) {
+            ae = ae.withLatentDim(latentDim);
+        }
+        if (epochs > 0) {
+            FitConfig fit = ae.fit();
+            FeatureMatching matching = ae.featureMatching();
+            // as lgc compress: feature matching runs in the last epochs, no more than there are
+            matching = new FeatureMatching(matching.weight(), Math.min(matching.epochs(), epochs),
+                    matching.teacherEpochs(), matching.teacherWidth());
+            ae = new AutoencoderConfig(ae.latentDim(), ae.width(),
+                    new FitConfig(epochs, fit.batchSize(), fit.learningRate(), fit.seed()), ae.validationFraction(),
+                    matching, ae.model());
+        }
+        return new CompressionConfig(base.decoder(), ae, mixtures == null ? base.mixtures() : mixtures, seed);
+    }
+}

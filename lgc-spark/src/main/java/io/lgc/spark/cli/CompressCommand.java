@@ -1,0 +1,128 @@
+package io.lgc.spark.cli;
+
+import io.lgc.InputException;
+import io.lgc.api.Lgc;
+import io.lgc.artifact.Precision;
+import io.lgc.artifact.container.WriteReport;
+import io.lgc.data.DatasetResolver;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.pipeline.MixtureSettings;
+import io.lgc.spark.InputColumns;
+import io.lgc.spark.LgcSpark;
+import io.lgc.spark.SparkCompressConfig;
+import io.lgc.spark.SparkCompression;
+import io.lgc.spark.TableReader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lgc-spark compress INPUT -o FILE.lgc}: the file {@code lgc compress} writes, computed on Spark. */
+@Command(name = "compress", mixinStandardHelpOptions = true,
+        description = "Compress a labelled table (Parquet, or any dataset lgc compress reads) into an .lgc file.")
+final class CompressCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT",
+            description = "Parquet file or directory (also hdfs://, s3a://), or a dataset lgc compress reads.")
+    String input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The .lgc file to write.")
+    Path output;
+
+    @Option(names = "--label", paramLabel = "COL", description = "Label column (default: label).")
+    String label = "label";
+
+    @Option(names = "--image", paramLabel = "COL",
+            description = "Image column: PNG/JPEG bytes or an array of pixel values (default: image, if the table has"
+                    + " one; else the numeric columns are features).")
+    String image;
+
+    @Option(names = "--features", split = ",", paramLabel = "COL", description = "Feature columns (default: all"
+            + " numeric columns but the label).")
+    List<String> features = List.of();
+
+    @Option(names = "--sample-per-class", paramLabel = "N",
+            description = "Records per class the autoencoder trains on (default: 6000).")
+    int samplePerClass = SparkCompressConfig.DEFAULT_SAMPLE_PER_CLASS;
+
+    @Option(names = "--latent-dim", paramLabel = "K", description = "Latent dimension (default as lgc compress).")
+    int latentDim;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default as lgc compress).")
+    int epochs;
+
+    @Option(names = "--components", paramLabel = "K", description = "Components per class: K, auto or"
+            + " auto:MIN-MAX (BIC on the sample) (default: 5).")
+    String components = Integer.toString(MixtureSettings.DEFAULT_COMPONENTS);
+
+    @Option(names = "--covariance", paramLabel = "TYPE", description = "full, diag, spherical or tied (default: full).")
+    String covariance = "full";
+
+    @Option(names = "--n-init", paramLabel = "N", description = "Initialisations per class (default: 2).")
+    int nInit = MixtureSettings.DEFAULT_N_INIT;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: 1).")
+    long seed = 1;
+
+    @Option(names = "--precision", paramLabel = "P", description = "Decoder weights: int8, fp16 or fp32 (default:"
+            + " int8).")
+    String precision = "int8";
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        Precision storage = Precision.parse(precision);
+        MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
+        requireInput();
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InputException(output + ": the folder " + parent + " does not exist");
+        }
+        SparkSession spark = Sessions.get();
+        TableReader.Input read = TableReader.read(spark, input, columns(spark));
+        SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
+                .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
+                .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
+        SparkCompression result = LgcSpark.compress(read.table(), config);
+        WriteReport written = Lgc.save(result.dataset(), output, storage);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
+                Files.size(output), result.records(), result.dataset().metadata().numClasses(),
+                result.sampleRecords());
+        result.times().seconds().forEach((stage, s) -> out.printf(Locale.ROOT, "  %-20s %8.2f s%n", stage, s));
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        return written == null ? SparkMain.FAILURE : SparkMain.OK;
+    }
+
+    /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */
+    private void requireInput() throws NoSuchFileException {
+        boolean remote = input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+        if (!remote && !Files.exists(Path.of(input)) && !DatasetResolver.knownNames().contains(input)) {
+            throw new NoSuchFileException(input);
+        }
+    }
+
+    /** For a Parquet table: the image column given, or "image" when there is one, else features. */
+    private InputColumns columns(SparkSession spark) {
+        if (image != null) {
+            return new InputColumns(label, image, features, null);
+        }
+        if (features.isEmpty() && TableReader.isParquet(input)
+                && List.of(spark.read().parquet(input).columns()).contains("image")) {
+            return InputColumns.images(label, "image");
+        }
+        return InputColumns.features(label, features);
+    }
+}
