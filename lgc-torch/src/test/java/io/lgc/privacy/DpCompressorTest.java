@@ -16,7 +16,7 @@ class DpCompressorTest {
     @Test
     void withAnEnormousBudgetItIsThePlainPcaFileUpToNoise() {
         // norms of these 8x8 images stay below the clip, so only the noise separates the two
-        CompressedDataset dp = DpCompressor.compress(BANDS, new DpConfig(1e9, 1e-6, 4, 12, 8), 3);
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(1e9, 1e-6, 4), 3);
         PcaCodec plain = PcaCodec.fit(BANDS, 4, 3);
         double[][] plainLatents = plain.encode(BANDS);
         for (int c = 0; c < 3; c++) {
