@@ -102,6 +102,10 @@ class AuditCommandTest {
         assertThat(closest.get("distance").getAsDouble()).isZero();
         int record = closest.get("train_index").getAsInt();
         assertThat(record).isBetween(0, trainImages.size() - 1);
+        assertThat(run.out()).contains("in feature space: features of a randomly initialised ConvNet (seed 1");
+        JsonObject features = o.getAsJsonObject("feature_space");
+        assertThat(features.get("exact_copies").getAsInt()).isEqualTo(300);
+        assertThat(features.getAsJsonObject("distance_attack").get("auc").getAsDouble()).isGreaterThan(0.9);
     }
 
     @Test
