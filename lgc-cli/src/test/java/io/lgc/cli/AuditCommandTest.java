@@ -109,6 +109,24 @@ class AuditCommandTest {
     }
 
     @Test
+    void theReportShowsTheAuditWhenGivenTheTrainingDataAndAHoldout() throws Exception {
+        Path report = dir.resolve("report");
+        CliRun run = CliRun.of("report", leakyArtifact().toString(), "-o", report.toString(), "--real",
+                train.toString(), "--holdout", holdout.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("audit");
+        String html = Files.readString(report.resolve("index.html"));
+        assertThat(html).contains("Privacy audit").contains("Samples closer to a training record than to a holdout"
+                + " record: <strong>1.000</strong>").contains("<th>features</th>")
+                .contains("audit-closest-pairs.png");
+        assertThat(report.resolve("audit-closest-pairs.png")).exists();
+        CliRun alone = CliRun.of("report", leakyArtifact().toString(), "-o", dir.resolve("r2").toString(),
+                "--holdout", holdout.toString(), "-q");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--holdout needs --real");
+    }
+
+    @Test
     void refusesAHoldoutOfAnotherImageSizeNamingIt() throws Exception {
         Path other = dir.resolve("other");
         IdxWriter.write(SyntheticImages.bands(5, 3, 8, 3), other, "t10k");

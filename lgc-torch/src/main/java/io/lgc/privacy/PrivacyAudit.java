@@ -100,6 +100,14 @@ public final class PrivacyAudit {
     }
 
     /**
+     * The decoded samples {@link #run} compares with the records, drawn again from the same seed:
+     * {@link AuditResult.Pair#sample()} indexes them.
+     */
+    public static LabelledData drawnSamples(CompressedDataset artifact, AuditSettings settings) {
+        return draw(artifact, settings.samples(), new SplittableRandom(settings.seed()).nextLong());
+    }
+
+    /**
      * The file's own density at each record, through an encoder learned from the file alone
      * ({@link InverseEncoder}): a mixture fitted to its records assigns them more density than
      * unseen ones when it has memorised them.
