@@ -35,7 +35,9 @@ point_on() { # point_on DATASET NAME [compress options...]
 }
 
 point pca-k16-K1 --decoder pca --components 1
-for eps in "${@:-1 10}"; do
+epsilons=("$@")
+[[ ${#epsilons[@]} -gt 0 ]] || epsilons=(1 10)
+for eps in "${epsilons[@]}"; do
   point "dp-eps$eps" --epsilon "$eps" --delta 1e-5
 done
 split="$work/split"
@@ -44,8 +46,8 @@ split="$work/split"
   > "$out/public-ae.compress.txt"
 public=(--delta 1e-5 --decoder-from "$work/public-ae.lgc")
 point_on "$split/private" pub-eps1-K1 --epsilon 1 "${public[@]}" --components 1
-point_on "$split/private" pub-eps10-K1 --epsilon 10 "${public[@]}" --components 1
 point_on "$split/private" pub-eps10-K5 --epsilon 10 "${public[@]}" --components 5
+point_on "$split/private" pub-eps10-K1 --epsilon 10 "${public[@]}" --components 1
 point_on "$split/private" pub-eps1-K5 --epsilon 1 "${public[@]}" --components 5
 point_on "$split/private" pub-ceiling-K5 --epsilon 1e6 "${public[@]}" --components 5
 

@@ -79,6 +79,36 @@ class DpCompressorTest {
     }
 
     @Test
+    void theHeaderListsEveryStepWithItsShareOfTheBudget() {
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(2, 1e-6, 4), 1);
+        var steps = dp.metadata().provenance().getAsJsonObject("differential_privacy").getAsJsonArray("steps");
+        double[] shares = new double[steps.size()];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = steps.get(i).getAsJsonObject().get("share").getAsDouble();
+        }
+        // record count, image sum, image outer products; class counts, sums, outer products
+        assertThat(shares).containsExactly(new double[] {0.02, 0.05, 0.45, 0.03, 0.15, 0.30}, within(1e-12));
+        var moments = steps.get(2).getAsJsonObject();
+        assertThat(moments.get("statistic").getAsString()).isEqualTo("sum of image outer products");
+        assertThat(moments.get("sensitivity").getAsDouble()).isEqualTo(144.0); // pixel clip 12, squared
+        double rho = Zcdp.rhoFor(2, 1e-6);
+        assertThat(moments.get("sigma").getAsDouble()).isCloseTo(144 / Math.sqrt(2 * 0.45 * rho), within(1e-9));
+    }
+
+    @Test
+    void moreComponentsRunPrivateEmWithinTheSameBudget() {
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(2, 1e-6, 4).withComponents(3), 1);
+        assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(3));
+        var guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+        double spent = 0;
+        for (var step : guarantee.getAsJsonArray("steps")) {
+            spent += step.getAsJsonObject().get("rho").getAsDouble();
+        }
+        assertThat(Zcdp.epsilonOf(spent, 1e-6)).isCloseTo(2, within(1e-9));
+        assertThat(guarantee.get("em_iterations").getAsInt()).isEqualTo(DpConfig.DEFAULT_ITERATIONS);
+    }
+
+    @Test
     void noisyCovariancesStayPositiveDefinite() {
         double[] flat = DpCompressor.nearestPositiveDefinite(new double[][] {{1, 2}, {2, 1}}); // eigenvalues 3, -1
         // eigen floor: 3 stays, -1 becomes the floor; trace = 3 + floor
