@@ -1,5 +1,5 @@
 """Splits Fashion-MNIST's training set into a 'public' part (the first N images) and a 'private' part
-(the rest), each written as IDX .gz files that `lgc` reads as a directory.
+(the rest), each written as IDX .gz files with a classes.txt that `lgc` reads as a directory.
 Usage: split_public.py SRC_DIR OUT_DIR N"""
 import gzip
 import os
@@ -21,6 +21,13 @@ def write(path, magic, shape, body):
     with gzip.open(path, "wb") as f:
         f.write(magic + struct.pack(">" + "I" * len(shape), *shape) + body)
 
+
+NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+
+for part in ("public", "private"):
+    os.makedirs(os.path.join(out, part), exist_ok=True)
+    with open(os.path.join(out, part, "classes.txt"), "w") as f:
+        f.write("\n".join(NAMES) + "\n")
 
 for kind in ("images-idx3", "labels-idx1"):
     magic, shape, body = read(os.path.join(src, "train-%s-ubyte.gz" % kind))
