@@ -164,7 +164,7 @@ public final class PublicDecoder implements AutoCloseable {
     /** How private records get their latents, in words for the header. */
     public String encoderMethod() {
         return learned != null
-                ? "an encoder learned from " + ENCODER_SAMPLES + " decoded samples of the public file ("
+                ? String.format(java.util.Locale.ROOT, "an encoder learned from %,d decoded samples", ENCODER_SAMPLES) + " of the public file ("
                         + ENCODER_EPOCHS + " epochs), no private record"
                 : "least-squares inverse of the public linear decoder";
     }
