@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.artifact.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
@@ -26,7 +27,6 @@ import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.DpCompressor;
 import io.lgc.privacy.DpConfig;
 import io.lgc.privacy.PublicDecoder;
-import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
@@ -301,6 +301,7 @@ final class CompressCommand implements Callable<Integer> {
                         + "(or takes one with --decoder-from) and mixtures from noisy statistics, and records no source");
             }
         }
+        privateComponents(); // checked before any data is read
     }
 
     private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,
