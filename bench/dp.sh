@@ -47,9 +47,9 @@ split="$work/split"
 public=(--delta 1e-5 --decoder-from "$work/public-ae.lgc")
 point_on "$split/private" pub-eps1-K1 --epsilon 1 "${public[@]}" --components 1
 point_on "$split/private" pub-eps10-K5 --epsilon 10 "${public[@]}" --components 5
+point_on "$split/private" pub-ceiling-K5 --epsilon 1e6 "${public[@]}" --components 5
 point_on "$split/private" pub-eps10-K1 --epsilon 10 "${public[@]}" --components 1
 point_on "$split/private" pub-eps1-K5 --epsilon 1 "${public[@]}" --components 5
-point_on "$split/private" pub-ceiling-K5 --epsilon 1e6 "${public[@]}" --components 5
 
 [[ -f "$out/audit-dp-eps1.json" ]] || lgc audit "$work/dp-eps1.lgc" --train fashion-mnist/train \
   --holdout fashion-mnist/test --json "$out/audit-dp-eps1.json" --force -q | tee "$out/audit-dp-eps1.txt"
