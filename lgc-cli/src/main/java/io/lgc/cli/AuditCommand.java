@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
                 + "memorised), DCR baseline protection, nearest-neighbour distance ratio, exact and near copies "
                 + "of training records, and two membership-inference attacks, by distance to the nearest sample "
                 + "and by the file's own mixture density through an encoder learned from the file alone "
-                + "(ROC AUC with a bootstrap 95 % interval; 0.5 = the attacker learns nothing)."})
+                + "(ROC AUC with a bootstrap 95 % interval; 0.5 = the attacker learns nothing). For images, the "
+                + "distance measures again in the features of a randomly initialised ConvNet (seeded)."})
 final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     LgcCommand root;
@@ -122,6 +123,21 @@ final class AuditCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "    %.3f (95 %% %.3f-%.3f) by %s", a.auc(), a.lower(), a.upper(),
                     a.name()));
         }
+        if (r.features() != null) {
+            printSpace(out, r.features());
+        }
+    }
+
+    /** The same measures in the feature space, beside the pixel ones above. */
+    private static void printSpace(PrintStream out, AuditResult.Space f) {
+        out.println("  in feature space: " + f.name());
+        out.println(String.format(Locale.ROOT, "    DCR to training median %.4f, to holdout %.4f; holdout to training %.4f",
+                f.dcrTrain().median(), f.dcrHoldout().median(), f.holdoutToTrain().median()));
+        out.println(String.format(Locale.ROOT, "    closer to training than to holdout: %.3f; DCR baseline protection:"
+                + " %.3f; NNDR median %.3f", f.shareCloserToTrain(), f.baselineProtection(), f.nndrMedian()));
+        out.println(String.format(Locale.ROOT, "    copies: %d exact, %d near; membership inference by distance to the "
+                + "nearest sample: AUC %.3f (95 %% %.3f-%.3f)", f.exactCopies(), f.nearCopies(),
+                f.distanceAttack().auc(), f.distanceAttack().lower(), f.distanceAttack().upper()));
     }
 
     static String toJson(AuditResult r) {
@@ -155,7 +171,30 @@ final class AuditCommand implements Callable<Integer> {
             attacks.add(attack);
         }
         o.add("membership_inference", attacks);
+        if (r.features() != null) {
+            o.add("feature_space", space(r.features()));
+        }
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o) + "\n";
+    }
+
+    private static JsonObject space(AuditResult.Space f) {
+        JsonObject o = new JsonObject();
+        o.addProperty("space", f.name());
+        o.add("dcr_train", quantiles(f.dcrTrain()));
+        o.add("dcr_holdout", quantiles(f.dcrHoldout()));
+        o.add("holdout_to_train", quantiles(f.holdoutToTrain()));
+        o.addProperty("share_closer_to_train", f.shareCloserToTrain());
+        o.addProperty("dcr_baseline_protection", f.baselineProtection());
+        o.addProperty("nndr_median", f.nndrMedian());
+        o.addProperty("exact_copies", f.exactCopies());
+        o.addProperty("near_copies", f.nearCopies());
+        JsonObject attack = new JsonObject();
+        attack.addProperty("name", f.distanceAttack().name());
+        attack.addProperty("auc", f.distanceAttack().auc());
+        attack.addProperty("ci95_lower", f.distanceAttack().lower());
+        attack.addProperty("ci95_upper", f.distanceAttack().upper());
+        o.add("distance_attack", attack);
+        return o;
     }
 
     private static JsonObject quantiles(AuditResult.Quantiles q) {

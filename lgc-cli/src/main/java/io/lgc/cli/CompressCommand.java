@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
@@ -26,6 +27,7 @@ import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.DpCompressor;
 import io.lgc.privacy.DpConfig;
+import io.lgc.privacy.PublicDecoder;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
@@ -151,14 +153,21 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--epsilon", paramLabel = "E",
             description = "Differentially private compression: the file is (E, --delta)-DP for adding or removing "
-                    + "one training record. Images only; a PCA decoder and one Gaussian per class from noisy sums "
-                    + "of clipped records (see the README). The training and mixture options do not apply.")
+                    + "one training record. Images only; a PCA decoder (or --decoder-from) and --components Gaussians "
+                    + "per class (1 by default; more by private EM) from noisy sums of clipped records (see the "
+                    + "README). The training options do not apply.")
     Double epsilon;
 
     @Option(names = "--delta", paramLabel = "D",
             description = "The delta of --epsilon, below 1/n for n records (default: 1e-5, or 1/(10 n) when that "
                     + "is smaller).")
     Double delta;
+
+    @Option(names = "--decoder-from", paramLabel = "PUBLIC.lgc",
+            description = "With --epsilon: take the decoder from this file, made from public data (disjoint from and "
+                    + "independent of the private records; see the README), so that only the mixtures and counts "
+                    + "spend the budget. Its latent dimension applies.")
+    Path decoderFrom;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -176,7 +185,10 @@ final class CompressCommand implements Callable<Integer> {
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
         OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
-        List<Path> given = OutputOptions.paths(dataset, labels);
+        List<Path> given = new java.util.ArrayList<>(OutputOptions.paths(dataset, labels));
+        if (decoderFrom != null) {
+            given.add(decoderFrom);
+        }
         target.requireApartFrom(given);
         target.prepare();
         if (reportTarget != null) {
@@ -223,13 +235,20 @@ final class CompressCommand implements Callable<Integer> {
                     + OptionChecks.number(d));
         }
         int k = latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM;
-        if (k > images.shape().size()) {
+        if (decoderFrom == null && k > images.shape().size()) {
             throw new InputException("--latent-dim must be at most " + images.shape().size()
                     + " (values per image) for --epsilon, got " + k);
         }
-        DpConfig dp = DpConfig.of(epsilon, d, k);
+        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents());
         long start = System.nanoTime();
-        CompressedDataset file = DpCompressor.compress(images, dp, seed);
+        CompressedDataset file;
+        if (decoderFrom == null) {
+            file = DpCompressor.compress(images, dp, seed);
+        } else {
+            try (PublicDecoder decoder = publicDecoder(images, source.displayName())) {
+                file = DpCompressor.compress(images, decoder, dp, seed);
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         target.requireReplaceable();
         WriteReport written = target.writing(() -> ArtifactFile.write(output, file, storage));
@@ -237,8 +256,41 @@ final class CompressCommand implements Callable<Integer> {
         root.out.println("  header     " + Text.bytes(written.headerBytes()));
         written.sectionBytes().forEach((name, bytes) -> root.out.println("  " + pad(name) + Text.bytes(bytes)));
         root.out.println("differential privacy: " + InspectCommand.privacy(file.metadata().provenance()));
+        InspectCommand.privacyDetails(file.metadata().provenance()).forEach(root.out::println);
         root.out.println("time: " + Text.seconds(seconds));
         return ExitCodes.OK;
+    }
+
+    /** The decoder of {@code --decoder-from}, which must make images of the private data's shape. */
+    private PublicDecoder publicDecoder(Dataset images, String dataName) {
+        VerifiedArtifact pub = ArtifactFile.readVerified(decoderFrom);
+        if (pub.dataset().metadata().isTable()) {
+            throw new InputException(decoderFrom + ": holds a table; --decoder-from needs a file of images");
+        }
+        if (!pub.dataset().metadata().sampleShape().equals(images.shape())) {
+            throw new InputException(decoderFrom + ": decodes " + pub.dataset().metadata().sampleShape() + " images, but "
+                    + dataName + " holds " + images.shape() + " images");
+        }
+        return PublicDecoder.of(pub.dataset(), decoderFrom.getFileName().toString(), pub.parts().sha256(), seed,
+                common.progress(root.err));
+    }
+
+    /** {@code --components} with --epsilon: a whole number (1 takes private moments, more run private EM). */
+    private int privateComponents() {
+        if (spec.commandLine().getParseResult() == null
+                || !spec.commandLine().getParseResult().hasMatchedOption("--components")) {
+            return 1; // the non-private default (5) is not the private one
+        }
+        try {
+            int k = Integer.parseInt(components.trim());
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InputException("--components must be a whole number >= 1 with --epsilon (no BIC choice, which"
+                + " would look at the data), got '" + components + "'");
     }
 
     /** Options that --epsilon replaces by its own method; given together, they are refused, not ignored. */
@@ -247,21 +299,28 @@ final class CompressCommand implements Callable<Integer> {
             if (delta != null) {
                 throw new InputException("--delta applies only with --epsilon");
             }
+            if (decoderFrom != null) {
+                throw new InputException("--decoder-from applies only with --epsilon");
+            }
             return;
+        }
+        if (decoderFrom != null && latentDim != null) {
+            throw new InputException("--latent-dim does not apply with --decoder-from, whose decoder fixes it");
         }
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
-        for (String option : List.of("--decoder", "--model", "--components", "--covariance", "--n-init", "--epochs",
-                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--tune-steps",
-                "--tune-match", "--report",
+        for (String option : List.of("--decoder", "--model", "--covariance", "--n-init", "--epochs",
+                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width",
+                "--tune-steps", "--tune-match", "--report",
                 "--provenance")) {
             if (spec.commandLine().getParseResult() != null
                     && spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new InputException(option + " does not apply with --epsilon, which fits its own PCA decoder "
-                        + "and one Gaussian per class from noisy statistics and records no source");
+                        + "(or takes one with --decoder-from) and mixtures from noisy statistics, and records no source");
             }
         }
+        privateComponents(); // checked before any data is read
     }
 
     private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,

@@ -15,6 +15,7 @@ import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -98,6 +99,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println("source: " + source(m.provenance()));
         if (m.provenance().has("differential_privacy")) {
             out.println("differential privacy: " + privacy(m.provenance()));
+            privacyDetails(m.provenance()).forEach(out::println);
         }
         out.println("parts:");
         out.println("  header     " + Text.bytes(parts.headerBytes()));
@@ -179,11 +181,36 @@ final class InspectCommand implements Callable<Integer> {
     /** The guarantee a file made with {@code --epsilon} records, in one line. */
     static String privacy(JsonObject provenance) {
         JsonObject dp = provenance.getAsJsonObject("differential_privacy");
-        return String.format(java.util.Locale.ROOT, "(%s, %s)-DP for adding or removing one record; %s, rho %.6g;"
-                + " clip norms %s (pixels) and %s (latents); public: %s",
+        String clips = dp.has("pixel_clip")
+                ? "clip norms " + dp.get("pixel_clip").getAsString() + " (pixels) and " + dp.get("latent_clip").getAsString()
+                        + " (latents)"
+                : "latent clip norm " + String.format(Locale.ROOT, "%.4g", dp.get("latent_clip").getAsDouble());
+        return String.format(Locale.ROOT, "(%s, %s)-DP for adding or removing one record; %s, rho %.6g; %s; public: %s",
                 dp.get("epsilon").getAsString(), dp.get("delta").getAsString(), dp.get("accountant").getAsString(),
-                dp.get("rho").getAsDouble(), dp.get("pixel_clip").getAsString(), dp.get("latent_clip").getAsString(),
-                dp.get("public").getAsString());
+                dp.get("rho").getAsDouble(), clips, dp.get("public").getAsString());
+    }
+
+    /** Where the decoder of a private file came from, and each step of its budget, one line each. */
+    static List<String> privacyDetails(JsonObject provenance) {
+        JsonObject dp = provenance.getAsJsonObject("differential_privacy");
+        List<String> lines = new java.util.ArrayList<>();
+        if (dp.has("decoder_from")) {
+            JsonObject from = dp.getAsJsonObject("decoder_from");
+            lines.add("  decoder from public file " + from.get("name").getAsString() + " (sha256 "
+                    + from.get("sha256").getAsString() + "), not private; private latents by "
+                    + from.get("encoder").getAsString());
+        } else {
+            lines.add("  decoder: PCA of the private covariance");
+        }
+        if (dp.has("steps")) {
+            for (JsonElement e : dp.getAsJsonArray("steps")) {
+                JsonObject step = e.getAsJsonObject();
+                lines.add(String.format(Locale.ROOT, "  step %-48s sensitivity %-8.4g sigma %-10.4g %5.2f %% of rho",
+                        step.get("statistic").getAsString(), step.get("sensitivity").getAsDouble(),
+                        step.get("sigma").getAsDouble(), 100 * step.get("share").getAsDouble()));
+            }
+        }
+        return lines;
     }
 
     /** The source line of the text output: what is recorded and how much. */

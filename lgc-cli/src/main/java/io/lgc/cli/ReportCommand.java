@@ -3,7 +3,11 @@ package io.lgc.cli;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
+import io.lgc.privacy.AuditResult;
+import io.lgc.privacy.AuditSettings;
+import io.lgc.privacy.PrivacyAudit;
 import io.lgc.output.OutputTarget;
 import io.lgc.report.Evaluation;
 import io.lgc.report.ReportInputs;
@@ -49,6 +53,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "The real data, to show real samples beside decoded ones (same forms as lgc compress).")
     String real;
 
+    @Option(names = "--holdout", paramLabel = "DATASET",
+            description = "Real records the file was not made from (e.g. the test set); with --real, the report runs "
+                    + "the privacy audit of lgc audit (10,000 samples, seeded by --seed) and shows it.")
+    String holdout;
+
     @Option(names = "--per-class", paramLabel = "N", description = "Samples shown per class (default: ${DEFAULT-VALUE}).")
     int perClass = ReportInputs.DEFAULT_SAMPLES_PER_CLASS;
 
@@ -59,7 +68,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         ReportInputs.requireSamplesPerClass(perClass); // before reading anything
         OutputTarget target = ReportWriter.target(output, outputOptions.force);
-        target.requireApartFrom(OutputOptions.paths(artifact, evaluation, sweep, real));
+        if (holdout != null && real == null) {
+            throw new InputException("--holdout needs --real, the training data the audit compares it with");
+        }
+        target.requireApartFrom(OutputOptions.paths(artifact, evaluation, sweep, real, holdout));
         target.prepare();
         // The small inputs first, so a typo in --eval fails before any decoding work.
         Evaluation evaluated = evaluation == null ? null : Evaluation.read(evaluation);
@@ -72,12 +84,27 @@ final class ReportCommand implements Callable<Integer> {
         ReportInputs.Builder inputs = ReportInputs.builder(data).artifactFile(artifact).evaluation(evaluated)
                 .sweep(swept).seed(seed).samplesPerClass(perClass);
         if (real != null) {
-            inputs.realData(DatasetResolver.resolve(real, null), real);
+            Dataset realData = DatasetResolver.resolve(real, null);
+            inputs.realData(realData, real);
+            if (holdout != null) {
+                inputs.audit(audit(data, realData));
+            }
         }
         ReportInputs built = inputs.build();
         WrittenReport written = target.writing(() -> ReportWriter.write(target, built));
         root.out.println("wrote " + written.index() + " (" + written.pictures().size() + " pictures; sections: "
                 + String.join(", ", written.sections()) + ")");
         return ExitCodes.OK;
+    }
+
+    private ReportInputs.Audit audit(CompressedDataset data, Dataset train) {
+        Dataset unseen = DatasetResolver.resolve(holdout, null);
+        if (!unseen.shape().equals(train.shape())) {
+            throw new InputException(holdout + ": samples are " + unseen.shape() + ", those of " + real + " are "
+                    + train.shape());
+        }
+        AuditSettings settings = AuditSettings.defaults(seed);
+        AuditResult result = PrivacyAudit.run(data, train, unseen, settings, common.progress(root.err));
+        return new ReportInputs.Audit(result, (Dataset) PrivacyAudit.drawnSamples(data, settings), train);
     }
 }

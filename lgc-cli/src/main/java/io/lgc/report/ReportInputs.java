@@ -5,6 +5,7 @@ import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.container.ContainerReader;
 import io.lgc.artifact.container.PartSizes;
 import io.lgc.data.Dataset;
+import io.lgc.privacy.AuditResult;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,19 @@ public final class ReportInputs {
     private final Sweep sweep;
     private final long seed;
     private final int samplesPerClass;
+    private final Audit audit;
+
+    /**
+     * A privacy audit to show: its result, the decoded samples it compared (indexed by its pairs'
+     * {@code sample}) and the training records (indexed by their {@code record}).
+     */
+    public record Audit(AuditResult result, Dataset samples, Dataset train) {
+        public Audit {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(samples, "samples");
+            Objects.requireNonNull(train, "train");
+        }
+    }
 
     private ReportInputs(Builder b) {
         artifact = b.artifact;
@@ -49,6 +63,12 @@ public final class ReportInputs {
         sweep = b.sweep;
         seed = b.seed;
         samplesPerClass = b.samplesPerClass;
+        audit = b.audit;
+    }
+
+    /** The privacy audit, when one was run. */
+    public Optional<Audit> audit() {
+        return Optional.ofNullable(audit);
     }
 
     public static Builder builder(CompressedDataset artifact) {
@@ -143,6 +163,7 @@ public final class ReportInputs {
         private Sweep sweep;
         private long seed = 1;
         private int samplesPerClass = DEFAULT_SAMPLES_PER_CLASS;
+        private Audit audit;
 
         private Builder(CompressedDataset artifact) {
             this.artifact = Objects.requireNonNull(artifact, "artifact");
@@ -202,6 +223,11 @@ public final class ReportInputs {
         /** Reads a sweep file (shape documented in {@link Sweep}). */
         public Builder sweepFile(Path file) {
             sweep = Sweep.read(file);
+            return this;
+        }
+
+        public Builder audit(Audit value) {
+            audit = value;
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  *   <li>BIC curves, for classes whose K was chosen by BIC;
  *   <li>the evaluation: confusion matrix, or per-class accuracy (when given);
  *   <li>the rate–accuracy sweep (when given);
+ *   <li>the privacy audit (when real training data and a holdout are given);
  *   <li>the file's size per part (when the file or its write report is known).
  * </ol>
  * Written atomically as described in {@link ReportDirectory}: a failure leaves DIR as it was.
@@ -67,6 +68,9 @@ public final class ReportWriter {
                     "Classifier accuracy and confusion matrix: give the output of lgc evaluate --json (--eval FILE.json).");
             add(body, leftOut, SweepSection.build(inputs, figures),
                     "The rate–accuracy plot: give a sweep file (--sweep FILE.json).");
+            add(body, leftOut, AuditSection.build(inputs, figures),
+                    "The privacy audit: give the real training data and a holdout it was not made from (--real DATASET"
+                            + " --holdout DATASET).");
             add(body, leftOut, SizeSection.build(inputs),
                     "Bytes per part of the file: the artifact's file (or its write report) was not given.");
             List<Section> sections = new ArrayList<>();

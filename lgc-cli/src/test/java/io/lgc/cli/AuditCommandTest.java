@@ -102,6 +102,28 @@ class AuditCommandTest {
         assertThat(closest.get("distance").getAsDouble()).isZero();
         int record = closest.get("train_index").getAsInt();
         assertThat(record).isBetween(0, trainImages.size() - 1);
+        assertThat(run.out()).contains("in feature space: features of a randomly initialised ConvNet (seed 1");
+        JsonObject features = o.getAsJsonObject("feature_space");
+        assertThat(features.get("exact_copies").getAsInt()).isEqualTo(300);
+        assertThat(features.getAsJsonObject("distance_attack").get("auc").getAsDouble()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theReportShowsTheAuditWhenGivenTheTrainingDataAndAHoldout() throws Exception {
+        Path report = dir.resolve("report");
+        CliRun run = CliRun.of("report", leakyArtifact().toString(), "-o", report.toString(), "--real",
+                train.toString(), "--holdout", holdout.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("audit");
+        String html = Files.readString(report.resolve("index.html"));
+        assertThat(html).contains("Privacy audit").contains("Samples closer to a training record than to a holdout"
+                + " record: <strong>1.000</strong>").contains("<th>features</th>")
+                .contains("audit-closest-pairs.png");
+        assertThat(report.resolve("audit-closest-pairs.png")).exists();
+        CliRun alone = CliRun.of("report", leakyArtifact().toString(), "-o", dir.resolve("r2").toString(),
+                "--holdout", holdout.toString(), "-q");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--holdout needs --real");
     }
 
     @Test

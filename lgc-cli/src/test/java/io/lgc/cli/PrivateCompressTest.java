@@ -7,6 +7,7 @@ import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.IdxWriter;
 import io.lgc.eval.SyntheticImages;
+import io.lgc.network.NetworkSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,48 @@ class PrivateCompressTest {
     @Test
     void refusesOptionsItWouldOtherwiseIgnore() {
         assertRefused("--decoder does not apply with --epsilon", "--epsilon", "1", "--decoder", "autoencoder");
-        assertRefused("--components does not apply with --epsilon", "--epsilon", "1", "--components", "5");
+        assertRefused("--components must be a whole number >= 1 with --epsilon", "--epsilon", "1", "--components",
+                "auto");
+        assertRefused("--decoder-from applies only with --epsilon", "--decoder-from", "x.lgc");
+        assertRefused("--latent-dim does not apply with --decoder-from", "--epsilon", "1", "--decoder-from", "x.lgc",
+                "--latent-dim", "4");
+    }
+
+    @Test
+    void takesTheDecoderFromAPublicFileAndSaysSo() throws Exception {
+        Path publicData = dir.resolve("public");
+        IdxWriter.write(SyntheticImages.bands(60, 3, 8, 9), publicData, "train");
+        Path publicFile = dir.resolve("public.lgc");
+        CliRun pub = CliRun.of("compress", publicData.toString(), "-o", publicFile.toString(), "--decoder", "pca",
+                "--latent-dim", "3", "--components", "1", "--precision", "fp32", "-q");
+        assertThat(pub.exitCode()).as(pub.err()).isZero();
+        Path file = dir.resolve("dp.lgc");
+        CliRun run = CliRun.of("compress", train.toString(), "-o", file.toString(), "--epsilon", "2", "--delta",
+                "1e-4", "--decoder-from", publicFile.toString(), "--components", "2", "--precision", "fp32", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CompressedDataset data = ArtifactFile.read(file);
+        assertThat(data.metadata().latentDim()).isEqualTo(3);
+        assertThat(data.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(2));
+        String weight = NetworkSpec.parameterName(0, "weight");
+        assertThat(data.decoderWeights().get(weight))
+                .containsExactly(ArtifactFile.read(publicFile).decoderWeights().get(weight));
+        CliRun inspect = CliRun.of("inspect", file.toString());
+        assertThat(inspect.out()).contains("decoder from public file public.lgc (sha256 ")
+                .contains("least-squares inverse of the public linear decoder")
+                .contains("step EM iteration 5: component second moments")
+                .doesNotContain("sum of images");
+    }
+
+    @Test
+    void refusesAPublicDecoderOfAnotherImageShape() throws Exception {
+        Path other = dir.resolve("other");
+        IdxWriter.write(SyntheticImages.bands(30, 3, 6, 9), other, "train");
+        Path publicFile = dir.resolve("public6.lgc");
+        assertThat(CliRun.of("compress", other.toString(), "-o", publicFile.toString(), "--decoder", "pca",
+                "--latent-dim", "3", "--components", "1", "-q").exitCode()).isZero();
+        assertRefused(publicFile + ": decodes 1x6x6 images, but", "--epsilon", "1", "--decoder-from",
+                publicFile.toString());
+        assertRefused("x.lgc", "--epsilon", "1", "--decoder-from", dir.resolve("x.lgc").toString());
     }
 
     private void assertRefused(String message, String... options) {

@@ -13,6 +13,7 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.network.Architectures;
 import io.lgc.network.NetworkSpec;
+import io.lgc.privacy.AuditResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,20 @@ public final class ReportFixtures {
         return ReportInputs.builder(artifact).artifactFile(file).realData(realData(12), "shapes")
                 .realLatents(latents.x(), latents.labels())
                 .evaluation(Evaluation.parse(evaluationJson(true), "eval.json"))
-                .sweep(Sweep.parse(sweepJson(), "sweep.json")).seed(4).build();
+                .sweep(Sweep.parse(sweepJson(), "sweep.json")).audit(audit()).seed(4).build();
+    }
+
+    /** An audit of 12 real images whose closest samples are the real images themselves. */
+    static ReportInputs.Audit audit() {
+        Dataset real = realData(12);
+        AuditResult.Quantiles q = new AuditResult.Quantiles(0.5, 0.1);
+        AuditResult.Attack attack = new AuditResult.Attack("distance to the nearest sample", 0.61, 0.55, 0.67);
+        AuditResult.Space features = new AuditResult.Space("features of a randomly initialised ConvNet (seed 4, 64 "
+                + "values)", q, q, q, 0.52, 0.98, 0.9, 0, 1, attack);
+        List<AuditResult.Pair> pairs = List.of(new AuditResult.Pair(0, 0, 0.0), new AuditResult.Pair(1, 1, 0.25));
+        AuditResult result = new AuditResult(12, 12, q, q, q, 0.531, 0.97, 0.91, 1, 2, pairs,
+                List.of(attack, new AuditResult.Attack("density", 0.5, 0.45, 0.55)), features);
+        return new ReportInputs.Audit(result, real, real);
     }
 
     static Path write(Path file, CompressedDataset artifact) {

@@ -63,14 +63,16 @@ class ReportWriterTest {
         WrittenReport written = ReportWriter.write(dir, ReportFixtures.fullInputs(tmp));
 
         assertThat(written.sections()).containsExactly("overview", "samples", "latent", "bic", "evaluation", "sweep",
-                "size");
+                "audit", "size");
         assertThat(names(written.pictures())).contains("samples-real-0.png", "samples-real-2.png",
-                "bic-curves.png", "confusion.png", "rate-accuracy.png").doesNotContain("accuracy-per-class.png");
+                "bic-curves.png", "confusion.png", "rate-accuracy.png", "audit-closest-pairs.png").doesNotContain("accuracy-per-class.png");
         String html = Files.readString(written.index());
         assertThat(html).doesNotContain("Not in this report").contains("the real data&#39;s latents")
                 .contains("80.0 %") // the evaluation's accuracy
                 .contains("square &lt;b&gt;").doesNotContain("square <b>") // class names are escaped
-                .contains("decoder (").contains("mixtures (3 classes");
+                .contains("decoder (").contains("mixtures (3 classes")
+                .contains("share closer to training than to holdout</td><td>0.531</td><td>0.520</td>")
+                .contains("0.610 (0.550–0.670)");
         assertPageMatchesDirectory(dir, html);
         // Real and decoded strips hold as many samples as asked, at the same scale.
         var real = ImageIO.read(dir.resolve("samples-real-1.png").toFile());

@@ -24,10 +24,12 @@ import java.util.List;
  * @param closestPairs the closest (sample, training record) pairs, closest first
  * @param attacks membership-inference attacks: by distance to the nearest sample, and by the file's own
  *     density through an encoder learned from the file
+ * @param features the distance measures again in a feature space ({@link RandomFeatures}); null for
+ *     tables and images too small for it
  */
 public record AuditResult(int samples, int records, Quantiles dcrTrain, Quantiles dcrHoldout,
         Quantiles holdoutToTrain, double shareCloserToTrain, double baselineProtection, double nndrMedian,
-        int exactCopies, int nearCopies, List<Pair> closestPairs, List<Attack> attacks) {
+        int exactCopies, int nearCopies, List<Pair> closestPairs, List<Attack> attacks, Space features) {
     public AuditResult {
         closestPairs = List.copyOf(closestPairs);
         attacks = List.copyOf(attacks);
@@ -36,6 +38,12 @@ public record AuditResult(int samples, int records, Quantiles dcrTrain, Quantile
     /** The attack by distance to the nearest sample. */
     public Attack distanceAttack() {
         return attacks.get(0);
+    }
+
+    /** The distance measures of one space, as above, with the attack by distance to the nearest sample. */
+    public record Space(String name, Quantiles dcrTrain, Quantiles dcrHoldout, Quantiles holdoutToTrain,
+            double shareCloserToTrain, double baselineProtection, double nndrMedian, int exactCopies, int nearCopies,
+            Attack distanceAttack) {
     }
 
     /** A median and a 5th percentile. */

@@ -11,7 +11,6 @@ import io.lgc.linalg.SymmetricEigen;
 import io.lgc.linalg.TopEigen;
 import io.lgc.model.PcaCodec;
 import io.lgc.pipeline.Compressor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,16 +18,17 @@ import java.util.SplittableRandom;
  * Differentially private compression, (ε, δ)-DP for adding or removing one training record.
  *
  * <p>Everything the file holds is computed from noisy sums of clipped records, and nothing else
- * looks at the data: each image (pixels in [0, 1]) is scaled down to L2 norm at most
- * {@link DpConfig#pixelClip()}; the record count, the sum of images and the sum of their outer
- * products get Gaussian noise; the PCA decoder ({@code x = mean + Pᵀz}) is the top axes of the
- * covariance these give. Each clipped image's latent, scaled down to norm at most
- * {@link DpConfig#latentClip()}, then feeds its class's noisy count, sum and sum of outer
- * products, from which the class's Gaussian (one full-covariance component) comes. A record lies
- * in one class only, so the per-class statistics cost the budget once, not once per class.
- * The budget is accounted in zCDP ({@link Zcdp}) and split by {@link DpConfig#SHARES}.
+ * looks at the data. With a private decoder, each image (pixels in [0, 1]) is scaled down to L2
+ * norm at most {@link DpConfig#pixelClip()}; the record count, the sum of images and the sum of
+ * their outer products get Gaussian noise; the PCA decoder ({@code x = mean + Pᵀz}) is the top axes
+ * of the covariance these give. With a {@link PublicDecoder}, the decoder costs nothing and the
+ * whole budget goes to the latent side. There each record's latent, centred and scaled down to
+ * norm at most the latent clip, feeds its class's noisy count and its class's mixture
+ * ({@link PrivateMixtures}: private moments for one Gaussian, private EM for more). The budget is
+ * accounted in zCDP ({@link Zcdp}), step by step in a {@link ZcdpLedger} that the header lists.
  *
- * <p>Treated as public, and so not protected: the class names, their number and the image shape.
+ * <p>Treated as public, and so not protected: the class names, their number and the image shape
+ * (and a public decoder).
  */
 public final class DpCompressor {
     /** Covariance eigenvalues are floored here: noise can make a small variance negative. */
@@ -37,7 +37,7 @@ public final class DpCompressor {
     private DpCompressor() {
     }
 
-    /** The private artifact of {@code data}; {@code seed} draws the noise. */
+    /** The private artifact of {@code data}, decoder included; {@code seed} draws the noise. */
     public static CompressedDataset compress(Dataset data, DpConfig config, long seed) {
         int d = data.shape().size();
         if (config.latentDim() > d) {
@@ -45,24 +45,30 @@ public final class DpCompressor {
                     + " values per image");
         }
         double rho = config.rho();
-        double[] share = DpConfig.SHARES;
+        double[] share = DpConfig.DECODER_SHARES;
+        ZcdpLedger ledger = new ZcdpLedger(rho);
+        double clip = config.pixelClip();
+        double countSigma = ledger.gaussian("record count", 1, share[1] * rho);
+        double sumSigma = ledger.gaussian("sum of images", clip, share[0] * rho);
+        double momentSigma = ledger.gaussian("sum of image outer products", clip * clip, share[2] * rho);
+        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
+                config.latentClip(), config.components(), config.iterations());
         SplittableRandom noise = new SplittableRandom(seed);
-        double[][] clipped = clippedImages(data, config.pixelClip());
+        double[][] clipped = clippedImages(data, clip);
 
-        double count = data.size() + gaussian(noise, Zcdp.sigma(1, share[1] * rho));
+        double count = data.size() + PrivateMixtures.gaussian(noise, countSigma);
         double n = Math.max(1, count);
         double[] sum = new double[d];
         for (double[] x : clipped) {
-            add(sum, x);
+            PrivateMixtures.add(sum, x, 1);
         }
-        addNoise(sum, noise, Zcdp.sigma(config.pixelClip(), share[0] * rho));
+        PrivateMixtures.addNoise(sum, noise, sumSigma);
         double[] mean = new double[d];
         for (int j = 0; j < d; j++) {
             mean[j] = Math.min(1, Math.max(0, sum[j] / n));
         }
-        double[][] moment = secondMoment(clipped, d);
-        double momentSigma = Zcdp.sigma(config.pixelClip() * config.pixelClip(), share[2] * rho);
-        addSymmetricNoise(moment, noise, momentSigma);
+        double[][] moment = PrivateMixtures.weightedSecondMoment(clipped, null, d);
+        PrivateMixtures.addSymmetricNoise(moment, noise, momentSigma);
         // The noise can make the estimate indefinite; the top axes are those of the estimate shifted
         // by a bound on the noise's spectral norm (about 2σ·sqrt(d) for a symmetric Gaussian matrix).
         double shift = 3 * momentSigma * Math.sqrt(d) / n;
@@ -79,44 +85,41 @@ public final class DpCompressor {
         }
         PcaCodec codec = new PcaCodec(data.shape(), mean, top.vectors(), variances);
 
-        List<GaussianMixture> mixtures = new ArrayList<>();
         int[] counts = new int[data.numClasses()];
-        double[][][] latentsByClass = latentsByClass(data, clipped, mean, top.vectors(), config.latentClip());
-        for (int c = 0; c < data.numClasses(); c++) {
-            double[][] z = latentsByClass[c];
-            double nc = z.length + gaussian(noise, Zcdp.sigma(1, share[3] * rho));
-            counts[c] = (int) Math.max(1, Math.round(nc));
-            mixtures.add(classGaussian(z, Math.max(1, nc), noise, config, rho));
-        }
+        double[][][] latentsByClass = byClass(data, latents(clipped, mean, top.vectors()), new double[config.latentDim()],
+                config.latentClip());
+        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise,
+                new double[config.latentDim()], counts, noise);
         ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), PixelScaling.UINT8,
                 config.latentDim(), CovarianceType.FULL, codec.decoder(), new JsonObject(),
-                provenance(config, seed));
+                provenance(config, seed, ledger, null, config.latentClip()));
         return new CompressedDataset(meta, mixtures, codec.decoderWeights());
     }
 
-    private static GaussianMixture classGaussian(double[][] z, double n, SplittableRandom noise, DpConfig config,
-            double rho) {
-        int k = config.latentDim();
-        double clip = config.latentClip();
-        double[] sum = new double[k];
-        for (double[] v : z) {
-            add(sum, v);
+    /**
+     * The private artifact of {@code data} with {@code decoder}'s public decoder: only the class
+     * counts and mixtures look at the private records, so they take the whole budget.
+     */
+    public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed) {
+        ArtifactMetadata pub = decoder.file().metadata();
+        if (!data.shape().equals(pub.sampleShape())) {
+            throw new IllegalArgumentException("the public decoder makes " + pub.sampleShape()
+                    + " images, the private data holds " + data.shape());
         }
-        addNoise(sum, noise, Zcdp.sigma(clip, DpConfig.SHARES[4] * rho));
-        double[][] moment = secondMoment(z, k); // a class without records gets noise alone
-        addSymmetricNoise(moment, noise, Zcdp.sigma(clip * clip, DpConfig.SHARES[5] * rho));
-        double[] mean = new double[k];
-        for (int j = 0; j < k; j++) {
-            mean[j] = sum[j] / n;
-        }
-        double[][] cov = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                cov[i][j] = moment[i][j] / n - mean[i] * mean[j];
-            }
-        }
-        double[] flat = nearestPositiveDefinite(cov);
-        return GaussianMixture.fromParameters(CovarianceType.FULL, new double[] {1}, new double[][] {mean}, flat);
+        double rho = config.rho();
+        ZcdpLedger ledger = new ZcdpLedger(rho);
+        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
+                config.iterations());
+        SplittableRandom noise = new SplittableRandom(seed);
+        double[] centre = decoder.centre();
+        double[][][] latentsByClass = byClass(data, decoder.encode(data), centre, decoder.clip());
+        int[] counts = new int[data.numClasses()];
+        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise, centre,
+                counts, noise);
+        ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), pub.scaling(),
+                pub.latentDim(), CovarianceType.FULL, pub.decoder(), new JsonObject(),
+                provenance(config, seed, ledger, decoder, decoder.clip()));
+        return new CompressedDataset(meta, mixtures, decoder.file().decoderWeights());
     }
 
     /** The symmetric matrix with its eigenvalues floored at {@link #VARIANCE_FLOOR}, row-major. */
@@ -170,23 +173,32 @@ public final class DpCompressor {
         }
     }
 
-    private static double[][][] latentsByClass(Dataset data, double[][] clipped, double[] mean, double[][] axes,
-            double clip) {
+    /** Each image's latent on the axes. */
+    private static double[][] latents(double[][] clipped, double[] mean, double[][] axes) {
+        double[][] out = new double[clipped.length][axes.length];
+        for (int s = 0; s < clipped.length; s++) {
+            for (int a = 0; a < axes.length; a++) {
+                double dot = 0;
+                for (int j = 0; j < mean.length; j++) {
+                    dot += axes[a][j] * (clipped[s][j] - mean[j]);
+                }
+                out[s][a] = dot;
+            }
+        }
+        return out;
+    }
+
+    /** The latents less {@code centre}, scaled down to norm at most {@code clip}, grouped by class. */
+    private static double[][][] byClass(Dataset data, double[][] latents, double[] centre, double clip) {
         int[] sizes = data.classCounts();
         double[][][] out = new double[sizes.length][][];
         for (int c = 0; c < sizes.length; c++) {
             out[c] = new double[sizes[c]][];
         }
         int[] filled = new int[sizes.length];
-        for (int s = 0; s < clipped.length; s++) {
-            double[] z = new double[axes.length];
-            for (int a = 0; a < axes.length; a++) {
-                double dot = 0;
-                for (int j = 0; j < mean.length; j++) {
-                    dot += axes[a][j] * (clipped[s][j] - mean[j]);
-                }
-                z[a] = dot;
-            }
+        for (int s = 0; s < latents.length; s++) {
+            double[] z = latents[s].clone();
+            PrivateMixtures.add(z, centre, -1);
             clipInPlace(z, clip);
             int c = data.labels()[s];
             out[c][filled[c]++] = z;
@@ -194,67 +206,17 @@ public final class DpCompressor {
         return out;
     }
 
-    private static double[][] secondMoment(double[][] rows, int d) {
-        double[][] m = new double[d][d];
-        for (double[] x : rows) {
-            for (int i = 0; i < d; i++) {
-                double xi = x[i];
-                if (xi == 0) {
-                    continue;
-                }
-                double[] row = m[i];
-                for (int j = i; j < d; j++) {
-                    row[j] += xi * x[j];
-                }
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                m[i][j] = m[j][i];
-            }
-        }
-        return m;
-    }
-
-    private static void add(double[] sum, double[] x) {
-        for (int j = 0; j < sum.length; j++) {
-            sum[j] += x[j];
-        }
-    }
-
-    private static void addNoise(double[] v, SplittableRandom noise, double sigma) {
-        for (int j = 0; j < v.length; j++) {
-            v[j] += gaussian(noise, sigma);
-        }
-    }
-
-    /** Noise on the upper triangle (diagonal included), mirrored: one draw per free entry. */
-    private static void addSymmetricNoise(double[][] m, SplittableRandom noise, double sigma) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i; j < m.length; j++) {
-                double e = gaussian(noise, sigma);
-                m[i][j] += e;
-                if (i != j) {
-                    m[j][i] += e;
-                }
-            }
-        }
-    }
-
-    private static double gaussian(SplittableRandom noise, double sigma) {
-        return sigma * noise.nextGaussian();
-    }
-
-    /** What was done, and nothing about where the data came from. */
-    private static JsonObject provenance(DpConfig config, long seed) {
+    /** What was done, and nothing about where the private data came from. */
+    private static JsonObject provenance(DpConfig config, long seed, ZcdpLedger ledger, PublicDecoder decoder,
+            double latentClip) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");
         p.addProperty("tool_version", Compressor.TOOL_VERSION);
         p.addProperty("seed", seed);
         JsonObject c = new JsonObject();
-        c.addProperty("decoder", "pca");
-        c.addProperty("latent_dim", config.latentDim());
-        c.addProperty("components", "1");
+        c.addProperty("decoder", decoder == null ? "pca" : "public");
+        c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.file().metadata().latentDim());
+        c.addProperty("components", Integer.toString(config.components()));
         c.addProperty("covariance_type", "full");
         p.add("config", c);
         JsonObject dp = new JsonObject();
@@ -263,9 +225,30 @@ public final class DpCompressor {
         dp.addProperty("rho", config.rho());
         dp.addProperty("accountant", "zCDP, Gaussian mechanism; per-class statistics by parallel composition");
         dp.addProperty("neighbouring", "add or remove one record");
-        dp.addProperty("pixel_clip", config.pixelClip());
-        dp.addProperty("latent_clip", config.latentClip());
-        dp.addProperty("public", "class names, number of classes, image shape");
+        if (decoder == null) {
+            dp.addProperty("pixel_clip", config.pixelClip());
+        }
+        dp.addProperty("latent_clip", latentClip);
+        if (config.components() > 1) {
+            dp.addProperty("em_iterations", config.iterations());
+        }
+        dp.add("steps", ledger.toJson());
+        if (decoder == null) {
+            dp.addProperty("public", "class names, number of classes, image shape");
+        } else {
+            dp.addProperty("public", "class names, number of classes, image shape, the decoder of " + decoder.name());
+            JsonObject from = new JsonObject();
+            from.addProperty("name", decoder.name());
+            from.addProperty("sha256", decoder.sha256());
+            JsonObject pubConfig = decoder.file().metadata().provenance().getAsJsonObject("config");
+            if (pubConfig != null && pubConfig.has("decoder")) {
+                from.addProperty("decoder", pubConfig.get("decoder").getAsString());
+            }
+            from.addProperty("encoder", decoder.encoderMethod());
+            from.addProperty("latent_centre_and_clip", "mean of latents drawn from the public file, and the "
+                    + PublicDecoder.CLIP_QUANTILE + " quantile of their distance to it");
+            dp.add("decoder_from", from);
+        }
         p.add("differential_privacy", dp);
         return p;
     }

@@ -5,18 +5,22 @@ package io.lgc.privacy;
  *
  * @param epsilon the privacy budget ε, for adding or removing one training record
  * @param delta δ of the (ε, δ) guarantee; the README advises well below 1 / records
- * @param latentDim k, the PCA decoder's latent dimension
+ * @param latentDim k, the PCA decoder's latent dimension (a public decoder brings its own)
  * @param pixelClip records are scaled down to at most this L2 norm (pixels in [0, 1]) before any
  *     statistic is taken: what bounds one record's influence
  * @param latentClip each record's latent is scaled down to at most this norm before the per-class
- *     statistics are taken
+ *     statistics are taken (a public decoder derives its own from the public file)
+ * @param components Gaussians per class: 1 takes private moments, more run private EM
+ * @param iterations private EM iterations when {@code components > 1}; each spends its share
  */
-public record DpConfig(double epsilon, double delta, int latentDim, double pixelClip, double latentClip) {
+public record DpConfig(double epsilon, double delta, int latentDim, double pixelClip, double latentClip,
+        int components, int iterations) {
     public static final double DEFAULT_DELTA = 1e-6;
     public static final double DEFAULT_PIXEL_CLIP = 12;
     public static final double DEFAULT_LATENT_CLIP = 8;
-    /** Shares of ρ: image mean, record count, second moments of images, class counts, class sums, class second moments. */
-    static final double[] SHARES = {0.05, 0.02, 0.45, 0.03, 0.15, 0.30};
+    public static final int DEFAULT_ITERATIONS = 5;
+    /** Shares of ρ when the decoder is private too: image mean, record count, second moments of images. */
+    static final double[] DECODER_SHARES = {0.05, 0.02, 0.45};
 
     public DpConfig {
         Zcdp.requireBudget(epsilon, delta);
@@ -27,14 +31,32 @@ public record DpConfig(double epsilon, double delta, int latentDim, double pixel
             throw new IllegalArgumentException("clip norms must be positive numbers, got " + pixelClip + " and "
                     + latentClip);
         }
+        if (components < 1 || iterations < 1) {
+            throw new IllegalArgumentException("components and iterations must be >= 1, got " + components + " and "
+                    + iterations);
+        }
     }
 
+    /** One Gaussian per class, the default clip norms. */
     public static DpConfig of(double epsilon, double delta, int latentDim) {
-        return new DpConfig(epsilon, delta, latentDim, DEFAULT_PIXEL_CLIP, DEFAULT_LATENT_CLIP);
+        return new DpConfig(epsilon, delta, latentDim, DEFAULT_PIXEL_CLIP, DEFAULT_LATENT_CLIP, 1, DEFAULT_ITERATIONS);
+    }
+
+    public DpConfig withComponents(int k) {
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, k, iterations);
+    }
+
+    public DpConfig withLatentClip(double clip) {
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, clip, components, iterations);
     }
 
     /** The whole budget in zCDP terms. */
     public double rho() {
         return Zcdp.rhoFor(epsilon, delta);
+    }
+
+    /** The part of ρ the decoder statistics take when the decoder is learned privately. */
+    static double decoderShare() {
+        return DECODER_SHARES[0] + DECODER_SHARES[1] + DECODER_SHARES[2];
     }
 }

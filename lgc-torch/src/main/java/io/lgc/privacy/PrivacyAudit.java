@@ -44,18 +44,44 @@ public final class PrivacyAudit {
         Rows unseen = new Rows(holdout.subset(subset(holdout.size(), records, random.split())));
         Rows synthetic = new Rows(drawn);
 
-        Nearest toMembers = Nearest.of(synthetic, members, "audit: samples to training", progress);
-        Nearest toHoldout = Nearest.of(synthetic, unseen, "audit: samples to holdout", progress);
-        Nearest holdoutToMembers = Nearest.of(unseen, members, "audit: holdout to training", progress);
-        Nearest membersToSamples = Nearest.of(members, synthetic, "audit: training to samples", progress);
-        Nearest holdoutToSamples = Nearest.of(unseen, synthetic, "audit: holdout to samples", progress);
+        Measured pixels = measure("pixels", synthetic, members, unseen, "", seed, progress);
+        AuditResult.Space p = pixels.space();
+        AuditResult.Space features = drawn instanceof Dataset images && RandomFeatures.applies(images.shape())
+                ? featureSpace(images, (Dataset) members.data(), (Dataset) unseen.data(), seed, progress) : null;
+        return new AuditResult(drawn.size(), members.count(), p.dcrTrain(), p.dcrHoldout(), p.holdoutToTrain(),
+                p.shareCloserToTrain(), p.baselineProtection(), p.nndrMedian(), p.exactCopies(), p.nearCopies(),
+                closestPairs(pixels.toMembers(), memberIndex), List.of(p.distanceAttack(),
+                        densityAttack(artifact, members.data(), unseen.data(), settings, progress)), features);
+    }
 
+    /** A space's measures, and the samples' nearest training records in it. */
+    private record Measured(AuditResult.Space space, Nearest toMembers) {
+    }
+
+    private static AuditResult.Space featureSpace(Dataset samples, Dataset members, Dataset unseen, long seed,
+            Progress progress) {
+        try (RandomFeatures net = RandomFeatures.of(samples.shape(), seed)) {
+            String name = "features of a randomly initialised ConvNet (seed " + seed + ", " + net.dim() + " values)";
+            return measure(name, net.features(samples), net.features(members), net.features(unseen), " (features)",
+                    seed, progress).space();
+        }
+    }
+
+    private static Measured measure(String name, Rows synthetic, Rows members, Rows unseen, String suffix, long seed,
+            Progress progress) {
+        Nearest toMembers = Nearest.of(synthetic, members, "audit: samples to training" + suffix, progress);
+        Nearest toHoldout = Nearest.of(synthetic, unseen, "audit: samples to holdout" + suffix, progress);
+        Nearest holdoutToMembers = Nearest.of(unseen, members, "audit: holdout to training" + suffix, progress);
+        Nearest membersToSamples = Nearest.of(members, synthetic, "audit: training to samples" + suffix, progress);
+        Nearest holdoutToSamples = Nearest.of(unseen, synthetic, "audit: holdout to samples" + suffix, progress);
+
+        int n = synthetic.count();
         double nearLimit = Stats.quantile(holdoutToMembers.first(), 0.01);
         int exact = 0;
         int near = 0;
         double closer = 0;
-        double[] ratios = new double[drawn.size()];
-        for (int i = 0; i < drawn.size(); i++) {
+        double[] ratios = new double[n];
+        for (int i = 0; i < n; i++) {
             double t = toMembers.first()[i];
             double h = toHoldout.first()[i];
             closer += t < h ? 1 : t == h ? 0.5 : 0;
@@ -68,10 +94,17 @@ public final class PrivacyAudit {
         AuditResult.Quantiles holdoutQuantiles = quantiles(holdoutToMembers.first());
         double protection = holdoutQuantiles.median() == 0 ? Double.POSITIVE_INFINITY
                 : dcrTrain.median() / holdoutQuantiles.median();
-        return new AuditResult(drawn.size(), members.count(), dcrTrain, quantiles(toHoldout.first()), holdoutQuantiles,
-                closer / drawn.size(), protection, Stats.quantile(ratios, 0.5), exact, near,
-                closestPairs(toMembers, memberIndex), List.of(distanceAttack(membersToSamples, holdoutToSamples, seed),
-                        densityAttack(artifact, members.data(), unseen.data(), settings, progress)));
+        return new Measured(new AuditResult.Space(name, dcrTrain, quantiles(toHoldout.first()), holdoutQuantiles,
+                closer / n, protection, Stats.quantile(ratios, 0.5), exact, near,
+                distanceAttack(membersToSamples, holdoutToSamples, seed)), toMembers);
+    }
+
+    /**
+     * The decoded samples {@link #run} compares with the records, drawn again from the same seed:
+     * {@link AuditResult.Pair#sample()} indexes them.
+     */
+    public static LabelledData drawnSamples(CompressedDataset artifact, AuditSettings settings) {
+        return draw(artifact, settings.samples(), new SplittableRandom(settings.seed()).nextLong());
     }
 
     /**

@@ -16,7 +16,7 @@ class DpCompressorTest {
     @Test
     void withAnEnormousBudgetItIsThePlainPcaFileUpToNoise() {
         // norms of these 8x8 images stay below the clip, so only the noise separates the two
-        CompressedDataset dp = DpCompressor.compress(BANDS, new DpConfig(1e9, 1e-6, 4, 12, 8), 3);
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(1e9, 1e-6, 4), 3);
         PcaCodec plain = PcaCodec.fit(BANDS, 4, 3);
         double[][] plainLatents = plain.encode(BANDS);
         for (int c = 0; c < 3; c++) {
@@ -76,6 +76,36 @@ class DpCompressorTest {
         assertThat(guarantee.get("epsilon").getAsDouble()).isEqualTo(2.0);
         assertThat(guarantee.get("delta").getAsDouble()).isEqualTo(1e-6);
         assertThat(Zcdp.epsilonOf(guarantee.get("rho").getAsDouble(), 1e-6)).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void theHeaderListsEveryStepWithItsShareOfTheBudget() {
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(2, 1e-6, 4), 1);
+        var steps = dp.metadata().provenance().getAsJsonObject("differential_privacy").getAsJsonArray("steps");
+        double[] shares = new double[steps.size()];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = steps.get(i).getAsJsonObject().get("share").getAsDouble();
+        }
+        // record count, image sum, image outer products; class counts, sums, outer products
+        assertThat(shares).containsExactly(new double[] {0.02, 0.05, 0.45, 0.03, 0.15, 0.30}, within(1e-12));
+        var moments = steps.get(2).getAsJsonObject();
+        assertThat(moments.get("statistic").getAsString()).isEqualTo("sum of image outer products");
+        assertThat(moments.get("sensitivity").getAsDouble()).isEqualTo(144.0); // pixel clip 12, squared
+        double rho = Zcdp.rhoFor(2, 1e-6);
+        assertThat(moments.get("sigma").getAsDouble()).isCloseTo(144 / Math.sqrt(2 * 0.45 * rho), within(1e-9));
+    }
+
+    @Test
+    void moreComponentsRunPrivateEmWithinTheSameBudget() {
+        CompressedDataset dp = DpCompressor.compress(BANDS, DpConfig.of(2, 1e-6, 4).withComponents(3), 1);
+        assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(3));
+        var guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+        double spent = 0;
+        for (var step : guarantee.getAsJsonArray("steps")) {
+            spent += step.getAsJsonObject().get("rho").getAsDouble();
+        }
+        assertThat(Zcdp.epsilonOf(spent, 1e-6)).isCloseTo(2, within(1e-9));
+        assertThat(guarantee.get("em_iterations").getAsInt()).isEqualTo(DpConfig.DEFAULT_ITERATIONS);
     }
 
     @Test

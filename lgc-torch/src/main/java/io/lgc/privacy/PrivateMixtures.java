@@ -1,0 +1,265 @@
+package io.lgc.privacy;
+
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.linalg.SymmetricEigen;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Per-class Gaussian mixtures, and per-class counts, from noisy sums of clipped latents.
+ *
+ * <p>Every latent has norm at most C (the caller centres and clips). Adding or removing one record
+ * changes its class's count by 1, its sum by at most C in L2 and its sum of outer products by at most
+ * C² (Frobenius): those are the sensitivities. K = 1: the class's Gaussian comes from its noisy count,
+ * sum and second moment. K &gt; 1: private EM (the Gaussian mechanism on each iteration's
+ * responsibility-weighted sufficient statistics): a record's responsibilities sum to 1, so over
+ * the K components its weights change by at most 1, its sums by C and its second moments by C²
+ * (L2 over all components together); EM starts from K points drawn from the class's private
+ * K = 1 Gaussian, and each iteration spends its own share. A record lies in one class only, so
+ * each statistic costs its share once, not once per class.
+ */
+final class PrivateMixtures {
+    /** Of the latent side's ρ: class counts; then, for K = 1, sums and second moments. */
+    static final double COUNT_SHARE = 0.0625;
+    static final double SUM_SHARE = 0.3125;
+    static final double MOMENT_SHARE = 0.625;
+    /** For K &gt; 1: the part of what the counts leave that the starting Gaussian takes (1/3 sums, 2/3 moments). */
+    static final double START_SHARE = 0.25;
+    /** Within one EM iteration: weights, sums, second moments. */
+    static final double[] ITERATION_SHARES = {0.1, 0.3, 0.6};
+    /** A component's mean and covariance divide by at least this many (noisy) records. */
+    static final double MIN_COMPONENT_RECORDS = 10;
+
+    /** The noise of every statistic, fixed before any data is looked at. */
+    record Noise(double count, double sum, double moment, double[] weights, double[] sums, double[] moments) {
+    }
+
+    private PrivateMixtures() {
+    }
+
+    /** Spends {@code rho} of {@code ledger} on the latent side of a compression with {@code components} per class. */
+    static Noise plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations) {
+        double count = ledger.gaussian("class counts", 1, COUNT_SHARE * rho);
+        if (components == 1) {
+            return new Noise(count, ledger.gaussian("class latent sums", clip, SUM_SHARE * rho),
+                    ledger.gaussian("class latent second moments", clip * clip, MOMENT_SHARE * rho),
+                    new double[0], new double[0], new double[0]);
+        }
+        double rest = (1 - COUNT_SHARE) * rho;
+        double sum = ledger.gaussian("class latent sums (EM start)", clip, rest * START_SHARE / 3);
+        double moment = ledger.gaussian("class latent second moments (EM start)", clip * clip,
+                rest * START_SHARE * 2 / 3);
+        double perIteration = rest * (1 - START_SHARE) / iterations;
+        double[] weights = new double[iterations];
+        double[] sums = new double[iterations];
+        double[] moments = new double[iterations];
+        for (int t = 0; t < iterations; t++) {
+            String step = "EM iteration " + (t + 1) + ": component ";
+            weights[t] = ledger.gaussian(step + "weights", 1, perIteration * ITERATION_SHARES[0]);
+            sums[t] = ledger.gaussian(step + "sums", clip, perIteration * ITERATION_SHARES[1]);
+            moments[t] = ledger.gaussian(step + "second moments", clip * clip, perIteration * ITERATION_SHARES[2]);
+        }
+        return new Noise(count, sum, moment, weights, sums, moments);
+    }
+
+    /**
+     * The class's mixture from its clipped, centred latents {@code z}, shifted back by {@code centre}.
+     * {@code n} is its noisy count (a class without records gets a mixture made of noise).
+     */
+    static GaussianMixture fit(double[][] z, double n, int k, Noise noise, double[] centre, SplittableRandom random) {
+        int d = centre.length;
+        double[] sum = new double[d];
+        for (double[] v : z) {
+            add(sum, v, 1);
+        }
+        addNoise(sum, random, noise.sum());
+        double[][] moment = weightedSecondMoment(z, null, d);
+        addSymmetricNoise(moment, random, noise.moment());
+        double[] mean = scaled(sum, 1 / n);
+        double[] cov = covariance(moment, n, mean);
+        if (noise.weights().length == 0) {
+            return GaussianMixture.fromParameters(CovarianceType.FULL, new double[] {1},
+                    new double[][] {shifted(mean, centre)}, cov);
+        }
+        GaussianMixture current = start(mean, cov, k, random);
+        for (int t = 0; t < noise.weights().length; t++) {
+            current = iterate(current, z, t, noise, random);
+        }
+        return shiftedMixture(current, centre);
+    }
+
+    /** K means drawn from the class's private Gaussian, each with its covariance, equal weights. */
+    private static GaussianMixture start(double[] mean, double[] cov, int k, SplittableRandom random) {
+        int d = mean.length;
+        double[][] matrix = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                matrix[i][j] = cov[i * d + j];
+            }
+        }
+        SymmetricEigen eigen = SymmetricEigen.of(matrix);
+        double[][] means = new double[k][];
+        double[] weights = new double[k];
+        double[] covs = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            double[] m = mean.clone();
+            for (int a = 0; a < d; a++) {
+                double g = Math.sqrt(Math.max(0, eigen.values()[a])) * random.nextGaussian();
+                add(m, eigen.vectors()[a], g);
+            }
+            means[c] = m;
+            weights[c] = 1.0 / k;
+            System.arraycopy(cov, 0, covs, c * d * d, d * d);
+        }
+        return GaussianMixture.fromParameters(CovarianceType.FULL, weights, means, covs);
+    }
+
+    /** One EM step on noisy responsibility-weighted statistics. */
+    private static GaussianMixture iterate(GaussianMixture current, double[][] z, int t, Noise noise,
+            SplittableRandom random) {
+        int k = current.components();
+        int d = current.dimension();
+        double[][] resp = z.length == 0 ? new double[0][k] : current.predictProba(z);
+        double[] weights = new double[k];
+        double[][] means = new double[k][];
+        double[] covs = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            double[] w = new double[z.length];
+            double count = gaussian(random, noise.weights()[t]);
+            double[] sum = new double[d];
+            for (int i = 0; i < z.length; i++) {
+                w[i] = resp[i][c];
+                count += w[i];
+                add(sum, z[i], w[i]);
+            }
+            addNoise(sum, random, noise.sums()[t]);
+            double[][] moment = weightedSecondMoment(z, w, d);
+            addSymmetricNoise(moment, random, noise.moments()[t]);
+            double n = Math.max(MIN_COMPONENT_RECORDS, count);
+            weights[c] = Math.max(0, count);
+            means[c] = scaled(sum, 1 / n);
+            System.arraycopy(covariance(moment, n, means[c]), 0, covs, c * d * d, d * d);
+        }
+        return GaussianMixture.fromParameters(CovarianceType.FULL, normalised(weights), means, covs);
+    }
+
+    /** Weights that sum to 1, each at least a millionth: noise may push a count below zero. */
+    static double[] normalised(double[] counts) {
+        double total = 0;
+        for (double c : counts) {
+            total += Math.max(0, c);
+        }
+        double[] out = new double[counts.length];
+        double floored = 0;
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = total > 0 ? Math.max(1e-6, Math.max(0, counts[i]) / total) : 1.0 / counts.length;
+            floored += out[i];
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= floored;
+        }
+        return out;
+    }
+
+    private static GaussianMixture shiftedMixture(GaussianMixture m, double[] centre) {
+        double[][] means = m.means();
+        for (int c = 0; c < means.length; c++) {
+            means[c] = shifted(means[c], centre);
+        }
+        return GaussianMixture.fromParameters(CovarianceType.FULL, m.weights(), means, m.covariancesFlat());
+    }
+
+    /** Noisy second moment over n, less the mean's outer product, made positive definite; row-major. */
+    private static double[] covariance(double[][] moment, double n, double[] mean) {
+        int d = mean.length;
+        double[][] cov = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                cov[i][j] = moment[i][j] / n - mean[i] * mean[j];
+            }
+        }
+        return DpCompressor.nearestPositiveDefinite(cov);
+    }
+
+    /** Σ w_i x_i x_iᵀ (all weights 1 when {@code w} is null). */
+    static double[][] weightedSecondMoment(double[][] rows, double[] w, int d) {
+        double[][] m = new double[d][d];
+        for (int s = 0; s < rows.length; s++) {
+            double[] x = rows[s];
+            double ws = w == null ? 1 : w[s];
+            for (int i = 0; i < d; i++) {
+                double xi = ws * x[i];
+                if (xi == 0) {
+                    continue;
+                }
+                double[] row = m[i];
+                for (int j = i; j < d; j++) {
+                    row[j] += xi * x[j];
+                }
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                m[i][j] = m[j][i];
+            }
+        }
+        return m;
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = v[j] * factor;
+        }
+        return out;
+    }
+
+    private static double[] shifted(double[] v, double[] by) {
+        double[] out = v.clone();
+        add(out, by, 1);
+        return out;
+    }
+
+    static void add(double[] sum, double[] x, double weight) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] += weight * x[j];
+        }
+    }
+
+    static void addNoise(double[] v, SplittableRandom random, double sigma) {
+        for (int j = 0; j < v.length; j++) {
+            v[j] += gaussian(random, sigma);
+        }
+    }
+
+    /** Noise on the upper triangle (diagonal included), mirrored: one draw per free entry. */
+    static void addSymmetricNoise(double[][] m, SplittableRandom random, double sigma) {
+        for (int i = 0; i < m.length; i++) {
+            for (int j = i; j < m.length; j++) {
+                double e = gaussian(random, sigma);
+                m[i][j] += e;
+                if (i != j) {
+                    m[j][i] += e;
+                }
+            }
+        }
+    }
+
+    static double gaussian(SplittableRandom random, double sigma) {
+        return sigma * random.nextGaussian();
+    }
+
+    /** Every class's mixture; {@code counts} receives the noisy counts. */
+    static List<GaussianMixture> all(double[][][] latentsByClass, int k, Noise noise, double[] centre, int[] counts,
+            SplittableRandom random) {
+        List<GaussianMixture> out = new ArrayList<>();
+        for (int c = 0; c < latentsByClass.length; c++) {
+            double nc = latentsByClass[c].length + gaussian(random, noise.count());
+            counts[c] = (int) Math.max(1, Math.round(nc));
+            out.add(fit(latentsByClass[c], Math.max(1, nc), k, noise, centre, random));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package io.lgc.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.lgc.gmm.GaussianMixture;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PrivateMixturesTest {
+    @Test
+    void oneGaussianPerClassSpendsItsSharesAtTheGaussianMechanismsSigma() {
+        ZcdpLedger ledger = new ZcdpLedger(0.5);
+        PrivateMixtures.Noise noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5);
+        // sigma = sensitivity / sqrt(2 rho_step); rho_step = share x 0.5, clip 2
+        assertThat(noise.count()).isCloseTo(4.0, within(1e-12)); // 1 / sqrt(2 x 0.0625 x 0.5)
+        assertThat(noise.sum()).isCloseTo(3.5777087640, within(1e-9)); // 2 / sqrt(2 x 0.3125 x 0.5)
+        assertThat(noise.moment()).isCloseTo(5.0596442563, within(1e-9)); // 4 / sqrt(2 x 0.625 x 0.5)
+        assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void privateEmSpendsEachIterationItsOwnShare() {
+        ZcdpLedger ledger = new ZcdpLedger(0.5);
+        PrivateMixtures.Noise noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2);
+        // per iteration: 0.5 x 0.9375 x 0.75 / 2 = 0.17578125 of rho; weights 10 %, sums 30 %, moments 60 %
+        assertThat(noise.weights()).hasSize(2);
+        assertThat(noise.weights()[1]).isCloseTo(5.3333333333, within(1e-9)); // 1 / sqrt(2 x 0.017578125)
+        assertThat(noise.sums()[0]).isCloseTo(6.1584028714, within(1e-9)); // 2 / sqrt(2 x 0.052734375)
+        assertThat(noise.moments()[1]).isCloseTo(8.7092968632, within(1e-9)); // 4 / sqrt(2 x 0.10546875)
+        assertThat(noise.sum()).isCloseTo(7.1554175280, within(1e-9)); // start: 2 / sqrt(2 x 0.5 x 0.9375 x 0.25 / 3)
+        assertThat(ledger.spends()).hasSize(3 + 2 * 3);
+        assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void theLedgerRefusesToSpendMoreThanTheBudget() {
+        ZcdpLedger ledger = new ZcdpLedger(1);
+        ledger.gaussian("a", 1, 0.7);
+        assertThatThrownBy(() -> ledger.gaussian("b", 1, 0.31)).hasMessageContaining("b would spend 0.31");
+    }
+
+    @Test
+    void withAnEnormousBudgetPrivateEmFindsTwoClustersOfOneClass() {
+        double[][] z = twoClusters(400, 1);
+        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(1e12), 1e12, 2, 2, 8);
+        GaussianMixture m = PrivateMixtures.fit(z, z.length, 2, noise, new double[] {5, 5}, new SplittableRandom(3));
+        double[][] means = m.means();
+        Arrays.sort(means, Comparator.comparingDouble(v -> v[0]));
+        // the centre is added back
+        assertThat(means[0][0]).isCloseTo(4, within(0.05));
+        assertThat(means[1][0]).isCloseTo(6, within(0.05));
+        assertThat(means[0][1]).isCloseTo(5, within(0.05));
+        assertThat(m.weights()[0]).isCloseTo(0.5, within(0.05));
+    }
+
+    @Test
+    void aSmallBudgetBlursTheClustersAndTheSeedDrawsTheNoise() {
+        double[][] z = twoClusters(400, 1);
+        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(0.01), 0.01, 2, 2, 5);
+        GaussianMixture a = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(1));
+        GaussianMixture again = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(1));
+        GaussianMixture other = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(2));
+        assertThat(again.means()[0]).containsExactly(a.means()[0]);
+        assertThat(other.means()[0]).isNotEqualTo(a.means()[0]);
+    }
+
+    @Test
+    void aClassWithoutRecordsGetsAMixtureOfNoise() {
+        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(1), 1, 2, 3, 2);
+        GaussianMixture m = PrivateMixtures.fit(new double[0][], 1, 3, noise, new double[2], new SplittableRandom(1));
+        assertThat(m.components()).isEqualTo(3);
+    }
+
+    @Test
+    void weightsFromNoisyCountsSumToOneAndNoneIsNegative() {
+        double[] w = PrivateMixtures.normalised(new double[] {30, -5, 10});
+        assertThat(w[0] + w[1] + w[2]).isCloseTo(1, within(1e-12));
+        assertThat(w[0]).isCloseTo(0.75, within(1e-5));
+        assertThat(w[1]).isGreaterThan(0).isLessThan(1e-5);
+    }
+
+    /** Points around (-1, 0) and (1, 0), spread 0.1, within norm 2. */
+    private static double[][] twoClusters(int perCluster, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] z = new double[2 * perCluster][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = new double[] {(i % 2 == 0 ? -1 : 1) + 0.1 * r.nextGaussian(), 0.1 * r.nextGaussian()};
+        }
+        return z;
+    }
+}
