@@ -121,26 +121,22 @@ public final class Compressor {
             List<String> classNames, int[] classCounts, List<GaussianMixture> mixtures, JsonObject mixtureReport,
             StageTimes times, Progress progress) {
         LatentCodec codec = fitted.codec();
+        boolean tuned = tunes(config, fitted.input());
         ArtifactMetadata metadata = new ArtifactMetadata(classNames, classCounts, fitted.format(), codec.latentDim(),
                 config.mixtures().covarianceType(), codec.decoder(), mixtureReport,
-                provenance(source, config, fitted.autoencoder(), codec.history()));
-        return new CompressedDataset(metadata, mixtures,
-                decoderWeights(codec, fitted.input(), mixtures, config, times, progress));
+                provenance(source, config, fitted.autoencoder(), tuned, codec.history()));
+        Map<String, float[]> weights = !tuned ? codec.decoderWeights()
+                : times.time("tune decoder", () -> DecoderTuner.tune(codec.decoder(), codec.decoderWeights(),
+                        mixtures, (Dataset) fitted.input(), config.tuning(), config.seed(), progress));
+        return new CompressedDataset(metadata, mixtures, weights);
     }
 
     /**
-     * The weights to ship: the codec's, or, with tuning on (an autoencoder on images), a copy tuned on
-     * samples of these mixtures against {@code input}. The codec itself is left as it is, for the next
-     * mixture setting.
+     * Whether the decoder is tuned on mixture samples before it ships: when asked, for an autoencoder
+     * on images. The tuned weights are a copy; the codec stays as trained, for the next mixture setting.
      */
-    private static Map<String, float[]> decoderWeights(LatentCodec codec, LabelledData input,
-            List<GaussianMixture> mixtures, CompressionConfig config, StageTimes times, Progress progress) {
-        if (!config.tuning().enabled() || config.decoder() != DecoderKind.AUTOENCODER
-                || !(input instanceof Dataset images)) {
-            return codec.decoderWeights();
-        }
-        return times.time("tune decoder", () -> DecoderTuner.tune(codec.decoder(), codec.decoderWeights(),
-                mixtures, images, config.tuning(), config.seed(), progress));
+    private static boolean tunes(CompressionConfig config, LabelledData input) {
+        return config.tuning().enabled() && config.decoder() == DecoderKind.AUTOENCODER && input instanceof Dataset;
     }
 
     /** @param ae the autoencoder configuration as it applies to the data ({@link AutoencoderConfig#forData}) */
@@ -173,7 +169,7 @@ public final class Compressor {
 
     /** @param ae the autoencoder configuration as applied to the data, which a table changes */
     private static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
-            List<EpochLosses> history) {
+            boolean tuned, List<EpochLosses> history) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");
         p.addProperty("tool_version", TOOL_VERSION);
@@ -183,7 +179,7 @@ public final class Compressor {
         c.addProperty("latent_dim", ae.latentDim());
         if (config.decoder() == DecoderKind.AUTOENCODER) {
             addTraining(c, ae);
-            if (config.tuning().enabled()) {
+            if (tuned) {
                 JsonObject t = new JsonObject();
                 t.addProperty("steps", config.tuning().steps());
                 t.addProperty("per_class", config.tuning().perClass());
