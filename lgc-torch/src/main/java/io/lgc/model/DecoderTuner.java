@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.lgc.Progress;
@@ -84,10 +83,8 @@ public final class DecoderTuner {
             this.tuning = tuning;
             this.random = new SplittableRandom(seed ^ 0x7475_6e65L);
             this.dim = mixtures.get(0).dimension();
-            int[] labels = real.labels();
             for (int c = 0; c < real.numClasses(); c++) {
-                final int cls = c;
-                byClass.add(java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cls).toArray());
+                byClass.add(real.indicesOf(c));
             }
         }
 
@@ -110,16 +107,7 @@ public final class DecoderTuner {
         }
 
         private double step() {
-            try (NDManager batch = trainer.getManager().newSubManager();
-                    GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray loss = loss(batch);
-                double value = loss.getFloat();
-                if (Double.isFinite(value)) {
-                    collector.backward(loss);
-                    trainer.step();
-                }
-                return value;
-            }
+            return MiniBatchLoop.step(trainer, this::loss);
         }
 
         /** Cross-entropy of the decoded draws plus the weighted class-wise feature-mean distance. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -75,11 +76,19 @@ final class MiniBatchLoop {
         return history;
     }
 
-    /** One optimiser step; a non-finite loss is returned without stepping, for the caller to report. */
+    /** One optimiser step on a batch of the loop's data. */
     private static double step(Trainer trainer, LabelledData data, int[] order, int from, int to, BatchLoss loss) {
+        return step(trainer, batch -> loss.apply(trainer, batch, data, order, from, to, true));
+    }
+
+    /**
+     * One optimiser step on the loss {@code loss} computes in a batch's own manager, whose tensors are
+     * freed when the step ends; a non-finite loss is returned without stepping, for the caller to report.
+     */
+    static double step(Trainer trainer, Function<NDManager, NDArray> loss) {
         try (NDManager batch = trainer.getManager().newSubManager();
                 GradientCollector collector = trainer.newGradientCollector()) {
-            NDArray value = loss.apply(trainer, batch, data, order, from, to, true);
+            NDArray value = loss.apply(batch);
             double v = value.getFloat();
             if (!Double.isFinite(v)) {
                 return v;
