@@ -17,6 +17,9 @@
 #                          ./lgc compress fashion-mnist/train -o $AB_WORK/tune-2000.lgc --seed 1 --tune-steps 2000
 #     width-16:            --spread 1.0 | , its own artifact: compress --width 16 (the 78,400 B budget)
 #     width-16-tune-2000:  --spread 1.0 | , its own artifact: compress --width 16 --tune-steps 2000
+#     spread-1.2-ep30:     --spread 1.2 | --epochs 30 (the receiver trains 3x longer: 3,516 SGD steps)
+#     spread-1.2-6000:     --spread 1.2, 6,000 images per class | (the protocol's 1,175 steps, twice the images)
+#     width-16-ep30:       --spread 1.2 | --epochs 30, its own artifact: compress --width 16
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
 # bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
@@ -30,7 +33,8 @@ work="${AB_WORK:-/work/exp/ab-work}"
 results=bench/results/ab
 mkdir -p "$results" "$work"
 
-arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts
+arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class
+  per_class=3000
   case "$1" in
     spread-1.0) kind=lgc recon_opts="--spread 1.0" eval_opts="" ;;
     spread-1.2) kind=lgc recon_opts="--spread 1.2" eval_opts="" ;;
@@ -41,8 +45,16 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts
     tune-2000) kind=own compress_opts="--tune-steps 2000" recon_opts="--spread 1.0" eval_opts="" ;;
     width-16) kind=own compress_opts="--width 16" recon_opts="--spread 1.0" eval_opts="" ;;
     width-16-tune-2000) kind=own compress_opts="--width 16 --tune-steps 2000" recon_opts="--spread 1.0" eval_opts="" ;;
+    spread-1.2-ep30) kind=lgc recon_opts="--spread 1.2" eval_opts="--epochs 30" ;;
+    spread-1.2-6000) kind=lgc recon_opts="--spread 1.2" eval_opts="" per_class=6000 ;;
+    width-16-ep30) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="--epochs 30" ;;
     *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
   esac
+}
+
+own_artifact_name() { # the file of an arm that compresses its own: named after its compress options
+  local name="${compress_opts//--/}"
+  echo "${name// /-}"
 }
 
 training_set() { # training_set ARM: builds (once) the arm's training set, prints its dir and the command
@@ -50,17 +62,18 @@ training_set() { # training_set ARM: builds (once) the arm's training set, print
   arm_artifact="$artifact"
   if [[ $kind == own ]]; then
     # an arm whose compression differs: its own artifact, built once
-    arm_artifact="$work/$1.lgc"
+    arm_artifact="$work/$(own_artifact_name).lgc"
     [[ -f "$arm_artifact" ]] || ./lgc compress fashion-mnist/train -o "$arm_artifact" --seed 1 $compress_opts -q
-    dir="$work/recon-$1"
-    command="./lgc compress fashion-mnist/train -o $(basename "$arm_artifact") --seed 1 $compress_opts; ./lgc reconstruct $(basename "$arm_artifact") -o $dir --per-class 3000 --seed 1 $recon_opts"
-    [[ -f "$dir.done" ]] || { rm -rf "$dir"; ./lgc reconstruct "$arm_artifact" -o "$dir" --per-class 3000 --seed 1 $recon_opts -q > /dev/null; touch "$dir.done"; }
+    dir="$work/recon-$(own_artifact_name)-$per_class${recon_opts// /}"
+    command="./lgc compress fashion-mnist/train -o $(basename "$arm_artifact") --seed 1 $compress_opts; ./lgc reconstruct $(basename "$arm_artifact") -o $dir --per-class $per_class --seed 1 $recon_opts"
+    [[ -f "$dir.done" ]] || { rm -rf "$dir"; ./lgc reconstruct "$arm_artifact" -o "$dir" --per-class $per_class --seed 1 $recon_opts -q > /dev/null; touch "$dir.done"; }
     train_dir="$dir" train_command="$command"
     return
   fi
   if [[ $kind == lgc ]]; then
     dir="$work/recon-${recon_opts// /}"
-    command="./lgc reconstruct $artifact -o $dir --per-class 3000 --seed 1 $recon_opts"
+    [[ $per_class == 3000 ]] || dir="$dir-$per_class"
+    command="./lgc reconstruct $artifact -o $dir --per-class $per_class --seed 1 $recon_opts"
   else
     dir="$work/random-subset-10"
     command="./lgc baseline random-subset fashion-mnist/train --bytes 78400 -o $dir --seed 1"
@@ -101,7 +114,8 @@ for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0]))
 # Each arm against the arm it changes one thing of, seed by seed (same classifier initialisation and order).
 references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
               "tune-2000": "spread-1.0", "width-16-tune-2000": "width-16",
-              "random-10-augment": "random-10"}
+              "random-10-augment": "random-10", "spread-1.2-ep30": "spread-1.2",
+              "spread-1.2-6000": "spread-1.2", "width-16-ep30": "spread-1.2-ep30"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
