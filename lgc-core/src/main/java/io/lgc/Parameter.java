@@ -60,7 +60,9 @@ public enum Parameter {
     /** {@code SamplingPlan.perClass}: samples of each class. */
     PER_CLASS("SamplingPlan.perClass"),
     /** {@code count} of {@code Lgc.sampleCount}: samples in all. */
-    COUNT("count");
+    COUNT("count"),
+    /** {@code budget} of {@code MeasuredSettings.forBudget}: the most bytes the file may have. */
+    BUDGET("budget");
 
     private final String javaName;
 

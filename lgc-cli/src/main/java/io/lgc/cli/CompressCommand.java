@@ -5,6 +5,7 @@ import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.VerifiedArtifact;
+import io.lgc.artifact.container.Codec;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
@@ -23,6 +24,7 @@ import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.DpCompressor;
@@ -145,6 +147,12 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--budget", paramLabel = "BYTES",
+            description = "Largest file to write (78400, 78.4KB, 1MiB): the most accurate of the settings measured on "
+                    + "Fashion-MNIST whose file fits is chosen (decoder, latent dimension, components, width, precision; "
+                    + "see the README); images only.")
+    String budget;
+
     @Option(names = "--provenance", paramLabel = "minimal|full",
             description = "What the file records of its source: minimal, the base name, format and size; or full, "
                     + "also the path as given and the SHA-256 of the source files, for files that stay in-house "
@@ -181,6 +189,10 @@ final class CompressCommand implements Callable<Integer> {
     public Integer call() {
         config(null); // the options' own checks before reading data, which a typo must not waste
         checkPrivateOptions();
+        Long budgetBytes = budget == null ? null : BudgetOption.parse(budget);
+        if (budgetBytes != null) {
+            BudgetOption.requireAlone(spec.commandLine().getParseResult());
+        }
         Precision storage = Precision.parse(precision);
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
@@ -207,6 +219,12 @@ final class CompressCommand implements Callable<Integer> {
         }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
+        MeasuredSettings.Setting chosen = budgetBytes == null ? null
+                : chooseForBudget(budgetBytes, source, SourceInfo.of(source, record), config);
+        if (chosen != null) {
+            config = chosen.applyTo(config);
+        }
+        Precision written = chosen == null ? storage : chosen.precision();
         CompressionResult result;
         try {
             result = Compressor.compress(source.data(), SourceInfo.of(source, record), config,
@@ -214,13 +232,31 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
+        if (chosen != null) {
+            MeasuredSettings.requireFits(budgetBytes, ArtifactFile.storedBytes(result.dataset(), written, Codec.AUTO),
+                    chosen, source.displayName());
+        }
         target.requireReplaceable(); // again: the file may have appeared while training
-        WriteReport written = result.times().time("write", () -> target.writing(() -> write(result, storage)));
-        printSummary(out, source, result, written);
+        WriteReport parts = result.times().time("write", () -> target.writing(() -> write(result, written)));
+        printSummary(out, source, result, parts);
         if (reportTarget != null) {
-            writeReport(reportTarget, source, result, written);
+            writeReport(reportTarget, source, result, parts);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --budget}: the measured setting chosen for these images, said before the training starts. */
+    private MeasuredSettings.Setting chooseForBudget(long bytes, ResolvedDataset source, SourceInfo info,
+            CompressionConfig config) {
+        if (!(source.data() instanceof Dataset images)) {
+            throw new InputException(source.displayName() + ": a table; --budget chooses among settings measured on"
+                    + " images (a table takes --latent-dim and --components)");
+        }
+        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(bytes, images, info, config);
+        root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
+                + Text.bytes(choice.predictedBytes()) + " (" + String.format(java.util.Locale.ROOT, "%.2f",
+                100 * choice.setting().fashionAccuracy()) + " % on Fashion-MNIST, the best measured setting that fits)");
+        return choice.setting();
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

@@ -40,6 +40,7 @@ final class ParameterFlags {
             case SPREAD -> "--spread";
             case PER_CLASS -> "--per-class";
             case COUNT -> "--count";
+            case BUDGET -> "--budget";
         };
     }
 

@@ -72,6 +72,24 @@ public final class ArtifactFile {
         }
     }
 
+    /**
+     * The bytes {@link #write} would store for {@code data} at {@code precision}, without writing
+     * them: with {@link Codec#AUTO} exactly the file's size, with {@link Codec#NONE} the size before
+     * compression, which compression only lowers. The same exceptions as {@link #write}.
+     */
+    public static long storedBytes(CompressedDataset data, Precision precision, Codec codec) {
+        return ContainerWriter.toBytes(toContainer(data, precision), codec).length;
+    }
+
+    /**
+     * The most bytes {@link #write} can store for {@code data} at {@code precision}, whatever the
+     * mixtures' values: their size in fp32 (which {@link #write} may keep them in), nothing compressed.
+     */
+    public static long maxStoredBytes(CompressedDataset data, Precision precision) {
+        return ContainerWriter.toBytes(assemble(data, new StoragePrecision(precision, Precision.FP32)), Codec.NONE)
+                .length;
+    }
+
     /** Every check {@link #readVerified} runs, returning the dataset only. */
     public static CompressedDataset read(Path file) {
         return readVerified(file).dataset();

@@ -86,8 +86,13 @@ public record PcaCodec(ImageShape shape, double[] mean, double[][] axes, double[
 
     @Override
     public NetworkSpec decoder() {
-        return new NetworkSpec(new long[] {axes.length}, List.of(
-                new Layer.Linear(axes.length, shape.size()),
+        return decoder(shape, axes.length);
+    }
+
+    /** The decoder of a basis of {@code k} axes for images of {@code shape}: one linear layer, reshaped. */
+    public static NetworkSpec decoder(ImageShape shape, int k) {
+        return new NetworkSpec(new long[] {k}, List.of(
+                new Layer.Linear(k, shape.size()),
                 new Layer.Reshape(new long[] {shape.channels(), shape.height(), shape.width()})));
     }
 

@@ -168,7 +168,7 @@ public final class Compressor {
     }
 
     /** @param ae the autoencoder configuration as applied to the data, which a table changes */
-    private static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
+    static JsonObject provenance(SourceInfo source, CompressionConfig config, AutoencoderConfig ae,
             boolean tuned, List<EpochLosses> history) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");

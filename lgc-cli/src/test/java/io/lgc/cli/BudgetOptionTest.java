@@ -1,0 +1,119 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import io.lgc.InputException;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.data.IdxWriter;
+import io.lgc.eval.SyntheticImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compress --budget: the file fits, the choice is said and recorded, and what cannot fit is refused. */
+class BudgetOptionTest {
+    @TempDir
+    Path dir;
+
+    private Path data;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = dir.resolve("bands");
+        IdxWriter.write(SyntheticImages.bands(20, 3, 8, 1), data, "train");
+    }
+
+    private CliRun compress(Path out, String... extra) {
+        String[] args = new String[6 + extra.length];
+        String[] base = {"compress", data.toString(), "-o", out.toString(), "--epochs", "2"};
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void theFileFitsItsBudgetAndRecordsTheChosenSetting() throws IOException {
+        Path out = dir.resolve("budget.lgc");
+        CliRun run = compress(out, "--budget", "6KB");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.size(out)).isLessThanOrEqualTo(6_000);
+        assertThat(run.out()).containsPattern("budget 6,000 B: pca, latent (\\d+), (\\d+) components? per class, int8,"
+                + " predicted at most [\\d,]+ B \\(\\d+\\.\\d\\d % on Fashion-MNIST");
+        JsonObject config = ArtifactFile.read(out).metadata().provenance().getAsJsonObject("config");
+        String said = run.out().substring(run.out().indexOf("budget 6,000 B: "));
+        assertThat(said).startsWith("budget 6,000 B: " + config.get("decoder").getAsString() + ", latent "
+                + config.get("latent_dim").getAsInt() + ", " + config.get("components").getAsString() + " component");
+    }
+
+    @Test
+    void aLargerBudgetBuysALargerFile() throws IOException {
+        Path small = dir.resolve("small.lgc");
+        Path large = dir.resolve("large.lgc");
+        assertThat(compress(small, "--budget", "6000", "-q").exitCode()).isZero();
+        assertThat(compress(large, "--budget", "1MB", "-q").exitCode()).isZero();
+        assertThat(Files.size(large)).isGreaterThan(Files.size(small));
+        assertThat(ArtifactFile.read(large).metadata().provenance().getAsJsonObject("config").get("decoder")
+                .getAsString()).isEqualTo("autoencoder");
+    }
+
+    @Test
+    void aBudgetNothingFitsIsRefusedInOneLineBeforeTraining() {
+        Path out = dir.resolve("tiny.lgc");
+        CliRun run = compress(out, "--budget", "100");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).matches("lgc: --budget 100 B is too small for .*bands: the smallest measured"
+                + " setting \\(pca, latent 8, 1 component per class, int8\\) needs [\\d,]+ B");
+        assertThat(run.err()).doesNotContain("autoencoder epoch");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void badBudgetsAndTheOptionsItChoosesAreRefusedBeforeReadingData() {
+        for (String bad : new String[] {"12x", "0", "-5", "1.5", "0.0005KB", ""}) {
+            CliRun run = compress(dir.resolve("bad.lgc"), "--budget", bad);
+            assertThat(run.exitCode()).as(bad).isEqualTo(2);
+            assertThat(run.err().strip()).as(bad).isEqualTo("lgc: --budget must be a positive whole number of bytes,"
+                    + " such as 78400, 78.4KB or 1MiB, got '" + bad + "'");
+        }
+        for (String[] chosen : new String[][] {{"--latent-dim", "4"}, {"--decoder", "pca"}, {"--precision", "fp16"},
+                {"--components", "2"}, {"--width", "16"}}) {
+            CliRun run = compress(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).isEqualTo("lgc: " + chosen[0] + " does not apply with --budget, which"
+                    + " chooses the decoder, latent dimension, components, width and precision itself");
+        }
+        assertThat(dir.resolve("bad.lgc")).doesNotExist();
+    }
+
+    @Test
+    void aTableIsRefused() throws IOException {
+        Path csv = dir.resolve("table.csv");
+        StringBuilder rows = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i % 7).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(csv, rows);
+        CliRun run = CliRun.of("compress", csv.toString(), "-o", dir.resolve("t.lgc").toString(), "--budget", "9000");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).endsWith("table.csv: a table; --budget chooses among settings measured on"
+                + " images (a table takes --latent-dim and --components)");
+    }
+
+    @Test
+    void budgetsAreReadAsUsersWriteThem() {
+        assertThat(BudgetOption.parse("78400")).isEqualTo(78_400);
+        assertThat(BudgetOption.parse("78,400")).isEqualTo(78_400);
+        assertThat(BudgetOption.parse("78.4KB")).isEqualTo(78_400);
+        assertThat(BudgetOption.parse("392k")).isEqualTo(392_000);
+        assertThat(BudgetOption.parse("1MiB")).isEqualTo(1_048_576);
+        assertThat(BudgetOption.parse(" 2 MB ")).isEqualTo(2_000_000);
+        assertThat(BudgetOption.parse("100B")).isEqualTo(100);
+        assertThatThrownBy(() -> BudgetOption.parse("1.0001K")).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> BudgetOption.parse("99999999999999999999")).isInstanceOf(InputException.class);
+    }
+}

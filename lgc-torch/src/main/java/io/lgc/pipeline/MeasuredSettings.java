@@ -1,0 +1,234 @@
+package io.lgc.pipeline;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.ArtifactMetadata;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.ImageFormat;
+import io.lgc.artifact.PixelScaling;
+import io.lgc.artifact.Precision;
+import io.lgc.data.Dataset;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.EpochLosses;
+import io.lgc.model.PcaCodec;
+import io.lgc.network.NetworkSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * The setting for a file of at most so many bytes: of the settings measured on Fashion-MNIST, the
+ * most accurate one whose file for the data at hand fits. The size is predicted before anything is
+ * trained, from the data's own image shape, classes and provenance: the file's size before
+ * compression, with the mixtures in fp32 (the writer keeps them so when fp16 would change them) and
+ * every recorded number at its longest, which the written file exceeds only if a class's fit reports
+ * warnings (a caller checks the real size before writing, as {@code lgc compress --budget} does).
+ */
+public final class MeasuredSettings {
+    /**
+     * The measured settings, most accurate first: `./lgc sweep fashion-mnist/train --test
+     * fashion-mnist/test --precisions int8 --per-class 3000` (fast protocol, classifier seed 1;
+     * bench/results/fashion-mnist-sweep.json). The ConvNet protocol ranks the three it judged
+     * (pca k32 K1, autoencoder k16 K5 and k32 K5) in the same order.
+     */
+    public static final List<Setting> ALL = List.of(
+            new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, Precision.INT8, 0.8445, 247_516),
+            new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, Precision.INT8, 0.8299, 108_478),
+            new Setting(DecoderKind.AUTOENCODER, 32, 1, 32, Precision.INT8, 0.8195, 152_801),
+            new Setting(DecoderKind.PCA, 32, 5, 32, Precision.INT8, 0.8087, 137_068),
+            new Setting(DecoderKind.PCA, 32, 1, 32, Precision.INT8, 0.8068, 53_132),
+            new Setting(DecoderKind.AUTOENCODER, 8, 5, 32, Precision.INT8, 0.8005, 73_727),
+            new Setting(DecoderKind.AUTOENCODER, 16, 1, 32, Precision.INT8, 0.7986, 96_858),
+            new Setting(DecoderKind.AUTOENCODER, 8, 1, 32, Precision.INT8, 0.7520, 70_176),
+            new Setting(DecoderKind.PCA, 16, 1, 32, Precision.INT8, 0.7458, 22_753),
+            new Setting(DecoderKind.PCA, 16, 5, 32, Precision.INT8, 0.7290, 48_590),
+            new Setting(DecoderKind.PCA, 8, 5, 32, Precision.INT8, 0.6258, 22_096),
+            new Setting(DecoderKind.PCA, 8, 1, 32, Precision.INT8, 0.6161, 14_462));
+
+    /** The longest a double prints, so that no recorded number outgrows the prediction. */
+    private static final double LONGEST_DOUBLE = -2.2250738585072014E-308;
+
+    private MeasuredSettings() {
+    }
+
+    /**
+     * One setting and what it measured on Fashion-MNIST.
+     *
+     * @param width the convolutional autoencoder's filters (unused by PCA)
+     * @param fashionAccuracy test accuracy of the fast CNN trained on its reconstruction
+     * @param fashionBytes its file's size there
+     */
+    public record Setting(DecoderKind decoder, int latentDim, int components, int width, Precision precision,
+            double fashionAccuracy, long fashionBytes) {
+        /** {@code base} with this setting's decoder, latent dimension, width and components. */
+        public CompressionConfig applyTo(CompressionConfig base) {
+            AutoencoderConfig ae = base.autoencoder();
+            AutoencoderConfig own = new AutoencoderConfig(latentDim, width, ae.fit(), ae.validationFraction(),
+                    ae.featureMatching(), ae.model());
+            MixtureSettings mixtures = MixtureSettings.fixed(components, base.mixtures().covarianceType(),
+                    base.mixtures().nInit());
+            return new CompressionConfig(decoder, own, mixtures, base.seed(), base.tuning());
+        }
+
+        /** As the command line would say it: "pca, latent 32, 1 component per class, int8". */
+        public String describe() {
+            return decoder.cliName() + ", latent " + latentDim + ", " + components
+                    + (components == 1 ? " component" : " components") + " per class"
+                    + (decoder == DecoderKind.AUTOENCODER ? ", width " + width : "") + ", " + precision.label();
+        }
+    }
+
+    /** The chosen setting and the size predicted for its file. */
+    public record Choice(Setting setting, long predictedBytes) {
+    }
+
+    /**
+     * The most accurate measured setting whose file for {@code data} is predicted to fit in
+     * {@code budget} bytes. {@code base} supplies what the budget does not choose (epochs, seed,
+     * covariance type, …). A {@link ParameterException} naming the budget when nothing fits.
+     */
+    public static Choice forBudget(long budget, Dataset data, SourceInfo source, CompressionConfig base) {
+        if (budget <= 0) {
+            throw new ParameterException(Parameter.BUDGET, " must be a positive number of bytes, got " + budget);
+        }
+        long smallest = Long.MAX_VALUE;
+        Setting smallestSetting = null;
+        for (Setting setting : ALL) {
+            OptionalLong bytes = predictedBytes(setting, data, source, base);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            if (bytes.getAsLong() <= budget) {
+                return new Choice(setting, bytes.getAsLong());
+            }
+            if (bytes.getAsLong() < smallest) {
+                smallest = bytes.getAsLong();
+                smallestSetting = setting;
+            }
+        }
+        if (smallestSetting == null) {
+            throw new ParameterException(Parameter.BUDGET, ": no measured setting applies to " + source.given()
+                    + " (" + data.shape() + " images, fewest per class " + Arrays.stream(data.classCounts()).min()
+                    .orElse(0) + ")");
+        }
+        throw new ParameterException(Parameter.BUDGET, " " + bytes(budget) + " is too small for "
+                + source.given() + ": the smallest measured setting (" + smallestSetting.describe() + ") needs "
+                + bytes(smallest));
+    }
+
+    /**
+     * Refuses a file that came out larger than its budget, which the prediction allows only when a
+     * class's fit reported warnings (they are recorded in the header).
+     */
+    public static void requireFits(long budget, long actualBytes, Setting setting, String sourceName) {
+        if (actualBytes > budget) {
+            throw new ParameterException(Parameter.BUDGET, " " + bytes(budget) + ": the file of " + sourceName
+                    + " came out at " + bytes(actualBytes) + " (" + setting.describe() + "; its mixture fits reported"
+                    + " warnings, which the header records); nothing was written: give a smaller budget");
+        }
+    }
+
+    /**
+     * The predicted size of {@code setting}'s file for {@code data}, or empty where the setting
+     * cannot apply: a convolutional decoder for sides not divisible by 4, a basis larger than the
+     * image, or a class with fewer records than components.
+     */
+    public static OptionalLong predictedBytes(Setting setting, Dataset data, SourceInfo source,
+            CompressionConfig base) {
+        int fewest = Arrays.stream(data.classCounts()).min().orElse(0);
+        if (fewest < Math.max(2, setting.components())
+                || setting.decoder() == DecoderKind.PCA && setting.latentDim() > data.shape().size()) {
+            return OptionalLong.empty();
+        }
+        CompressionConfig config = setting.applyTo(base);
+        AutoencoderConfig ae = config.autoencoder().forData(data);
+        NetworkSpec decoder;
+        try {
+            decoder = setting.decoder() == DecoderKind.PCA ? PcaCodec.decoder(data.shape(), setting.latentDim())
+                    : ae.model().spec(data.layout(), setting.latentDim(), setting.width()).decoder();
+        } catch (InputException e) {
+            return OptionalLong.empty(); // this architecture does not fit these images
+        }
+        boolean tuned = config.tuning().enabled() && setting.decoder() == DecoderKind.AUTOENCODER;
+        List<EpochLosses> history = new ArrayList<>();
+        if (setting.decoder() == DecoderKind.AUTOENCODER) {
+            for (int e = 1; e <= ae.fit().epochs(); e++) {
+                history.add(new EpochLosses(e, -LONGEST_DOUBLE, -LONGEST_DOUBLE, 0));
+            }
+        }
+        ArtifactMetadata metadata = new ArtifactMetadata(data.classNames(), data.classCounts(),
+                new ImageFormat(data.shape(), PixelScaling.UINT8), setting.latentDim(),
+                config.mixtures().covarianceType(), decoder, longestReport(data, setting.components()),
+                Compressor.provenance(source, config, ae, tuned, history));
+        CompressedDataset dry = new CompressedDataset(metadata, unitMixtures(data.numClasses(), setting.components(),
+                setting.latentDim(), config.mixtures().covarianceType()), someWeights(decoder));
+        return OptionalLong.of(ArtifactFile.maxStoredBytes(dry, setting.precision()));
+    }
+
+    private static String bytes(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d B", n);
+    }
+
+    /** The mixture report with every class's numbers at their longest and no warnings. */
+    private static JsonObject longestReport(Dataset data, int components) {
+        JsonArray classes = new JsonArray();
+        int[] counts = data.classCounts();
+        for (int c = 0; c < data.numClasses(); c++) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("class", data.classNames().get(c));
+            entry.addProperty("components", components);
+            entry.addProperty("samples", counts[c]);
+            entry.addProperty("converged", false);
+            entry.addProperty("iterations", Integer.MAX_VALUE);
+            entry.addProperty("lower_bound", LONGEST_DOUBLE);
+            entry.add("warnings", new JsonArray());
+            classes.add(entry);
+        }
+        JsonObject report = new JsonObject();
+        report.add("classes", classes);
+        return report;
+    }
+
+    /** Standard normal components at the origin: their storage size is all that matters here. */
+    private static List<GaussianMixture> unitMixtures(int classes, int k, int d, CovarianceType type) {
+        int[] shape = GaussianMixture.covarianceShape(type, k, d);
+        double[] covariances = new double[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+        int values = covariances.length;
+        int matrixSize = type == CovarianceType.FULL || type == CovarianceType.TIED ? d * d : 0;
+        for (int i = 0; i < values; i++) {
+            covariances[i] = matrixSize == 0 || (i % matrixSize) % (d + 1) == 0 ? 1 : 0;
+        }
+        double[] weights = new double[k];
+        Arrays.fill(weights, 1.0 / k);
+        GaussianMixture unit = GaussianMixture.fromParameters(type, weights, new double[k][d], covariances);
+        List<GaussianMixture> all = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            all.add(unit);
+        }
+        return all;
+    }
+
+    /** Weights of the decoder's shapes (random, so that no storage step treats them as special). */
+    private static Map<String, float[]> someWeights(NetworkSpec decoder) {
+        SplittableRandom random = new SplittableRandom(0);
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        decoder.parameterShapes().forEach((name, shape) -> {
+            float[] values = new float[(int) Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextDouble(-1, 1);
+            }
+            weights.put(name, values);
+        });
+        return weights;
+    }
+}

@@ -1,0 +1,151 @@
+package io.lgc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
+import io.lgc.Progress;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.Precision;
+import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import io.lgc.eval.SyntheticImages;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.FeatureMatching;
+import io.lgc.model.FitConfig;
+import io.lgc.pipeline.MeasuredSettings.Choice;
+import io.lgc.pipeline.MeasuredSettings.Setting;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A byte budget picks the most accurate measured setting whose file fits, and the file does fit. */
+class MeasuredSettingsTest {
+    /** Ten classes of 28x28 images, as Fashion-MNIST has. */
+    private static final Dataset FASHION_SHAPED = SyntheticImages.bands(6, 10, 28, 5);
+    private static final SourceInfo SOURCE = new SourceInfo("bands", "idx", null, 47_040);
+    private static final CompressionConfig BASE = new CompressionConfig(
+            new AutoencoderConfig(16, 32, new FitConfig(1, 32, 1e-3, 7), 0.1, FeatureMatching.OFF),
+            MixtureSettings.fixed(5, CovarianceType.FULL, 1), 7);
+
+    @Test
+    void thePredictionBoundsTheFileOfEachKindOfDecoderWhicheverPrecisionItsMixturesGet(@TempDir Path dir) {
+        Set<Precision> mixturesStoredIn = EnumSet.noneOf(Precision.class);
+        // noise has latents of full rank (mixtures stored in fp16); a basis of bands' is nearly flat (fp32)
+        for (Dataset data : List.of(noise(40), SyntheticImages.bands(40, 10, 28, 5))) {
+            for (Setting setting : new Setting[] {setting(DecoderKind.PCA, 16, 1),
+                    setting(DecoderKind.AUTOENCODER, 8, 1)}) {
+                long predicted = MeasuredSettings.predictedBytes(setting, data, SOURCE, BASE).orElseThrow();
+                CompressedDataset file = Compressor.compress(data, SOURCE, setting.applyTo(BASE),
+                        Progress.silent()).dataset();
+                Path written = dir.resolve("file.lgc");
+                long bytes = ArtifactFile.write(written, file, setting.precision()).totalBytes();
+                mixturesStoredIn.add(ArtifactFile.readVerified(written).precision().mixtures());
+                assertThat(bytes).as(setting.describe()).isLessThanOrEqualTo(predicted);
+                // only the recorded numbers' digits separate the two: the prediction is not a loose guess
+                assertThat(predicted - ArtifactFile.maxStoredBytes(file, setting.precision())).as(setting.describe())
+                        .isBetween(0L, 1_000L);
+            }
+        }
+        assertThat(mixturesStoredIn).containsExactlyInAnyOrder(Precision.FP16, Precision.FP32);
+    }
+
+    @Test
+    void aFileThatCameOutLargerThanPredictedIsRefused() {
+        Setting pca = setting(DecoderKind.PCA, 8, 1);
+        MeasuredSettings.requireFits(20_000, 20_000, pca, "bands");
+        assertThatThrownBy(() -> MeasuredSettings.requireFits(20_000, 20_001, pca, "bands"))
+                .isInstanceOfSatisfying(ParameterException.class, e -> {
+                    assertThat(e.parameters()).containsExactly(Parameter.BUDGET);
+                    assertThat(e.getMessage()).isEqualTo("budget 20,000 B: the file of bands came out at 20,001 B"
+                            + " (pca, latent 8, 1 component per class, int8; its mixture fits reported warnings, which"
+                            + " the header records); nothing was written: give a smaller budget");
+                });
+    }
+
+    @Test
+    void choosesTheMostAccurateSettingThatFits() {
+        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
+        assertThat(choose(156_800)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5));
+        assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
+        assertThat(choose(39_200)).isEqualTo(setting(DecoderKind.PCA, 16, 1));
+        assertThat(choose(20_000)).isEqualTo(setting(DecoderKind.PCA, 8, 1));
+    }
+
+    @Test
+    void theChoiceFitsItsBudgetAndNoMoreAccurateSettingDoes() {
+        for (long budget : new long[] {20_000, 39_200, 78_400, 156_800, 392_000}) {
+            Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
+            assertThat(choice.predictedBytes()).isLessThanOrEqualTo(budget);
+            for (Setting better : MeasuredSettings.ALL.subList(0, MeasuredSettings.ALL.indexOf(choice.setting()))) {
+                assertThat(MeasuredSettings.predictedBytes(better, FASHION_SHAPED, SOURCE, BASE).orElseThrow())
+                        .as(better.describe()).isGreaterThan(budget);
+            }
+        }
+    }
+
+    @Test
+    void theMeasuredSettingsAreRankedByAccuracy() {
+        double[] accuracies = MeasuredSettings.ALL.stream().mapToDouble(Setting::fashionAccuracy).toArray();
+        double[] sorted = accuracies.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            assertThat(accuracies[i]).isEqualTo(sorted[sorted.length - 1 - i]);
+        }
+    }
+
+    @Test
+    void aBudgetNothingFitsIsRefusedWithWhatTheSmallestNeeds() {
+        assertThatThrownBy(() -> choose(5_000)).isInstanceOfSatisfying(ParameterException.class, e -> {
+            assertThat(e.parameters()).containsExactly(Parameter.BUDGET);
+            assertThat(e.getMessage()).startsWith("budget 5,000 B is too small for bands: the smallest measured"
+                    + " setting (pca, latent 8, 1 component per class, int8) needs ");
+        });
+        assertThatThrownBy(() -> choose(0)).isInstanceOf(ParameterException.class)
+                .hasMessage("budget must be a positive number of bytes, got 0");
+    }
+
+    @Test
+    void settingsTheDataCannotTakeAreSkipped() {
+        // sides not divisible by 4: no convolutional autoencoder, so the best basis is chosen
+        Dataset odd = SyntheticImages.bands(6, 10, 30, 5);
+        assertThat(MeasuredSettings.forBudget(1_000_000, odd, SOURCE, BASE).setting())
+                .isEqualTo(setting(DecoderKind.PCA, 32, 5));
+        // three records per class cannot hold five components
+        Dataset few = SyntheticImages.bands(3, 10, 28, 5);
+        assertThat(MeasuredSettings.forBudget(1_000_000, few, SOURCE, BASE).setting())
+                .isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 1));
+    }
+
+    /** Ten classes of 28x28 images of uniform noise. */
+    private static Dataset noise(int perClass) {
+        SplittableRandom random = new SplittableRandom(11);
+        byte[] pixels = new byte[perClass * 10 * 784];
+        int[] labels = new int[perClass * 10];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) random.nextInt(256);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 10;
+        }
+        return new Dataset(pixels, labels, SyntheticImages.names(10), new ImageShape(1, 28, 28));
+    }
+
+    private static Setting choose(long budget) {
+        return MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE).setting();
+    }
+
+    private static Setting setting(DecoderKind decoder, int latent, int components) {
+        return MeasuredSettings.ALL.stream()
+                .filter(s -> s.decoder() == decoder && s.latentDim() == latent && s.components() == components)
+                .findFirst().orElseThrow();
+    }
+}
