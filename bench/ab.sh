@@ -20,6 +20,10 @@
 #     spread-1.2-ep30:     --spread 1.2 | --epochs 30 (the receiver trains 3x longer: 3,516 SGD steps)
 #     spread-1.2-6000:     --spread 1.2, 6,000 images per class | (the protocol's 1,175 steps, twice the images)
 #     width-16-ep30:       --spread 1.2 | --epochs 30, its own artifact: compress --width 16
+#     pca-k32-K1:          --spread 1.0 | , its own artifact: compress --decoder pca --latent-dim 32 --components 1
+#     latent-dim-32:       --spread 1.0 | , its own artifact: compress --latent-dim 32 (K = 5)
+#     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
+#                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
 # bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
@@ -33,8 +37,8 @@ work="${AB_WORK:-/work/exp/ab-work}"
 results=bench/results/ab
 mkdir -p "$results" "$work"
 
-arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class
-  per_class=3000
+arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (and like, for random-like-*)
+  per_class=3000 like=""
   case "$1" in
     spread-1.0) kind=lgc recon_opts="--spread 1.0" eval_opts="" ;;
     spread-1.2) kind=lgc recon_opts="--spread 1.2" eval_opts="" ;;
@@ -48,6 +52,15 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class
     spread-1.2-ep30) kind=lgc recon_opts="--spread 1.2" eval_opts="--epochs 30" ;;
     spread-1.2-6000) kind=lgc recon_opts="--spread 1.2" eval_opts="" per_class=6000 ;;
     width-16-ep30) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="--epochs 30" ;;
+    pca-k32-K1) kind=own compress_opts="--decoder pca --latent-dim 32 --components 1" recon_opts="--spread 1.0" eval_opts="" ;;
+    latent-dim-32) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.0" eval_opts="" ;;
+    random-like-*)
+      local target="${1#random-like-}"
+      [[ $target != random-* ]] || { echo "bench/ab.sh: $1 compares a random subset with itself" >&2; exit 2; }
+      arm_options "$target" # the arm whose file sets the bytes
+      like="$target" like_kind_own=0 like_compress_opts=""
+      [[ $kind == own ]] && like_kind_own=1 like_compress_opts="$compress_opts"
+      kind=subset recon_opts="" eval_opts="" per_class=3000 ;;
     *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
   esac
 }
@@ -55,6 +68,19 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class
 own_artifact_name() { # the file of an arm that compresses its own: named after its compress options
   local name="${compress_opts//--/}"
   echo "${name// /-}"
+}
+
+subset_bytes() { # sets bytes: 78,400 for random-10*, else the size of the file of the arm it is like
+  bytes=78400
+  [[ -n "${like:-}" ]] || return 0
+  if [[ $like_kind_own == 1 ]]; then
+    compress_opts="$like_compress_opts"
+    local file="$work/$(own_artifact_name).lgc"
+    [[ -f "$file" ]] || ./lgc compress fashion-mnist/train -o "$file" --seed 1 $compress_opts -q
+    bytes=$(stat -c %s "$file")
+  else
+    bytes=$(stat -c %s "$artifact")
+  fi
 }
 
 training_set() { # training_set ARM: builds (once) the arm's training set, prints its dir and the command
@@ -75,8 +101,10 @@ training_set() { # training_set ARM: builds (once) the arm's training set, print
     [[ $per_class == 3000 ]] || dir="$dir-$per_class"
     command="./lgc reconstruct $artifact -o $dir --per-class $per_class --seed 1 $recon_opts"
   else
-    dir="$work/random-subset-10"
-    command="./lgc baseline random-subset fashion-mnist/train --bytes 78400 -o $dir --seed 1"
+    subset_bytes
+    dir="$work/random-subset-$bytes"
+    [[ $bytes == 78400 ]] && dir="$work/random-subset-10"
+    command="./lgc baseline random-subset fashion-mnist/train --bytes $bytes -o $dir --seed 1"
   fi
   if [[ ! -f "$dir.done" ]]; then
     rm -rf "$dir"
@@ -128,6 +156,21 @@ for arm, ref in references.items():
     diffs = [d for _, d in pairs]
     print("| %s | %s | %s | %s | %s |" % (arm, ref, ",".join(str(s) for s, _ in pairs),
                                        ", ".join("%+.2f" % d for d in diffs), mean_std(diffs, "", "%+.2f")))
+# DD-Ranking's improvement over random: an arm against a random real subset of its own bytes.
+print("\n| arm | bytes | random real subset of equal bytes | seeds | improvement over random per seed | mean ± std |")
+print("|---|---:|---|---|---|---:|")
+for name, runs in sorted(arms.items()):
+    if not name.startswith("random-like-"):
+        continue
+    arm = name[len("random-like-"):]
+    if arm not in arms:
+        continue
+    theirs = {r["seed"]: 100 * r["accuracy"] for r in runs}
+    pairs = [(r["seed"], 100 * r["accuracy"] - theirs[r["seed"]]) for r in arms[arm] if r["seed"] in theirs]
+    if pairs:
+        diffs = [d for _, d in pairs]
+        print("| %s | %s | %s | %s | %s | %s |" % (arm, format(arms[arm][0]["bytes"], ","), runs[0]["artifact"],
+              ",".join(str(s) for s, _ in pairs), ", ".join("%+.2f" % d for d in diffs), mean_std(diffs, "", "%+.2f")))
 print("\n## Commands\n")
 for arm, runs in sorted(arms.items()):
     print("- %s: `%s`; then `%s` (seed S = %s)" % (
@@ -155,13 +198,16 @@ for seed in 1 2 3; do
     training_set "$arm"
     eval_command="./lgc evaluate --train $train_dir --test fashion-mnist/test --protocol convnet --seed $seed $eval_opts"
     $eval_command -q --json "$json.tmp" > /dev/null
-    python3 - "$json.tmp" "$arm" "$arm_artifact" "$kind" "$train_command" "$eval_command" <<'PY'
+    python3 - "$json.tmp" "$arm" "$arm_artifact" "$kind" "$train_command" "$eval_command" "${bytes:-0}" <<'PY'
 import json, os, sys
-path, arm, artifact, kind, train_command, eval_command = sys.argv[1:]
+path, arm, artifact, kind, train_command, eval_command, subset_bytes = sys.argv[1:]
 result = json.load(open(path))
 result["arm"] = arm
-result["artifact"] = os.path.basename(artifact) if kind != "subset" else "random-subset, 10 images per class"
-result["bytes"] = os.path.getsize(artifact) if kind != "subset" else 78400
+subset_bytes = int(subset_bytes)
+result["artifact"] = os.path.basename(artifact) if kind != "subset" else (
+    "random-subset, 10 images per class" if subset_bytes == 78400 else
+    "random-subset, %d images" % (subset_bytes // 784))
+result["bytes"] = os.path.getsize(artifact) if kind != "subset" else subset_bytes
 result["train_command"] = train_command
 result["evaluate_command"] = eval_command
 json.dump(result, open(path, "w"), indent=2)
