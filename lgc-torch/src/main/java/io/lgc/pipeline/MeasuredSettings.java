@@ -141,13 +141,15 @@ public final class MeasuredSettings {
     /**
      * The predicted size of {@code setting}'s file for {@code data}, or empty where the setting
      * cannot apply: a convolutional decoder for sides not divisible by 4, a basis larger than the
-     * image, or a class with fewer records than components.
+     * image or of images larger than {@link PcaCodec#MAX_VALUES}, or a class with fewer records than
+     * components.
      */
     public static OptionalLong predictedBytes(Setting setting, Dataset data, SourceInfo source,
             CompressionConfig base) {
         int fewest = Arrays.stream(data.classCounts()).min().orElse(0);
+        boolean pca = setting.decoder() == DecoderKind.PCA;
         if (fewest < Math.max(2, setting.components())
-                || setting.decoder() == DecoderKind.PCA && setting.latentDim() > data.shape().size()) {
+                || pca && (setting.latentDim() > data.shape().size() || data.shape().size() > PcaCodec.MAX_VALUES)) {
             return OptionalLong.empty();
         }
         CompressionConfig config = setting.applyTo(base);

@@ -119,6 +119,13 @@ class MeasuredSettingsTest {
         Dataset odd = SyntheticImages.bands(6, 10, 30, 5);
         assertThat(MeasuredSettings.forBudget(1_000_000, odd, SOURCE, BASE).setting())
                 .isEqualTo(setting(DecoderKind.PCA, 32, 5));
+        // 96x96 RGB images are beyond what a basis can be fitted to
+        Dataset large = SyntheticImages.bands(6, 10, 96, 5);
+        large = new Dataset(new byte[large.pixels().length * 3], large.labels(), large.classNames(),
+                new ImageShape(3, 96, 96));
+        assertThat(MeasuredSettings.forBudget(100_000_000, large, SOURCE, BASE).setting().decoder())
+                .isEqualTo(DecoderKind.AUTOENCODER);
+        assertThat(MeasuredSettings.predictedBytes(setting(DecoderKind.PCA, 8, 1), large, SOURCE, BASE)).isEmpty();
         // three records per class cannot hold five components
         Dataset few = SyntheticImages.bands(3, 10, 28, 5);
         assertThat(MeasuredSettings.forBudget(1_000_000, few, SOURCE, BASE).setting())
