@@ -46,6 +46,24 @@ def test_latents_follow_the_counts_asked_for():
         lgc.latents(a, per_class=1, count=1)
 
 
+def test_spread_scales_every_covariance_as_lgc_reconstruct_does():
+    a = lgc.load(FIXTURE)
+    z1, y = lgc.latents(a, per_class=50, seed=2, spread=1.0)
+    z2, _ = lgc.latents(a, per_class=50, seed=2, spread=2.0)
+    # the same draws, each moved away from its component's mean by sqrt(2): undoing that finds the mean
+    z1, z2 = z1.astype(np.float64), z2.astype(np.float64)
+    centres = z1 - (z2 - z1) / (np.sqrt(2.0) - 1.0)
+    for centre, c in zip(centres, y):
+        means = a.mixtures[c][1]
+        assert np.min(np.abs(means - centre).max(axis=1)) < 1e-3
+    default, _ = lgc.latents(a, per_class=50, seed=2)
+    assert lgc.DEFAULT_SPREAD == 1.2
+    assert np.array_equal(default, lgc.latents(a, per_class=50, seed=2, spread=1.2)[0])
+    for bad in (0, -1.0, float("nan"), float("inf")):
+        with pytest.raises(ValueError):
+            lgc.latents(a, per_class=1, spread=bad)
+
+
 def test_sampling_is_seeded():
     a = lgc.load(FIXTURE)
     x1, y1 = lgc.sample(a, per_class=5, seed=3)

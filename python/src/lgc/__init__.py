@@ -43,30 +43,40 @@ def _per_class_counts(artifact, per_class, count):
     return np.full(classes, per_class, dtype=np.int64)
 
 
-def latents(artifact, per_class=None, count=None, seed=0):
+#: The covariance scale ``lgc reconstruct`` samples with by default (its ``--spread``; see the README).
+DEFAULT_SPREAD = 1.2
+
+
+def latents(artifact, per_class=None, count=None, seed=0, spread=DEFAULT_SPREAD):
     """Latents drawn from each class's mixture and their labels: ``per_class`` each, ``count`` split
-    by the source's class shares, or (neither) the source's own class counts. Seeded by ``seed``."""
+    by the source's class shares, or (neither) the source's own class counts. Seeded by ``seed``.
+    Every covariance is scaled by ``spread`` first, as ``lgc reconstruct --spread`` does (1: the
+    mixtures as fitted)."""
+    if not (spread > 0 and np.isfinite(spread)):
+        raise ValueError("spread must be a positive number, got %r" % (spread,))
     rng = np.random.default_rng(seed)
     counts = _per_class_counts(artifact, per_class, count)
     zs, ys = [], []
     for c, n in enumerate(counts):
-        one = _OneClass(artifact, c)
+        one = _OneClass(artifact, c, spread)
         z, _ = sample_latents(one, int(n), rng)
         zs.append(z)
         ys.append(np.full(len(z), c, dtype=np.int64))
     return np.concatenate(zs).astype(np.float32), np.concatenate(ys)
 
 
-def sample(artifact, per_class=None, count=None, seed=0):
+def sample(artifact, per_class=None, count=None, seed=0, spread=DEFAULT_SPREAD):
     """Decoded samples and labels: uint8 images [N, C, H, W], or a table's float32 rows in the source's
-    units. Needs torch."""
-    z, y = latents(artifact, per_class=per_class, count=count, seed=seed)
+    units, drawn as ``latents`` draws them. Needs torch."""
+    z, y = latents(artifact, per_class=per_class, count=count, seed=seed, spread=spread)
     return to_samples(artifact, decode(artifact, z)), y
 
 
 class _OneClass:
-    """An artifact seen as holding one class only, for the reader's per-class sampler."""
+    """An artifact seen as holding one class only, for the reader's per-class sampler; its Cholesky
+    factors scaled by sqrt(spread), so that every covariance is scaled by spread."""
 
-    def __init__(self, artifact, c):
-        self.mixtures = [artifact.mixtures[c]]
+    def __init__(self, artifact, c, spread=1.0):
+        weights, means, factors = artifact.mixtures[c]
+        self.mixtures = [(weights, means, np.sqrt(spread) * factors)]
         self.latent_dim = artifact.latent_dim

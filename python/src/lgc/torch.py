@@ -9,7 +9,7 @@
 import numpy as np
 import torch
 
-from . import latents, load
+from . import DEFAULT_SPREAD, latents, load
 from .reader import build_decoder, to_samples
 
 
@@ -19,14 +19,16 @@ class LgcDataset(torch.utils.data.Dataset):
     time, the first time one of them is asked for. Decoded batches are kept as uint8 images (float32
     table rows), so memory grows to what the decoded dataset takes, and only as far as it is read.
     Pixels come back scaled to [0, 1] after the same uint8 rounding as a reconstructed file.
-    The same artifact, sizes and seed give the same samples."""
+    The same artifact, sizes, seed and ``spread`` (the covariance scale, as ``lgc.latents``) give the
+    same samples."""
 
-    def __init__(self, artifact, per_class=None, count=None, seed=0, batch=1024):
+    def __init__(self, artifact, per_class=None, count=None, seed=0, batch=1024, spread=DEFAULT_SPREAD):
         self.artifact = load(artifact) if isinstance(artifact, (str, bytes)) or hasattr(artifact, "__fspath__") \
             else artifact
         if batch <= 0:
             raise ValueError("batch must be > 0, got %r" % (batch,))
-        self.latents, self.labels = latents(self.artifact, per_class=per_class, count=count, seed=seed)
+        self.latents, self.labels = latents(self.artifact, per_class=per_class, count=count, seed=seed,
+                                            spread=spread)
         self.batch = batch
         self._decoder = None
         self._decoded = {}

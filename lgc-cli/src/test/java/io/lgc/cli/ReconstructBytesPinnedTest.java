@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,10 +35,29 @@ class ReconstructBytesPinnedTest {
     })
     void reconstructWritesTheSameBytesAsBefore(String format, String expected) throws Exception {
         Path out = tmp.resolve("out-" + format);
+        // pinned at the spread they were recorded with, before the default became 1.2
         CliRun run = CliRun.of("reconstruct", artifact().toString(), "-o", out.toString(), "--per-class", "123",
-                "--seed", "5", "--format", format, "--quiet");
+                "--seed", "5", "--format", format, "--spread", "1.0", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(digest(out)).isEqualTo(expected);
+    }
+
+    @Test
+    void theDefaultSpreadIsOnePointTwo() throws Exception {
+        String[] spreads = {null, "1.2", "1.0"};
+        String[] digests = new String[spreads.length];
+        for (int i = 0; i < spreads.length; i++) {
+            Path out = tmp.resolve("spread-" + i);
+            List<String> args = new java.util.ArrayList<>(List.of("reconstruct", artifact().toString(), "-o",
+                    out.toString(), "--per-class", "50", "--seed", "5", "--quiet"));
+            if (spreads[i] != null) {
+                args.addAll(List.of("--spread", spreads[i]));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            digests[i] = digest(out);
+        }
+        assertThat(digests[0]).isEqualTo(digests[1]).isNotEqualTo(digests[2]);
     }
 
     private static Path artifact() throws URISyntaxException {

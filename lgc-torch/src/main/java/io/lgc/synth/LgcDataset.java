@@ -189,7 +189,7 @@ public final class LgcDataset implements Dataset, AutoCloseable {
             return this;
         }
 
-        /** Factor on every covariance before sampling, as {@code lgc reconstruct --spread} (default 1). */
+        /** Factor on every covariance before sampling, as {@code lgc reconstruct --spread} (default {@value SamplingPlan#DEFAULT_SPREAD}). */
         public Builder optSpread(double spread) {
             if (!(spread > 0) || Double.isInfinite(spread)) {
                 throw new IllegalArgumentException("spread must be a positive number, got " + spread);
