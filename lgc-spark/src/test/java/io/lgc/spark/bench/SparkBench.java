@@ -183,7 +183,7 @@ public final class SparkBench {
         String stage = START;
         for (Map.Entry<String, MemorySampler.Peaks> e : sampled.entrySet()) {
             String name = e.getKey();
-            if (compressStages.contains(name) || name.equals(START) || name.equals(READ) || name.equals(SAVE) || name.equals(RECONSTRUCT)) {
+            if (compressStages.contains(name) || List.of(START, READ, SAVE, RECONSTRUCT).contains(name)) {
                 stage = name;
             }
             folded.merge(stage, e.getValue(), MemorySampler.Peaks::max);
