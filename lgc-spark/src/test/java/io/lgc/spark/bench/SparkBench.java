@@ -146,6 +146,7 @@ public final class SparkBench {
             JsonObject stages = new JsonObject();
             result.times().seconds().forEach((stage, s) -> stages.addProperty(stage, round(s)));
             json.add("stages_s", stages);
+            json.addProperty("em_iterations_max", emIterations(result));
             json.addProperty("read_schema_s", round(readSeconds));
             json.addProperty("compress_s", round(compressSeconds));
             json.addProperty("reconstruct_s", round(reconstructSeconds));
@@ -197,6 +198,15 @@ public final class SparkBench {
             out.add(name, entry);
         });
         return out;
+    }
+
+    /** The most EM iterations any class's mixture took: the fit's passes over the latents. */
+    private static int emIterations(SparkCompression result) {
+        int most = 0;
+        for (var entry : result.dataset().metadata().mixtureReport().getAsJsonArray("classes")) {
+            most = Math.max(most, entry.getAsJsonObject().get("iterations").getAsInt());
+        }
+        return most;
     }
 
     private static double round(double seconds) {
