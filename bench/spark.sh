@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # LGC on Apache Spark (lgc-spark), local mode: compress a generated table and Fashion-MNIST replicated,
 # on local[1], local[2] and local[4] (one JVM each: driver and executors share it), and reconstruct as
-# many samples as records to Parquet. Per run: wall time of every stage, the JVM's peak heap and
-# peak resident memory (libtorch included).
+# many samples as records to Parquet. Per run: wall time of every stage, and per stage the JVM's
+# peak heap (in use, and left after collections) and resident memory (libtorch included), sampled
+# every 20 ms; in local mode that one JVM is the driver and the executors.
+# The inputs are generated in parallel (a range of row numbers, each row a seeded function of its
+# number; Fashion-MNIST's 60,000 PNGs broadcast and repeated), one Parquet file per 250,000 rows.
 #
-# Usage: bench/spark.sh [TABLE_ROWS] [FASHION_ROWS]    (default 1000000 and 120000: about 10 min here)
+# Usage: bench/spark.sh [TABLE_ROWS] [FASHION_ROWS]    (default 1000000 and 120000)
 #   the sizes: bench/spark.sh 10000000 1000000
 #   env: SAMPLE_PER_CLASS (default 500), EPOCHS (default 2), THREADS (default "1 2 4")
 # Results: bench/results/spark.txt and bench/results/spark-*.json (replaced).

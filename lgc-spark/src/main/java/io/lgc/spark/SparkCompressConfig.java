@@ -1,7 +1,11 @@
 package io.lgc.spark;
 
 import io.lgc.InputException;
+import io.lgc.Numbers;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.data.LabelledData;
+import io.lgc.data.Table;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
@@ -21,12 +25,14 @@ import java.util.Objects;
  * @param latentDim       latent dimension, 0 for the default
  * @param epochs          autoencoder epochs, 0 for the default
  * @param mixtures        components and covariance type per class, null for the default
+ * @param featureWeight   weight of the feature-matching loss (images only), 0 to train on pixel loss
+ *                        alone, null for the default
  * @param sourceName      how the artifact's provenance names the data
  * @param compression     every compression setting at once (its seed included), or null for the
  *                        defaults and the three settings above
  */
 public record SparkCompressConfig(InputColumns columns, int samplePerClass, long seed, int latentDim, int epochs,
-        MixtureSettings mixtures, String sourceName, CompressionConfig compression) {
+        MixtureSettings mixtures, Double featureWeight, String sourceName, CompressionConfig compression) {
     /** Records per class the autoencoder trains on by default: Fashion-MNIST's 6,000. */
     public static final int DEFAULT_SAMPLE_PER_CLASS = 6000;
 
@@ -39,42 +45,63 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
         if (latentDim < 0 || epochs < 0) {
             throw new InputException("--latent-dim and --epochs must be positive (or 0 for the default)");
         }
+        requireFeatureWeight(featureWeight);
+    }
+
+    /** Refuses a feature-matching weight below 0 or not finite; null (the default) passes. */
+    public static void requireFeatureWeight(Double weight) {
+        if (weight != null && !(weight >= 0 && Double.isFinite(weight))) {
+            throw new ParameterException(Parameter.FEATURE_WEIGHT, " must be 0 or more, got " + Numbers.plain(weight));
+        }
     }
 
     /** The defaults for a table with these columns. */
     public static SparkCompressConfig defaults(InputColumns columns) {
-        return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, "spark", null);
+        return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, null, "spark", null);
     }
 
     public SparkCompressConfig withSamplePerClass(int n) {
-        return new SparkCompressConfig(columns, n, seed, latentDim, epochs, mixtures, sourceName, compression);
+        return new SparkCompressConfig(columns, n, seed, latentDim, epochs, mixtures, featureWeight, sourceName,
+                compression);
     }
 
     public SparkCompressConfig withSeed(long value) {
-        return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, sourceName,
+        return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, featureWeight,
+                sourceName,
                 compression);
     }
 
     public SparkCompressConfig withLatentDim(int dim) {
-        return new SparkCompressConfig(columns, samplePerClass, seed, dim, epochs, mixtures, sourceName, compression);
+        return new SparkCompressConfig(columns, samplePerClass, seed, dim, epochs, mixtures, featureWeight,
+                sourceName, compression);
     }
 
     public SparkCompressConfig withEpochs(int n) {
-        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, n, mixtures, sourceName, compression);
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, n, mixtures, featureWeight,
+                sourceName, compression);
     }
 
     public SparkCompressConfig withMixtures(MixtureSettings settings) {
-        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, sourceName,
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, featureWeight,
+                sourceName,
+                compression);
+    }
+
+    /** The feature-matching weight (images only); 0 turns feature matching off. */
+    public SparkCompressConfig withFeatureWeight(double weight) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, weight, sourceName,
                 compression);
     }
 
     public SparkCompressConfig withSourceName(String name) {
-        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, name, compression);
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
+                name, compression);
     }
 
     /** These settings with every compression setting given at once. */
     public SparkCompressConfig withCompression(CompressionConfig config) {
-        return new SparkCompressConfig(columns, samplePerClass, config.seed(), latentDim, epochs, mixtures, sourceName,
+        return new SparkCompressConfig(columns, samplePerClass, config.seed(), latentDim, epochs, mixtures,
+                featureWeight, sourceName,
                 config);
     }
 
@@ -83,19 +110,24 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
         if (compression != null) {
             return compression;
         }
+        if (featureWeight != null && featureWeight > 0 && sample instanceof Table) {
+            throw new ParameterException(sourceName + ": a table; feature matching (", Parameter.FEATURE_WEIGHT,
+                    ") compares a CNN's features of images and applies to images only");
+        }
         CompressionConfig base = CompressionConfig.defaultsFor(sample, seed);
         AutoencoderConfig ae = base.autoencoder();
         if (latentDim > 0) {
             ae = ae.withLatentDim(latentDim);
         }
-        if (epochs > 0) {
+        if (epochs > 0 || featureWeight != null) {
             FitConfig fit = ae.fit();
+            int e = epochs > 0 ? epochs : fit.epochs();
             FeatureMatching matching = ae.featureMatching();
             // as lgc compress: feature matching runs in the last epochs, no more than there are
-            matching = new FeatureMatching(matching.weight(), Math.min(matching.epochs(), epochs),
-                    matching.teacherEpochs(), matching.teacherWidth());
+            matching = new FeatureMatching(featureWeight != null ? featureWeight : matching.weight(),
+                    Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
             ae = new AutoencoderConfig(ae.latentDim(), ae.width(),
-                    new FitConfig(epochs, fit.batchSize(), fit.learningRate(), fit.seed()), ae.validationFraction(),
+                    new FitConfig(e, fit.batchSize(), fit.learningRate(), fit.seed()), ae.validationFraction(),
                     matching, ae.model());
         }
         return new CompressionConfig(base.decoder(), ae, mixtures == null ? base.mixtures() : mixtures, seed);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -42,15 +43,17 @@ final class SparkCompressor {
         StageTimes times = new StageTimes();
         RowReader reader = RowReader.resolve(data.schema(), config.columns(), config.sourceName());
         Dataset<Row> projected = data.select(reader.columns());
-        ClassCounts classes = times.time("count classes", () -> ClassCounts.of(projected, config.sourceName()));
-        List<Row> sampleRows = times.time("sample", () -> projected.stat()
+        ClassCounts classes = stage(times, progress, "count classes",
+                () -> ClassCounts.of(projected, config.sourceName()));
+        List<Row> sampleRows = stage(times, progress, "sample", () -> projected.stat()
                 .sampleBy(reader.labelColumn(), classes.fractions(config.samplePerClass()), config.seed())
                 .collectAsList());
         RowReader shaped = reader.withShape(reader.shapeOf(sampleRows.get(0)));
-        LabelledData sample = times.time("sample", () -> shaped.batch(sampleRows, classes.names(), classes.index()));
+        LabelledData sample = stage(times, progress, "sample",
+                () -> shaped.batch(sampleRows, classes.names(), classes.index()));
         CompressionConfig settings = config.compressionFor(sample);
         SourceInfo source = new SourceInfo(config.sourceName(), "spark", null, 0);
-        try (FittedCodec fitted = times.time("train autoencoder",
+        try (FittedCodec fitted = stage(times, progress, "train autoencoder",
                 () -> Compressor.fitCodec(sample, source, settings, progress))) {
             TrainedAutoencoder codec = (TrainedAutoencoder) fitted.codec();
             PartitionEncoder encoder = new PartitionEncoder(JavaSparkContext.fromSparkContext(data.sparkSession()
@@ -59,10 +62,12 @@ final class SparkCompressor {
             JavaRDD<LatentRow> latents = projected.javaRDD().mapPartitions(encoder::encode)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                long encoded = times.time("encode", latents::count);
-                List<StatisticsEm> runs = times.time("initialise mixtures", () -> initialRuns(fitted.input(),
-                        codec.encode(fitted.input()), settings.mixtures(), config.seed()));
-                List<FitResult> fits = times.time("fit mixtures", () -> DistributedEm.fitClasses(latents, runs));
+                long encoded = stage(times, progress, "encode", latents::count);
+                List<StatisticsEm> runs = stage(times, progress, "initialise mixtures",
+                        () -> initialRuns(fitted.input(), codec.encode(fitted.input()), settings.mixtures(),
+                                config.seed()));
+                List<FitResult> fits = stage(times, progress, "fit mixtures",
+                        () -> DistributedEm.fitClasses(latents, runs));
                 List<String> warnings = new ArrayList<>();
                 JsonObject report = report(classes, fits, warnings);
                 List<GaussianMixture> mixtures = fits.stream().map(FitResult::model).toList();
@@ -74,6 +79,12 @@ final class SparkCompressor {
                 encoder.release();
             }
         }
+    }
+
+    /** Times a stage, and tells {@code progress} first that it starts: a task of one unit, none done. */
+    private static <T> T stage(StageTimes times, Progress progress, String name, Supplier<T> work) {
+        progress.update(name, 0, 1, System.nanoTime());
+        return times.time(name, work);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lgc.spark;
 
+import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
@@ -7,8 +8,6 @@ import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
-import io.lgc.gmm.GaussianMixture;
-import io.lgc.model.Decoder;
 import io.lgc.synth.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -30,15 +28,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reconstruction on a cluster. The plan's samples are numbered class by class (class 0's first) and
- * cut into blocks of {@link #BLOCK} samples; block b draws its latents from a generator seeded by
- * (seed, b) alone, so the rows do not depend on how many partitions share the blocks. Executors
- * load the artifact once per partition, draw, decode and turn the samples into rows: the label and
- * PNG bytes for images, the label and the feature columns (in the source's units) for tables.
+ * Reconstruction on a cluster, as rows. The plan's blocks ({@link SampleDecoder}) are shared among
+ * the partitions, so the rows do not depend on how many there are. Executors load the artifact once
+ * per partition, draw, decode and turn the samples into rows: the label and PNG bytes for images,
+ * the label and the feature columns (in the source's units) for tables.
  */
 final class SparkReconstructor {
-    /** Samples per block: one decoder call. */
-    static final int BLOCK = 1000;
     static final String LABEL = "label";
     static final String IMAGE = "image";
 
@@ -52,6 +47,10 @@ final class SparkReconstructor {
             throw new IllegalArgumentException("plan covers " + plan.perClass().length + " classes, artifact has "
                     + data.metadata().numClasses());
         }
+        if (data.metadata().layout() instanceof ImageShape shape && shape.channels() != 1 && shape.channels() != 3) {
+            throw new InputException(artifact + ": images of " + shape.channels() + " channels; Parquet rows hold"
+                    + " them as PNG, which takes 1 (gray) or 3 (RGB): write them as idx or npz shards instead");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(artifact);
@@ -60,7 +59,7 @@ final class SparkReconstructor {
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<byte[]> shared = context.broadcast(bytes);
-        long blocks = (plan.total() + BLOCK - 1) / BLOCK;
+        long blocks = SampleDecoder.blocks(plan.total());
         List<Long> indices = LongStream.range(0, blocks).boxed().toList();
         int[] perClass = plan.perClass();
         long seed = plan.seed();
@@ -86,31 +85,19 @@ final class SparkReconstructor {
     /** The rows of a partition's blocks, one block decoded at a time with one decoder. */
     private static Iterator<Row> decodeBlocks(Iterator<Long> blocks, byte[] artifact, int[] perClass, long seed,
             double spread) throws IOException {
-        CompressedDataset data = load(artifact);
-        ArtifactMetadata meta = data.metadata();
-        List<GaussianMixture> mixtures = new ArrayList<>();
-        for (GaussianMixture m : data.mixtures()) {
-            mixtures.add(spread == 1.0 ? m : m.withCovarianceScale(spread));
-        }
+        SampleDecoder samples = SampleDecoder.of(artifact, perClass, seed, spread);
         return new Iterator<>() {
-            private Decoder decoder;
             private Iterator<Row> block = List.<Row>of().iterator();
 
             @Override
             public boolean hasNext() {
                 while (!block.hasNext() && blocks.hasNext()) {
-                    if (decoder == null) {
-                        decoder = Decoder.load(meta.decoder(), data.decoderWeights());
-                    }
-                    LatentDraw draw = LatentDraw.of(mixtures, perClass, blocks.next(), seed, meta.latentDim());
-                    float[] outputs = decoder.decode(draw.latents(), draw.labels().length);
-                    List<Row> rows = new ArrayList<>(draw.labels().length);
-                    toRows(meta.samples().samples(outputs, draw.labels(), meta.classNames()), rows);
+                    List<Row> rows = new ArrayList<>(SampleDecoder.BLOCK);
+                    toRows(samples.block(blocks.next()), rows);
                     block = rows.iterator();
                 }
-                if (!block.hasNext() && decoder != null) {
-                    decoder.close();
-                    decoder = null;
+                if (!block.hasNext()) {
+                    samples.close();
                 }
                 return block.hasNext();
             }
@@ -123,16 +110,6 @@ final class SparkReconstructor {
                 return block.next();
             }
         };
-    }
-
-    private static CompressedDataset load(byte[] artifact) throws IOException {
-        Path file = Files.createTempFile("lgc-spark-", ".lgc");
-        try {
-            Files.write(file, artifact);
-            return ArtifactFile.read(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     private static void toRows(LabelledData batch, List<Row> out) {
@@ -156,43 +133,6 @@ final class SparkReconstructor {
                 byte[] png = ImageCodec.png(images.pixels(), i * shape.size(), shape);
                 out.add(RowFactory.create(names.get(labels[i]), png));
             }
-        }
-    }
-
-    /** The latents of one block, row-major, and their classes. */
-    record LatentDraw(float[] latents, int[] labels) {
-        static LatentDraw of(List<GaussianMixture> mixtures, int[] perClass, long block, long seed, int dim) {
-            long from = block * BLOCK;
-            long total = 0;
-            for (int n : perClass) {
-                total += n;
-            }
-            long to = Math.min(total, from + BLOCK);
-            int n = (int) (to - from);
-            float[] latents = new float[n * dim];
-            int[] labels = new int[n];
-            SplittableRandom random = new SplittableRandom(blockSeed(seed, block));
-            int row = 0;
-            long classStart = 0;
-            for (int c = 0; c < perClass.length; c++) {
-                long classEnd = classStart + perClass[c];
-                int take = (int) Math.max(0, Math.min(classEnd, to) - Math.max(classStart, from));
-                if (take > 0) {
-                    for (double[] z : mixtures.get(c).sample(take, random).x()) {
-                        for (int j = 0; j < dim; j++) {
-                            latents[row * dim + j] = (float) z[j];
-                        }
-                        labels[row++] = c;
-                    }
-                }
-                classStart = classEnd;
-            }
-            return new LatentDraw(latents, labels);
-        }
-
-        /** A seed for block b of a run seeded with {@code seed}: distinct blocks, unrelated streams. */
-        static long blockSeed(long seed, long block) {
-            return new SplittableRandom(seed).split().nextLong() ^ new SplittableRandom(block).nextLong();
         }
     }
 }

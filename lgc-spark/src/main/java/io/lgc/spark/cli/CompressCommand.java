@@ -61,6 +61,10 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", description = "Autoencoder epochs (default as lgc compress).")
     int epochs;
 
+    @Option(names = "--feature-weight", paramLabel = "W", description = "Weight of the feature-matching loss, 0 for"
+            + " pixel loss only (default as lgc compress: 0.1; images only).")
+    Double featureWeight;
+
     @Option(names = "--components", paramLabel = "K", description = "Components per class: K, auto or"
             + " auto:MIN-MAX (BIC on the sample) (default: 5).")
     String components = Integer.toString(MixtureSettings.DEFAULT_COMPONENTS);
@@ -83,6 +87,7 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SparkCompressConfig.requireFeatureWeight(featureWeight); // before Spark starts
         Precision storage = Precision.parse(precision);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         requireInput();
@@ -95,6 +100,9 @@ final class CompressCommand implements Callable<Integer> {
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
                 .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
+        if (featureWeight != null) {
+            config = config.withFeatureWeight(featureWeight);
+        }
         SparkCompression result = LgcSpark.compress(read.table(), config);
         WriteReport written = Lgc.save(result.dataset(), output, storage);
         var out = spec.commandLine().getOut();

@@ -54,7 +54,7 @@ public final class SparkMain implements Runnable {
     static int report(Throwable ex, PrintStream err, boolean verbose) {
         Throwable bad = badInput(ex);
         Throwable shown = bad != null ? bad : ex;
-        String text = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+        String text = shown.getMessage() == null ? shown.getClass().getSimpleName() : SparkFlags.message(shown);
         if (shown instanceof NoSuchFileException missing) {
             text = missing.getFile() + ": no such file or directory";
         }

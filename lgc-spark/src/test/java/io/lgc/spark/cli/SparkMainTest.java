@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.Precision;
+import io.lgc.artifact.TinyArtifacts;
+import io.lgc.data.DatasetResolver;
+import io.lgc.gmm.CovarianceType;
 import io.lgc.data.Dataset;
 import io.lgc.data.IdxWriter;
 import io.lgc.eval.SyntheticImages;
@@ -91,6 +95,81 @@ class SparkMainTest {
         Result again = run("reconstruct", lgc.toString(), "-o", out.toString());
         assertThat(again.code).isEqualTo(SparkMain.BAD_INPUT);
         assertThat(again.err).contains("already exists");
+    }
+
+    @Test
+    void reconstructWritesShardsThatLgcReads() throws Exception {
+        Path lgc = tinyArtifact();
+        Path out = dir.resolve("shards");
+        Result r = run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "idx", "--per-class", "50",
+                "--shard-size", "100", "--partitions", "2");
+        assertThat(r.code).as(r.err).isEqualTo(SparkMain.OK);
+        assertThat(r.out).contains("as 2 idx shards of up to 100 samples");
+        try (var entries = Files.list(out)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).sorted()).containsExactly("shard-00000",
+                    "shard-00001");
+        }
+        assertThat(DatasetResolver.resolve(out.resolve("shard-00001").toString(), null).size()).isEqualTo(50);
+        assertThat(run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "idx").err)
+                .contains("already exists");
+        Result again = run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "npz", "--per-class", "3",
+                "--force");
+        assertThat(again.code).as(again.err).isEqualTo(SparkMain.OK);
+        try (var entries = Files.list(out.resolve("shard-00000"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("train.npz");
+        }
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
+    void aFormatTheDataDoesNotFitIsOneLineNamingTheFlag() throws Exception {
+        Path lgc = dir.resolve("table.lgc");
+        ArtifactFile.write(lgc, TinyArtifacts.table(CovarianceType.DIAG, 1), Precision.FP32);
+        Result r = run("reconstruct", lgc.toString(), "-o", dir.resolve("out").toString(), "--format", "png");
+        assertThat(r.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(r.err).isEqualTo("lgc-spark: --format png holds images, but " + lgc + " holds a table; give"
+                + " parquet, csv or npz" + System.lineSeparator());
+        Result size = run("reconstruct", lgc.toString(), "-o", dir.resolve("out").toString(), "--shard-size", "5");
+        assertThat(size.err.strip()).isEqualTo("lgc-spark: --shard-size applies to sharded output (--format idx, npz,"
+                + " png or csv), not to parquet");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatIsOrHoldsTheArtifactIsRefusedEvenWithForce() throws Exception {
+        Path lgc = tinyArtifact();
+        Result same = run("reconstruct", lgc.toString(), "-o", lgc.toString(), "--format", "idx", "--force");
+        assertThat(same.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(same.err.strip()).isEqualTo("lgc-spark: " + lgc + ": is the input " + lgc
+                + "; write the output elsewhere");
+        Result holds = run("reconstruct", lgc.toString(), "-o", dir.toString(), "--force");
+        assertThat(holds.err.strip()).isEqualTo("lgc-spark: " + dir + ": holds the input " + lgc
+                + "; write the output elsewhere");
+        assertThat(lgc).isRegularFile();
+    }
+
+    /** The library's errors name lgc-spark's flags, not the Java parameters behind them. */
+    @Test
+    void libraryErrorsNameTheFlags() throws Exception {
+        Result spread = run("reconstruct", tinyArtifact().toString(), "-o", dir.resolve("out").toString(), "--spread",
+                "0");
+        assertThat(spread.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(spread.err).isEqualTo("lgc-spark: --spread must be a positive number, got 0.0"
+                + System.lineSeparator());
+        // checked before the input is even looked at
+        Result weight = run("compress", dir.resolve("in.parquet").toString(), "-o", dir.resolve("x.lgc").toString(),
+                "--feature-weight", "-1");
+        assertThat(weight.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(weight.err).isEqualTo("lgc-spark: --feature-weight must be 0 or more, got -1"
+                + System.lineSeparator());
+    }
+
+    private Path tinyArtifact() {
+        Path lgc = dir.resolve("tiny.lgc");
+        ArtifactFile.write(lgc, TinyArtifacts.tiny(), Precision.FP32);
+        return lgc;
     }
 
     /** The stripes as IDX files read by the convenience reader, written back as Parquet. */
