@@ -51,7 +51,7 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: 1).")
     long seed = 1;
 
-    @Option(names = "--spread", paramLabel = "F", description = "Covariance scale for sampling (default: 1).")
+    @Option(names = "--spread", paramLabel = "F", description = "Covariance scale for sampling (default: ${DEFAULT-VALUE}, as lgc reconstruct).")
     double spread = SamplingPlan.DEFAULT_SPREAD;
 
     @Option(names = "--partitions", paramLabel = "P", description = "Partitions (default: Spark's default"
