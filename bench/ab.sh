@@ -14,7 +14,7 @@
 #     random-10:           (random subset, 10 per class) |
 #     random-10-augment:   (random subset, 10 per class) | --augment
 #     tune-2000:           --spread 1.0 | , reconstructing its own artifact (issue 16, lever 1):
-#                          ./lgc compress fashion-mnist/train -o $AB_WORK/tune-2000.lgc --seed 1 --tune-steps 2000
+#                          ./lgc compress fashion-mnist/train -o $AB_WORK/tune-steps-2000.lgc --seed 1 --tune-steps 2000
 #     width-16:            --spread 1.0 | , its own artifact: compress --width 16 (the 78,400 B budget)
 #     width-16-tune-2000:  --spread 1.0 | , its own artifact: compress --width 16 --tune-steps 2000
 #     spread-1.2-ep30:     --spread 1.2 | --epochs 30 (the receiver trains 3x longer: 3,516 SGD steps)

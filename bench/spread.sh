@@ -75,7 +75,12 @@ PY
 }
 
 for what in "${@:-fashion digits table}"; do
-  for w in $what; do "$w"; done
+  for w in $what; do
+    case "$w" in
+      fashion|digits|table) "$w" ;;
+      *) echo "bench/spread.sh: unknown data '$w' (fashion, digits or table)" >&2; exit 2 ;;
+    esac
+  done
 done
 
 python3 - "$out" <<'PY' > bench/results/spread.md

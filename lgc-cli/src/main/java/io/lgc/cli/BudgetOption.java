@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 final class BudgetOption {
     /** What the budget decides; given together with it, they would contradict it. */
     static final List<String> CHOSEN_BY_BUDGET = List.of("--decoder", "--model", "--latent-dim", "--components",
-            "--width", "--precision", "--epsilon", "--decoder-from");
+            "--covariance", "--width", "--precision", "--tune-steps", "--tune-match", "--epsilon");
 
     private BudgetOption() {
     }
@@ -21,10 +21,17 @@ final class BudgetOption {
     /**
      * Bytes from "78400", "78,400", "78.4KB", "392k", "1MiB": K/KB/M/MB are powers of 1000 (as the
      * published budgets are counted), KiB and MiB powers of 1024; the result must be a whole
-     * positive number of bytes.
+     * positive number of bytes. A comma only separates thousands ("78,4KB" is refused, not read as
+     * 784 KB).
      */
     static long parse(String text) {
-        String t = text.strip().replace(",", "").replace("_", "").toLowerCase(Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.contains(",")) {
+            if (!t.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*[a-z]*")) {
+                throw refused(text);
+            }
+            t = t.replace(",", "");
+        }
         long unit = 1;
         for (String[] suffix : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"kb", "1000"}, {"mb", "1000000"},
                 {"k", "1000"}, {"m", "1000000"}, {"b", "1"}}) {
@@ -43,7 +50,11 @@ final class BudgetOption {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new InputException("--budget must be a positive whole number of bytes, such as 78400, 78.4KB or"
+        throw refused(text);
+    }
+
+    private static InputException refused(String text) {
+        return new InputException("--budget must be a positive whole number of bytes, such as 78400, 78.4KB or"
                 + " 1MiB, got '" + text + "'");
     }
 
@@ -55,7 +66,7 @@ final class BudgetOption {
         for (String option : CHOSEN_BY_BUDGET) {
             if (given.hasMatchedOption(option)) {
                 throw new InputException(option + " does not apply with --budget, which chooses the decoder, latent"
-                        + " dimension, components, width and precision itself");
+                        + " dimension, components, covariance, width and precision itself, as measured (untuned)");
             }
         }
     }

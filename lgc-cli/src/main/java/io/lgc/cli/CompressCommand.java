@@ -219,22 +219,23 @@ final class CompressCommand implements Callable<Integer> {
         }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
+        SourceInfo info = SourceInfo.of(source, record);
         MeasuredSettings.Setting chosen = budgetBytes == null ? null
-                : chooseForBudget(budgetBytes, source, SourceInfo.of(source, record), config);
+                : chooseForBudget(budgetBytes, source, info, config);
         if (chosen != null) {
             config = chosen.applyTo(config);
         }
         Precision written = chosen == null ? storage : chosen.precision();
         CompressionResult result;
         try {
-            result = Compressor.compress(source.data(), SourceInfo.of(source, record), config,
+            result = Compressor.compress(source.data(), info, config,
                     common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
         if (chosen != null) {
-            MeasuredSettings.requireFits(budgetBytes, ArtifactFile.storedBytes(result.dataset(), written, Codec.AUTO),
-                    chosen, source.displayName());
+            MeasuredSettings.requireFits(budgetBytes, storable(() -> ArtifactFile.storedBytes(result.dataset(),
+                    written, Codec.AUTO)), chosen, source.displayName());
         }
         target.requireReplaceable(); // again: the file may have appeared while training
         WriteReport parts = result.times().time("write", () -> target.writing(() -> write(result, written)));
@@ -429,8 +430,13 @@ final class CompressCommand implements Callable<Integer> {
      * huge step does: the user's options did that, so it is reported as bad input with what to try.
      */
     private WriteReport write(CompressionResult result, Precision storage) {
+        return storable(() -> ArtifactFile.write(output, result.dataset(), storage));
+    }
+
+    /** Runs a step that stores the trained weights, turning weights beyond the precision into advice. */
+    private <T> T storable(java.util.function.Supplier<T> step) {
         try {
-            return ArtifactFile.write(output, result.dataset(), storage);
+            return step.get();
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage() + " (weights this large mean training ran away: try a lower"
                     + " --lr, such as " + OptionChecks.number(learningRate / 10) + ")", e);

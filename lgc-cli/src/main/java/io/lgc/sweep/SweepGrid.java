@@ -96,6 +96,8 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         o.addProperty("epochs", epochs == 0 ? "default" : Integer.toString(epochs));
         o.addProperty("autoencoder_epochs", autoencoderEpochs);
         o.addProperty("seed", seed);
+        // always present: a log from before the default became 1.2 has none, and must not be resumed
+        o.addProperty("spread", io.lgc.synth.SamplingPlan.DEFAULT_SPREAD);
         if (augment) { // absent when false, so that sweeps from before the option still resume
             o.addProperty("augment", true);
         }

@@ -74,19 +74,24 @@ class BudgetOptionTest {
 
     @Test
     void badBudgetsAndTheOptionsItChoosesAreRefusedBeforeReadingData() {
-        for (String bad : new String[] {"12x", "0", "-5", "1.5", "0.0005KB", ""}) {
+        for (String bad : new String[] {"12x", "0", "-5", "1.5", "0.0005KB", "", "78,4KB", "1,5MB", "7,84,00"}) {
             CliRun run = compress(dir.resolve("bad.lgc"), "--budget", bad);
             assertThat(run.exitCode()).as(bad).isEqualTo(2);
             assertThat(run.err().strip()).as(bad).isEqualTo("lgc: --budget must be a positive whole number of bytes,"
                     + " such as 78400, 78.4KB or 1MiB, got '" + bad + "'");
         }
         for (String[] chosen : new String[][] {{"--latent-dim", "4"}, {"--decoder", "pca"}, {"--precision", "fp16"},
-                {"--components", "2"}, {"--width", "16"}}) {
+                {"--components", "2"}, {"--width", "16"}, {"--covariance", "diag"}, {"--tune-steps", "5"}}) {
             CliRun run = compress(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).isEqualTo("lgc: " + chosen[0] + " does not apply with --budget, which"
-                    + " chooses the decoder, latent dimension, components, width and precision itself");
+                    + " chooses the decoder, latent dimension, components, covariance, width and precision itself,"
+                    + " as measured (untuned)");
         }
+        CliRun privately = CliRun.of("compress", data.toString(), "-o", dir.resolve("bad.lgc").toString(),
+                "--budget", "50000", "--epsilon", "1");
+        assertThat(privately.exitCode()).isEqualTo(2);
+        assertThat(privately.err().strip()).startsWith("lgc: --epsilon does not apply with --budget");
         assertThat(dir.resolve("bad.lgc")).doesNotExist();
     }
 
@@ -108,6 +113,7 @@ class BudgetOptionTest {
     void budgetsAreReadAsUsersWriteThem() {
         assertThat(BudgetOption.parse("78400")).isEqualTo(78_400);
         assertThat(BudgetOption.parse("78,400")).isEqualTo(78_400);
+        assertThat(BudgetOption.parse("1,048,576 B")).isEqualTo(1_048_576);
         assertThat(BudgetOption.parse("78.4KB")).isEqualTo(78_400);
         assertThat(BudgetOption.parse("392k")).isEqualTo(392_000);
         assertThat(BudgetOption.parse("1MiB")).isEqualTo(1_048_576);

@@ -141,8 +141,8 @@ public final class MeasuredSettings {
     /**
      * The predicted size of {@code setting}'s file for {@code data}, or empty where the setting
      * cannot apply: a convolutional decoder for sides not divisible by 4, a basis larger than the
-     * image or of images larger than {@link PcaCodec#MAX_VALUES}, or a class with fewer records than
-     * components.
+     * image or of images larger than {@link PcaCodec#MAX_VALUES}, a decoder whose activations no
+     * reader accepts, or a class with fewer records than components.
      */
     public static OptionalLong predictedBytes(Setting setting, Dataset data, SourceInfo source,
             CompressionConfig base) {
@@ -158,8 +158,9 @@ public final class MeasuredSettings {
         try {
             decoder = setting.decoder() == DecoderKind.PCA ? PcaCodec.decoder(data.shape(), setting.latentDim())
                     : ae.model().spec(data.layout(), setting.latentDim(), setting.width()).decoder();
+            ArtifactFile.requireReadableDecoder(decoder, source.given());
         } catch (InputException e) {
-            return OptionalLong.empty(); // this architecture does not fit these images
+            return OptionalLong.empty(); // this architecture does not fit these images, or no reader takes it
         }
         boolean tuned = config.tuning().enabled() && setting.decoder() == DecoderKind.AUTOENCODER;
         List<EpochLosses> history = new ArrayList<>();

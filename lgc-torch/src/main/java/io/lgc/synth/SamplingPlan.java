@@ -14,8 +14,8 @@ public record SamplingPlan(int[] perClass, long seed, double spread) {
     /**
      * What {@code lgc reconstruct} uses unless told otherwise: on Fashion-MNIST's default file, a ConvNet
      * trained on 30,000 samples drawn at 1.2 beat 1.0 at each of 3 classifier seeds (84.40 ± 0.38 against
-     * 84.06 ± 0.28 %, paired +0.34 ± 0.13; README, "Accuracy levers"), and was no worse on digits and a table
-     * (bench/spread.sh). Files written before 2026-12-05 were reconstructed at 1.0.
+     * 84.06 ± 0.28 %, paired +0.34 ± 0.13; README, "Accuracy levers"), and made no measurable difference on
+     * digits and a table (bench/spread.sh). Reconstructions before 2026-12-05 were drawn at 1.0.
      */
     public static final double DEFAULT_SPREAD = 1.2;
 

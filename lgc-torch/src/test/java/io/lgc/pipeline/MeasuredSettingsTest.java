@@ -14,6 +14,7 @@ import io.lgc.data.ImageShape;
 import io.lgc.eval.SyntheticImages;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.MeasuredSettings.Choice;
@@ -40,11 +41,19 @@ class MeasuredSettingsTest {
     void thePredictionBoundsTheFileOfEachKindOfDecoderWhicheverPrecisionItsMixturesGet(@TempDir Path dir) {
         Set<Precision> mixturesStoredIn = EnumSet.noneOf(Precision.class);
         // noise has latents of full rank (mixtures stored in fp16); a basis of bands' is nearly flat (fp32)
+        // a source recorded in full (with its hash), and a tuned decoder (its settings go in the header)
+        SourceInfo full = new SourceInfo("bands", "idx", "ab".repeat(32), 47_040);
+        DecoderTuning off = DecoderTuning.OFF;
+        CompressionConfig tuned = BASE.withTuning(new DecoderTuning(1, 4, off.learningRate(), 0.5, 1));
         for (Dataset data : List.of(noise(40), SyntheticImages.bands(40, 10, 28, 5))) {
-            for (Setting setting : new Setting[] {setting(DecoderKind.PCA, 16, 1),
-                    setting(DecoderKind.AUTOENCODER, 8, 1)}) {
-                long predicted = MeasuredSettings.predictedBytes(setting, data, SOURCE, BASE).orElseThrow();
-                CompressedDataset file = Compressor.compress(data, SOURCE, setting.applyTo(BASE),
+            for (Object[] c : new Object[][] {{setting(DecoderKind.PCA, 16, 1), SOURCE, BASE},
+                    {setting(DecoderKind.PCA, 8, 5), full, BASE}, {setting(DecoderKind.AUTOENCODER, 8, 1), SOURCE, BASE},
+                    {setting(DecoderKind.AUTOENCODER, 8, 5), full, tuned}}) {
+                Setting setting = (Setting) c[0];
+                SourceInfo source = (SourceInfo) c[1];
+                CompressionConfig base = (CompressionConfig) c[2];
+                long predicted = MeasuredSettings.predictedBytes(setting, data, source, base).orElseThrow();
+                CompressedDataset file = Compressor.compress(data, source, setting.applyTo(base),
                         Progress.silent()).dataset();
                 Path written = dir.resolve("file.lgc");
                 long bytes = ArtifactFile.write(written, file, setting.precision()).totalBytes();
