@@ -27,6 +27,7 @@ import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.DpCompressor;
 import io.lgc.privacy.DpConfig;
+import io.lgc.privacy.DpNoise;
 import io.lgc.privacy.PublicDecoder;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
@@ -163,6 +164,13 @@ final class CompressCommand implements Callable<Integer> {
                     + "is smaller).")
     Double delta;
 
+    @Option(names = "--noise-seed", paramLabel = "S",
+            description = "With --epsilon, for tests and benchmarks only: draw the privacy noise from S, so that the "
+                    + "same S gives the same file byte for byte. Whoever learns S can remove the noise, and the file "
+                    + "then protects nothing; S is never written to the file. Without it the noise is fresh from the "
+                    + "system's secure random source each time (--seed does not draw it).")
+    Long noiseSeed;
+
     @Option(names = "--decoder-from", paramLabel = "PUBLIC.lgc",
             description = "With --epsilon: take the decoder from this file, made from public data (disjoint from and "
                     + "independent of the private records; see the README), so that only the mixtures and counts "
@@ -240,13 +248,14 @@ final class CompressCommand implements Callable<Integer> {
                     + " (values per image) for --epsilon, got " + k);
         }
         DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents());
+        DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
         if (decoderFrom == null) {
-            file = DpCompressor.compress(images, dp, seed);
+            file = DpCompressor.compress(images, dp, seed, noise);
         } else {
             try (PublicDecoder decoder = publicDecoder(images, source.displayName())) {
-                file = DpCompressor.compress(images, decoder, dp, seed);
+                file = DpCompressor.compress(images, decoder, dp, seed, noise);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -301,6 +310,9 @@ final class CompressCommand implements Callable<Integer> {
             }
             if (decoderFrom != null) {
                 throw new InputException("--decoder-from applies only with --epsilon");
+            }
+            if (noiseSeed != null) {
+                throw new InputException("--noise-seed applies only with --epsilon, whose noise it draws");
             }
             return;
         }

@@ -202,6 +202,13 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             lines.add("  decoder: PCA of the private covariance");
         }
+        if (dp.has("noise")) {
+            lines.add("  noise: " + dp.get("noise").getAsString());
+        } else if (provenance.has("seed")) {
+            lines.add("  warning: this file records the seed that drew its noise (files made before the noise came"
+                    + " from a secure source): whoever reads it can replay and remove the noise, so the file carries"
+                    + " no guarantee; make it again");
+        }
         if (dp.has("steps")) {
             for (JsonElement e : dp.getAsJsonArray("steps")) {
                 JsonObject step = e.getAsJsonObject();

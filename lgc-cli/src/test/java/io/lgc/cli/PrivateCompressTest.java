@@ -10,6 +10,8 @@ import io.lgc.eval.SyntheticImages;
 import io.lgc.network.NetworkSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,39 @@ class PrivateCompressTest {
     }
 
     @Test
+    void theSameSeedTwiceGivesFreshNoiseAndTheFileRecordsNoSeed() throws Exception {
+        Path a = compressPrivately("a.lgc", "--seed", "1");
+        Path b = compressPrivately("b.lgc", "--seed", "1");
+        CompressedDataset first = ArtifactFile.read(a);
+        CompressedDataset second = ArtifactFile.read(b);
+        assertThat(second.mixtures().get(0).means()[0]).isNotEqualTo(first.mixtures().get(0).means()[0]);
+        for (CompressedDataset file : List.of(first, second)) {
+            assertThat(file.metadata().provenance().toString().toLowerCase(Locale.ROOT)).doesNotContain("seed");
+        }
+    }
+
+    @Test
+    void anEqualNoiseSeedGivesTheSameBytesAndIsNeverWrittenDown() throws Exception {
+        Path a = compressPrivately("a.lgc", "--noise-seed", "424242", "--components", "2");
+        Path b = compressPrivately("b.lgc", "--noise-seed", "424242", "--components", "2");
+        Path c = compressPrivately("c.lgc", "--noise-seed", "424243", "--components", "2");
+        assertThat(Files.mismatch(a, b)).isEqualTo(-1);
+        assertThat(Files.mismatch(a, c)).isNotEqualTo(-1);
+        String header = ArtifactFile.read(a).metadata().provenance().toString().toLowerCase(Locale.ROOT);
+        assertThat(header).doesNotContain("seed").doesNotContain("424242");
+        assertThat(CliRun.of("inspect", a.toString()).out()).contains("whoever knows it can remove the noise");
+    }
+
+    @Test
+    void inspectWarnsThatAnOlderFileWhichRecordsItsNoiseSeedIsNotPrivate() {
+        JsonObject old = new JsonObject();
+        old.addProperty("seed", 1);
+        old.add("differential_privacy", new JsonObject());
+        assertThat(InspectCommand.privacyDetails(old)).anySatisfy(line -> assertThat(line)
+                .contains("warning: this file records the seed that drew its noise").contains("no guarantee"));
+    }
+
+    @Test
     void refusesBudgetsThatAreNoGuarantee() {
         assertRefused("--epsilon must be a positive number, got 0", "--epsilon", "0");
         assertRefused("--epsilon must be a positive number, got NaN", "--epsilon", "NaN");
@@ -54,6 +89,7 @@ class PrivateCompressTest {
         assertRefused("--delta must be above 0 and below 1/n", "--epsilon", "1", "--delta", "0.01");
         assertRefused("--delta must be above 0 and below 1/n", "--epsilon", "1", "--delta", "0");
         assertRefused("--delta applies only with --epsilon", "--delta", "1e-6");
+        assertRefused("--noise-seed applies only with --epsilon", "--noise-seed", "3");
     }
 
     @Test
@@ -101,6 +137,16 @@ class PrivateCompressTest {
         assertRefused(publicFile + ": decodes 1x6x6 images, but", "--epsilon", "1", "--decoder-from",
                 publicFile.toString());
         assertRefused("x.lgc", "--epsilon", "1", "--decoder-from", dir.resolve("x.lgc").toString());
+    }
+
+    private Path compressPrivately(String name, String... options) {
+        Path file = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("compress", train.toString(), "-o", file.toString(),
+                "--epsilon", "0.5", "--delta", "1e-4", "--latent-dim", "4", "--precision", "fp32", "-q"));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return file;
     }
 
     private void assertRefused(String message, String... options) {

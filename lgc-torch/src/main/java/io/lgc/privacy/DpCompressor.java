@@ -29,6 +29,12 @@ import java.util.SplittableRandom;
  *
  * <p>Treated as public, and so not protected: the class names, their number and the image shape
  * (and a public decoder).
+ *
+ * <p>The noise comes from a {@link DpNoise}: by default the system's secure random source, since a
+ * noise that can be drawn again can be subtracted again. The {@code seed} of each method draws only
+ * what may be known: a power iteration's start and where private EM starts (both post-process
+ * private values), and a public decoder's own randomness. Neither the seed nor the noise's is
+ * recorded in the file.
  */
 public final class DpCompressor {
     /** Covariance eigenvalues are floored here: noise can make a small variance negative. */
@@ -37,8 +43,13 @@ public final class DpCompressor {
     private DpCompressor() {
     }
 
-    /** The private artifact of {@code data}, decoder included; {@code seed} draws the noise. */
+    /** The private artifact of {@code data}, decoder included, with fresh secure noise. */
     public static CompressedDataset compress(Dataset data, DpConfig config, long seed) {
+        return compress(data, config, seed, DpNoise.secure());
+    }
+
+    /** The private artifact of {@code data}, decoder included, with the given noise. */
+    public static CompressedDataset compress(Dataset data, DpConfig config, long seed, DpNoise noise) {
         int d = data.shape().size();
         if (config.latentDim() > d) {
             throw new IllegalArgumentException("latent dimension " + config.latentDim() + " exceeds the " + d
@@ -51,24 +62,23 @@ public final class DpCompressor {
         double countSigma = ledger.gaussian("record count", 1, share[1] * rho);
         double sumSigma = ledger.gaussian("sum of images", clip, share[0] * rho);
         double momentSigma = ledger.gaussian("sum of image outer products", clip * clip, share[2] * rho);
-        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
+        PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
                 config.latentClip(), config.components(), config.iterations());
-        SplittableRandom noise = new SplittableRandom(seed);
         double[][] clipped = clippedImages(data, clip);
 
-        double count = data.size() + PrivateMixtures.gaussian(noise, countSigma);
+        double count = data.size() + noise.gaussian(countSigma);
         double n = Math.max(1, count);
         double[] sum = new double[d];
         for (double[] x : clipped) {
             PrivateMixtures.add(sum, x, 1);
         }
-        PrivateMixtures.addNoise(sum, noise, sumSigma);
+        noise.addTo(sum, sumSigma);
         double[] mean = new double[d];
         for (int j = 0; j < d; j++) {
             mean[j] = Math.min(1, Math.max(0, sum[j] / n));
         }
         double[][] moment = PrivateMixtures.weightedSecondMoment(clipped, null, d);
-        PrivateMixtures.addSymmetricNoise(moment, noise, momentSigma);
+        noise.addSymmetric(moment, momentSigma);
         // The noise can make the estimate indefinite; the top axes are those of the estimate shifted
         // by a bound on the noise's spectral norm (about 2σ·sqrt(d) for a symmetric Gaussian matrix).
         double shift = 3 * momentSigma * Math.sqrt(d) / n;
@@ -88,19 +98,26 @@ public final class DpCompressor {
         int[] counts = new int[data.numClasses()];
         double[][][] latentsByClass = byClass(data, latents(clipped, mean, top.vectors()), new double[config.latentDim()],
                 config.latentClip());
-        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise,
-                new double[config.latentDim()], counts, noise);
+        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentSigmas,
+                new double[config.latentDim()], counts, noise, new SplittableRandom(seed));
         ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), PixelScaling.UINT8,
                 config.latentDim(), CovarianceType.FULL, codec.decoder(), new JsonObject(),
-                provenance(config, seed, ledger, null, config.latentClip()));
+                provenance(config, noise, ledger, null, config.latentClip()));
         return new CompressedDataset(meta, mixtures, codec.decoderWeights());
     }
 
     /**
-     * The private artifact of {@code data} with {@code decoder}'s public decoder: only the class
-     * counts and mixtures look at the private records, so they take the whole budget.
+     * The private artifact of {@code data} with {@code decoder}'s public decoder, with fresh secure
+     * noise: only the class counts and mixtures look at the private records, so they take the whole
+     * budget.
      */
     public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed) {
+        return compress(data, decoder, config, seed, DpNoise.secure());
+    }
+
+    /** As {@link #compress(Dataset, PublicDecoder, DpConfig, long)}, with the given noise. */
+    public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed,
+            DpNoise noise) {
         ArtifactMetadata pub = decoder.file().metadata();
         if (!data.shape().equals(pub.sampleShape())) {
             throw new IllegalArgumentException("the public decoder makes " + pub.sampleShape()
@@ -108,17 +125,16 @@ public final class DpCompressor {
         }
         double rho = config.rho();
         ZcdpLedger ledger = new ZcdpLedger(rho);
-        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
+        PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
                 config.iterations());
-        SplittableRandom noise = new SplittableRandom(seed);
         double[] centre = decoder.centre();
         double[][][] latentsByClass = byClass(data, decoder.encode(data), centre, decoder.clip());
         int[] counts = new int[data.numClasses()];
-        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise, centre,
-                counts, noise);
+        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentSigmas, centre,
+                counts, noise, new SplittableRandom(seed));
         ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), pub.scaling(),
                 pub.latentDim(), CovarianceType.FULL, pub.decoder(), new JsonObject(),
-                provenance(config, seed, ledger, decoder, decoder.clip()));
+                provenance(config, noise, ledger, decoder, decoder.clip()));
         return new CompressedDataset(meta, mixtures, decoder.file().decoderWeights());
     }
 
@@ -206,13 +222,12 @@ public final class DpCompressor {
         return out;
     }
 
-    /** What was done, and nothing about where the private data came from. */
-    private static JsonObject provenance(DpConfig config, long seed, ZcdpLedger ledger, PublicDecoder decoder,
+    /** What was done, and nothing about where the private data came from nor any seed. */
+    private static JsonObject provenance(DpConfig config, DpNoise noise, ZcdpLedger ledger, PublicDecoder decoder,
             double latentClip) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");
         p.addProperty("tool_version", Compressor.TOOL_VERSION);
-        p.addProperty("seed", seed);
         JsonObject c = new JsonObject();
         c.addProperty("decoder", decoder == null ? "pca" : "public");
         c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.file().metadata().latentDim());
@@ -225,6 +240,7 @@ public final class DpCompressor {
         dp.addProperty("rho", config.rho());
         dp.addProperty("accountant", "zCDP, Gaussian mechanism; per-class statistics by parallel composition");
         dp.addProperty("neighbouring", "add or remove one record");
+        dp.addProperty("noise", noise.description());
         if (decoder == null) {
             dp.addProperty("pixel_clip", config.pixelClip());
         }

@@ -32,18 +32,18 @@ final class PrivateMixtures {
     /** A component's mean and covariance divide by at least this many (noisy) records. */
     static final double MIN_COMPONENT_RECORDS = 10;
 
-    /** The noise of every statistic, fixed before any data is looked at. */
-    record Noise(double count, double sum, double moment, double[] weights, double[] sums, double[] moments) {
+    /** The noise standard deviation of every statistic, fixed before any data is looked at. */
+    record Sigmas(double count, double sum, double moment, double[] weights, double[] sums, double[] moments) {
     }
 
     private PrivateMixtures() {
     }
 
     /** Spends {@code rho} of {@code ledger} on the latent side of a compression with {@code components} per class. */
-    static Noise plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations) {
+    static Sigmas plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations) {
         double count = ledger.gaussian("class counts", 1, COUNT_SHARE * rho);
         if (components == 1) {
-            return new Noise(count, ledger.gaussian("class latent sums", clip, SUM_SHARE * rho),
+            return new Sigmas(count, ledger.gaussian("class latent sums", clip, SUM_SHARE * rho),
                     ledger.gaussian("class latent second moments", clip * clip, MOMENT_SHARE * rho),
                     new double[0], new double[0], new double[0]);
         }
@@ -61,37 +61,41 @@ final class PrivateMixtures {
             sums[t] = ledger.gaussian(step + "sums", clip, perIteration * ITERATION_SHARES[1]);
             moments[t] = ledger.gaussian(step + "second moments", clip * clip, perIteration * ITERATION_SHARES[2]);
         }
-        return new Noise(count, sum, moment, weights, sums, moments);
+        return new Sigmas(count, sum, moment, weights, sums, moments);
     }
 
     /**
      * The class's mixture from its clipped, centred latents {@code z}, shifted back by {@code centre}.
      * {@code n} is its noisy count (a class without records gets a mixture made of noise).
      */
-    static GaussianMixture fit(double[][] z, double n, int k, Noise noise, double[] centre, SplittableRandom random) {
+    static GaussianMixture fit(double[][] z, double n, int k, Sigmas sigmas, double[] centre, DpNoise noise,
+            SplittableRandom draws) {
         int d = centre.length;
         double[] sum = new double[d];
         for (double[] v : z) {
             add(sum, v, 1);
         }
-        addNoise(sum, random, noise.sum());
+        noise.addTo(sum, sigmas.sum());
         double[][] moment = weightedSecondMoment(z, null, d);
-        addSymmetricNoise(moment, random, noise.moment());
+        noise.addSymmetric(moment, sigmas.moment());
         double[] mean = scaled(sum, 1 / n);
         double[] cov = covariance(moment, n, mean);
-        if (noise.weights().length == 0) {
+        if (sigmas.weights().length == 0) {
             return GaussianMixture.fromParameters(CovarianceType.FULL, new double[] {1},
                     new double[][] {shifted(mean, centre)}, cov);
         }
-        GaussianMixture current = start(mean, cov, k, random);
-        for (int t = 0; t < noise.weights().length; t++) {
-            current = iterate(current, z, t, noise, random);
+        GaussianMixture current = start(mean, cov, k, draws);
+        for (int t = 0; t < sigmas.weights().length; t++) {
+            current = iterate(current, z, t, sigmas, noise);
         }
         return shiftedMixture(current, centre);
     }
 
-    /** K means drawn from the class's private Gaussian, each with its covariance, equal weights. */
-    private static GaussianMixture start(double[] mean, double[] cov, int k, SplittableRandom random) {
+    /**
+     * K means drawn from the class's private Gaussian, each with its covariance, equal weights. The
+     * draws post-process private values, so they need no secret randomness.
+     */
+    private static GaussianMixture start(double[] mean, double[] cov, int k, SplittableRandom draws) {
         int d = mean.length;
         double[][] matrix = new double[d][d];
         for (int i = 0; i < d; i++) {
@@ -106,7 +110,7 @@ final class PrivateMixtures {
         for (int c = 0; c < k; c++) {
             double[] m = mean.clone();
             for (int a = 0; a < d; a++) {
-                double g = Math.sqrt(Math.max(0, eigen.values()[a])) * random.nextGaussian();
+                double g = Math.sqrt(Math.max(0, eigen.values()[a])) * draws.nextGaussian();
                 add(m, eigen.vectors()[a], g);
             }
             means[c] = m;
@@ -117,8 +121,8 @@ final class PrivateMixtures {
     }
 
     /** One EM step on noisy responsibility-weighted statistics. */
-    private static GaussianMixture iterate(GaussianMixture current, double[][] z, int t, Noise noise,
-            SplittableRandom random) {
+    private static GaussianMixture iterate(GaussianMixture current, double[][] z, int t, Sigmas sigmas,
+            DpNoise noise) {
         int k = current.components();
         int d = current.dimension();
         double[][] resp = z.length == 0 ? new double[0][k] : current.predictProba(z);
@@ -127,16 +131,16 @@ final class PrivateMixtures {
         double[] covs = new double[k * d * d];
         for (int c = 0; c < k; c++) {
             double[] w = new double[z.length];
-            double count = gaussian(random, noise.weights()[t]);
+            double count = noise.gaussian(sigmas.weights()[t]);
             double[] sum = new double[d];
             for (int i = 0; i < z.length; i++) {
                 w[i] = resp[i][c];
                 count += w[i];
                 add(sum, z[i], w[i]);
             }
-            addNoise(sum, random, noise.sums()[t]);
+            noise.addTo(sum, sigmas.sums()[t]);
             double[][] moment = weightedSecondMoment(z, w, d);
-            addSymmetricNoise(moment, random, noise.moments()[t]);
+            noise.addSymmetric(moment, sigmas.moments()[t]);
             double n = Math.max(MIN_COMPONENT_RECORDS, count);
             weights[c] = Math.max(0, count);
             means[c] = scaled(sum, 1 / n);
@@ -228,37 +232,14 @@ final class PrivateMixtures {
         }
     }
 
-    static void addNoise(double[] v, SplittableRandom random, double sigma) {
-        for (int j = 0; j < v.length; j++) {
-            v[j] += gaussian(random, sigma);
-        }
-    }
-
-    /** Noise on the upper triangle (diagonal included), mirrored: one draw per free entry. */
-    static void addSymmetricNoise(double[][] m, SplittableRandom random, double sigma) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i; j < m.length; j++) {
-                double e = gaussian(random, sigma);
-                m[i][j] += e;
-                if (i != j) {
-                    m[j][i] += e;
-                }
-            }
-        }
-    }
-
-    static double gaussian(SplittableRandom random, double sigma) {
-        return sigma * random.nextGaussian();
-    }
-
     /** Every class's mixture; {@code counts} receives the noisy counts. */
-    static List<GaussianMixture> all(double[][][] latentsByClass, int k, Noise noise, double[] centre, int[] counts,
-            SplittableRandom random) {
+    static List<GaussianMixture> all(double[][][] latentsByClass, int k, Sigmas sigmas, double[] centre, int[] counts,
+            DpNoise noise, SplittableRandom draws) {
         List<GaussianMixture> out = new ArrayList<>();
         for (int c = 0; c < latentsByClass.length; c++) {
-            double nc = latentsByClass[c].length + gaussian(random, noise.count());
+            double nc = latentsByClass[c].length + noise.gaussian(sigmas.count());
             counts[c] = (int) Math.max(1, Math.round(nc));
-            out.add(fit(latentsByClass[c], Math.max(1, nc), k, noise, centre, random));
+            out.add(fit(latentsByClass[c], Math.max(1, nc), k, sigmas, centre, noise, draws));
         }
         return out;
     }

@@ -14,7 +14,7 @@ class PrivateMixturesTest {
     @Test
     void oneGaussianPerClassSpendsItsSharesAtTheGaussianMechanismsSigma() {
         ZcdpLedger ledger = new ZcdpLedger(0.5);
-        PrivateMixtures.Noise noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5);
         // sigma = sensitivity / sqrt(2 rho_step); rho_step = share x 0.5, clip 2
         assertThat(noise.count()).isCloseTo(4.0, within(1e-12)); // 1 / sqrt(2 x 0.0625 x 0.5)
         assertThat(noise.sum()).isCloseTo(3.5777087640, within(1e-9)); // 2 / sqrt(2 x 0.3125 x 0.5)
@@ -25,7 +25,7 @@ class PrivateMixturesTest {
     @Test
     void privateEmSpendsEachIterationItsOwnShare() {
         ZcdpLedger ledger = new ZcdpLedger(0.5);
-        PrivateMixtures.Noise noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2);
         // per iteration: 0.5 x 0.9375 x 0.75 / 2 = 0.17578125 of rho; weights 10 %, sums 30 %, moments 60 %
         assertThat(noise.weights()).hasSize(2);
         assertThat(noise.weights()[1]).isCloseTo(5.3333333333, within(1e-9)); // 1 / sqrt(2 x 0.017578125)
@@ -46,8 +46,8 @@ class PrivateMixturesTest {
     @Test
     void withAnEnormousBudgetPrivateEmFindsTwoClustersOfOneClass() {
         double[][] z = twoClusters(400, 1);
-        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(1e12), 1e12, 2, 2, 8);
-        GaussianMixture m = PrivateMixtures.fit(z, z.length, 2, noise, new double[] {5, 5}, new SplittableRandom(3));
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1e12), 1e12, 2, 2, 8);
+        GaussianMixture m = PrivateMixtures.fit(z, z.length, 2, noise, new double[] {5, 5}, DpNoise.replayable(3), new SplittableRandom(3));
         double[][] means = m.means();
         Arrays.sort(means, Comparator.comparingDouble(v -> v[0]));
         // the centre is added back
@@ -58,20 +58,20 @@ class PrivateMixturesTest {
     }
 
     @Test
-    void aSmallBudgetBlursTheClustersAndTheSeedDrawsTheNoise() {
+    void aSmallBudgetBlursTheClustersAndAGivenNoiseSeedReplaysTheNoise() {
         double[][] z = twoClusters(400, 1);
-        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(0.01), 0.01, 2, 2, 5);
-        GaussianMixture a = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(1));
-        GaussianMixture again = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(1));
-        GaussianMixture other = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], new SplittableRandom(2));
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(0.01), 0.01, 2, 2, 5);
+        GaussianMixture a = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
+        GaussianMixture again = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
+        GaussianMixture other = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(2), new SplittableRandom(2));
         assertThat(again.means()[0]).containsExactly(a.means()[0]);
         assertThat(other.means()[0]).isNotEqualTo(a.means()[0]);
     }
 
     @Test
     void aClassWithoutRecordsGetsAMixtureOfNoise() {
-        PrivateMixtures.Noise noise = PrivateMixtures.plan(new ZcdpLedger(1), 1, 2, 3, 2);
-        GaussianMixture m = PrivateMixtures.fit(new double[0][], 1, 3, noise, new double[2], new SplittableRandom(1));
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1), 1, 2, 3, 2);
+        GaussianMixture m = PrivateMixtures.fit(new double[0][], 1, 3, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
         assertThat(m.components()).isEqualTo(3);
     }
 
