@@ -23,6 +23,7 @@ import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.FittedCodec;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.DpCompressor;
@@ -177,6 +178,13 @@ final class CompressCommand implements Callable<Integer> {
                     + "spend the budget. Its latent dimension applies.")
     Path decoderFrom;
 
+    @Option(names = "--public-data", paramLabel = "DATASET",
+            description = "With --epsilon: train the autoencoder (compress's defaults; --latent-dim and --seed apply) on "
+                    + "this public dataset, disjoint from and independent of the private records (see the README), and "
+                    + "give each private record its latent by that autoencoder's own encoder, so that only the mixtures "
+                    + "and counts spend the budget. Its name and SHA-256 are recorded; it is not protected.")
+    String publicData;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -243,7 +251,7 @@ final class CompressCommand implements Callable<Integer> {
                     + OptionChecks.number(d));
         }
         int k = latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM;
-        if (decoderFrom == null && k > images.shape().size()) {
+        if (decoderFrom == null && publicData == null && k > images.shape().size()) {
             throw new InputException("--latent-dim must be at most " + images.shape().size()
                     + " (values per image) for --epsilon, got " + k);
         }
@@ -251,7 +259,11 @@ final class CompressCommand implements Callable<Integer> {
         DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
-        if (decoderFrom == null) {
+        if (publicData != null) {
+            try (PublicDecoder decoder = trainedPublicDecoder(images, source.displayName())) {
+                file = DpCompressor.compress(images, decoder, dp, seed, noise);
+            }
+        } else if (decoderFrom == null) {
             file = DpCompressor.compress(images, dp, seed, noise);
         } else {
             try (PublicDecoder decoder = publicDecoder(images, source.displayName())) {
@@ -284,6 +296,30 @@ final class CompressCommand implements Callable<Integer> {
                 common.progress(root.err));
     }
 
+    /**
+     * The autoencoder of {@code --public-data}, trained as a plain compress would train it; its own
+     * encoder then finds the private latents.
+     */
+    private PublicDecoder trainedPublicDecoder(Dataset images, String dataName) {
+        ResolvedDataset pub = DatasetResolver.resolveWith(publicData, input.readOptions(null));
+        if (!(pub.data() instanceof Dataset publicImages)) {
+            throw new InputException(pub.displayName() + ": a table; --public-data needs images");
+        }
+        if (!publicImages.shape().equals(images.shape())) {
+            throw new InputException(pub.displayName() + ": holds " + publicImages.shape() + " images, but " + dataName
+                    + " holds " + images.shape() + " images");
+        }
+        FittedCodec fitted;
+        try {
+            fitted = Compressor.fitCodec(publicImages, SourceInfo.of(pub, SourceInfo.Record.MINIMAL),
+                    config(publicImages), common.progress(root.err));
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("the public data's autoencoder uses compress's defaults");
+        }
+        return PublicDecoder.trained(fitted.codec(), publicImages,
+                SourceInfo.of(pub, SourceInfo.Record.MINIMAL).name(), pub.sha256());
+    }
+
     /** {@code --components} with --epsilon: a whole number (1 takes private moments, more run private EM). */
     private int privateComponents() {
         if (spec.commandLine().getParseResult() == null
@@ -314,7 +350,13 @@ final class CompressCommand implements Callable<Integer> {
             if (noiseSeed != null) {
                 throw new InputException("--noise-seed applies only with --epsilon, whose noise it draws");
             }
+            if (publicData != null) {
+                throw new InputException("--public-data applies only with --epsilon");
+            }
             return;
+        }
+        if (decoderFrom != null && publicData != null) {
+            throw new InputException("--public-data and --decoder-from both give the decoder; use one");
         }
         if (decoderFrom != null && latentDim != null) {
             throw new InputException("--latent-dim does not apply with --decoder-from, whose decoder fixes it");
@@ -322,14 +364,19 @@ final class CompressCommand implements Callable<Integer> {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
-        for (String option : List.of("--decoder", "--model", "--covariance", "--n-init", "--epochs",
-                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width",
-                "--tune-steps", "--tune-match", "--report",
-                "--provenance")) {
+        List<String> training = List.of("--model", "--epochs", "--batch-size", "--lr", "--feature-weight",
+                "--feature-epochs", "--teacher-epochs", "--width");
+        List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
+                "--tune-steps", "--tune-match", "--report", "--provenance"));
+        if (publicData == null) {
+            refused.addAll(training); // they train the public data's autoencoder, if there is one
+        }
+        for (String option : refused) {
             if (spec.commandLine().getParseResult() != null
                     && spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new InputException(option + " does not apply with --epsilon, which fits its own PCA decoder "
-                        + "(or takes one with --decoder-from) and mixtures from noisy statistics, and records no source");
+                        + "(or takes one with --decoder-from or --public-data) and mixtures from noisy statistics, and "
+                        + "records no source");
             }
         }
         privateComponents(); // checked before any data is read

@@ -199,6 +199,11 @@ final class InspectCommand implements Callable<Integer> {
             lines.add("  decoder from public file " + from.get("name").getAsString() + " (sha256 "
                     + from.get("sha256").getAsString() + "), not private; private latents by "
                     + from.get("encoder").getAsString());
+        } else if (dp.has("public_data")) {
+            JsonObject from = dp.getAsJsonObject("public_data");
+            lines.add("  decoder of an autoencoder trained on the public data " + from.get("name").getAsString() + " ("
+                    + from.get("records").getAsString() + " records, sha256 " + from.get("sha256").getAsString()
+                    + "), not private; private latents by " + from.get("encoder").getAsString());
         } else {
             lines.add("  decoder: PCA of the private covariance");
         }

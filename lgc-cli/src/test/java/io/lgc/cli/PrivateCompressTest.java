@@ -128,6 +128,32 @@ class PrivateCompressTest {
     }
 
     @Test
+    void trainsTheDecoderOnPublicDataAndRecordsItsNameAndDigest() throws Exception {
+        Path publicData = dir.resolve("public");
+        IdxWriter.write(SyntheticImages.bands(40, 3, 8, 9), publicData, "train");
+        Path file = dir.resolve("dp.lgc");
+        CliRun run = CliRun.of("compress", train.toString(), "-o", file.toString(), "--epsilon", "2", "--delta",
+                "1e-4", "--public-data", publicData.toString(), "--latent-dim", "3", "--epochs", "1",
+                "--feature-epochs", "0", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CompressedDataset data = ArtifactFile.read(file);
+        assertThat(data.metadata().latentDim()).isEqualTo(3);
+        JsonObject from = data.metadata().provenance().getAsJsonObject("differential_privacy")
+                .getAsJsonObject("public_data");
+        assertThat(from.get("name").getAsString()).isEqualTo("public");
+        assertThat(from.get("sha256").getAsString()).hasSize(64);
+        assertThat(from.get("records").getAsInt()).isEqualTo(120);
+        assertThat(CliRun.of("inspect", file.toString()).out())
+                .contains("decoder of an autoencoder trained on the public data public (120 records, sha256 ");
+        assertRefused("--public-data and --decoder-from both give the decoder; use one", "--epsilon", "1",
+                "--public-data", publicData.toString(), "--decoder-from", "x.lgc");
+        assertRefused("--public-data applies only with --epsilon", "--public-data", publicData.toString());
+        assertRefused("--epochs does not apply with --epsilon", "--epsilon", "1", "--epochs", "2");
+        assertRefused(dir.resolve("nowhere").toString(), "--epsilon", "1", "--public-data",
+                dir.resolve("nowhere").toString());
+    }
+
+    @Test
     void refusesAPublicDecoderOfAnotherImageShape() throws Exception {
         Path other = dir.resolve("other");
         IdxWriter.write(SyntheticImages.bands(30, 3, 6, 9), other, "train");

@@ -118,9 +118,8 @@ public final class DpCompressor {
     /** As {@link #compress(Dataset, PublicDecoder, DpConfig, long)}, with the given noise. */
     public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed,
             DpNoise noise) {
-        ArtifactMetadata pub = decoder.file().metadata();
-        if (!data.shape().equals(pub.sampleShape())) {
-            throw new IllegalArgumentException("the public decoder makes " + pub.sampleShape()
+        if (!data.shape().equals(decoder.sampleShape())) {
+            throw new IllegalArgumentException("the public decoder makes " + decoder.sampleShape()
                     + " images, the private data holds " + data.shape());
         }
         double rho = config.rho();
@@ -132,10 +131,10 @@ public final class DpCompressor {
         int[] counts = new int[data.numClasses()];
         List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentSigmas, centre,
                 counts, noise, new SplittableRandom(seed));
-        ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), pub.scaling(),
-                pub.latentDim(), CovarianceType.FULL, pub.decoder(), new JsonObject(),
+        ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), decoder.scaling(),
+                decoder.latentDim(), CovarianceType.FULL, decoder.decoder(), new JsonObject(),
                 provenance(config, noise, ledger, decoder, decoder.clip()));
-        return new CompressedDataset(meta, mixtures, decoder.file().decoderWeights());
+        return new CompressedDataset(meta, mixtures, decoder.decoderWeights());
     }
 
     /** The symmetric matrix with its eigenvalues floored at {@link #VARIANCE_FLOOR}, row-major. */
@@ -230,7 +229,7 @@ public final class DpCompressor {
         p.addProperty("tool_version", Compressor.TOOL_VERSION);
         JsonObject c = new JsonObject();
         c.addProperty("decoder", decoder == null ? "pca" : "public");
-        c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.file().metadata().latentDim());
+        c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.latentDim());
         c.addProperty("components", Integer.toString(config.components()));
         c.addProperty("covariance_type", "full");
         p.add("config", c);
@@ -253,17 +252,7 @@ public final class DpCompressor {
             dp.addProperty("public", "class names, number of classes, image shape");
         } else {
             dp.addProperty("public", "class names, number of classes, image shape, the decoder of " + decoder.name());
-            JsonObject from = new JsonObject();
-            from.addProperty("name", decoder.name());
-            from.addProperty("sha256", decoder.sha256());
-            JsonObject pubConfig = decoder.file().metadata().provenance().getAsJsonObject("config");
-            if (pubConfig != null && pubConfig.has("decoder")) {
-                from.addProperty("decoder", pubConfig.get("decoder").getAsString());
-            }
-            from.addProperty("encoder", decoder.encoderMethod());
-            from.addProperty("latent_centre_and_clip", "mean of latents drawn from the public file, and the "
-                    + PublicDecoder.CLIP_QUANTILE + " quantile of their distance to it");
-            dp.add("decoder_from", from);
+            dp.add(decoder.originKey(), decoder.origin());
         }
         p.add("differential_privacy", dp);
         return p;

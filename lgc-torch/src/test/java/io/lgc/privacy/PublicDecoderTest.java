@@ -97,6 +97,30 @@ class PublicDecoderTest {
     }
 
     @Test
+    void aCodecTrainedOnPublicDataGivesPrivateRecordsTheirLatentsByItsOwnEncoder() {
+        PcaCodec codec = PcaCodec.fit(PUBLIC, 4, 1);
+        double[][] expected = codec.encode(PRIVATE);
+        double[][] publicLatents = codec.encode(PUBLIC);
+        double[] centre = PublicDecoder.mean(publicLatents);
+        float[] weights = codec.decoderWeights().get(WEIGHT);
+        try (PublicDecoder decoder = PublicDecoder.trained(codec, PUBLIC, "public-images", "feed01")) {
+            assertThat(decoder.encode(PRIVATE)[7]).containsExactly(expected[7]);
+            assertThat(decoder.centre()).containsExactly(centre);
+            assertThat(decoder.clip()).isEqualTo(PublicDecoder.quantileOfDistances(publicLatents, centre, 0.98));
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder, DpConfig.of(1, 1e-6, 16), 3);
+            assertThat(dp.decoderWeights().get(WEIGHT)).containsExactly(weights);
+            assertThat(dp.metadata().latentDim()).isEqualTo(4);
+            JsonObject guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+            assertThat(guarantee.has("decoder_from")).isFalse();
+            JsonObject from = guarantee.getAsJsonObject("public_data");
+            assertThat(from.get("name").getAsString()).isEqualTo("public-images");
+            assertThat(from.get("sha256").getAsString()).isEqualTo("feed01");
+            assertThat(from.get("records").getAsInt()).isEqualTo(PUBLIC.size());
+            assertThat(from.get("encoder").getAsString()).contains("trained on the public data");
+        }
+    }
+
+    @Test
     void theClipIsAQuantileOfDistancesToTheCentre() {
         double[][] rows = new double[100][];
         for (int i = 0; i < 100; i++) {
