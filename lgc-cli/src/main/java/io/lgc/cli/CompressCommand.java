@@ -26,6 +26,7 @@ import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.FittedCodec;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.privacy.BudgetSplit;
 import io.lgc.privacy.DpCompressor;
 import io.lgc.privacy.DpConfig;
 import io.lgc.privacy.DpNoise;
@@ -185,6 +186,18 @@ final class CompressCommand implements Callable<Integer> {
                     + "and counts spend the budget. Its name and SHA-256 are recorded; it is not protected.")
     String publicData;
 
+    @Option(names = "--clip-quantile", paramLabel = "Q",
+            description = "With --decoder-from or --public-data: clip each private latent at the Q quantile of the "
+                    + "public latents' distance to their mean (default: 0.98). Lower clips more records but adds "
+                    + "less noise (the second moments' noise grows as the clip squared).")
+    Double clipQuantile;
+
+    @Option(names = "--budget-split", paramLabel = "COUNTS,SUMS,MOMENTS",
+            description = "With --epsilon: how the mixtures' budget is shared between the noisy class counts, sums of "
+                    + "latents and sums of their outer products, as positive weights (default: 0.0625,0.3125,0.625). "
+                    + "Private EM keeps the counts' share and the sums : moments ratio.")
+    String budgetSplit;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -255,7 +268,7 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--latent-dim must be at most " + images.shape().size()
                     + " (values per image) for --epsilon, got " + k);
         }
-        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents());
+        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents()).withSplit(split());
         DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
@@ -292,8 +305,8 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException(decoderFrom + ": decodes " + pub.dataset().metadata().sampleShape() + " images, but "
                     + dataName + " holds " + images.shape() + " images");
         }
-        return PublicDecoder.of(pub.dataset(), decoderFrom.getFileName().toString(), pub.parts().sha256(), seed,
-                common.progress(root.err));
+        return clipped(PublicDecoder.of(pub.dataset(), decoderFrom.getFileName().toString(), pub.parts().sha256(),
+                seed, common.progress(root.err)));
     }
 
     /**
@@ -316,8 +329,25 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("the public data's autoencoder uses compress's defaults");
         }
-        return PublicDecoder.trained(fitted.codec(), publicImages,
-                SourceInfo.of(pub, SourceInfo.Record.MINIMAL).name(), pub.sha256());
+        return clipped(PublicDecoder.trained(fitted.codec(), publicImages,
+                SourceInfo.of(pub, SourceInfo.Record.MINIMAL).name(), pub.sha256()));
+    }
+
+    /** {@code --clip-quantile} applied; the decoder returned owns the encoder. */
+    private PublicDecoder clipped(PublicDecoder decoder) {
+        return clipQuantile == null ? decoder : decoder.withClipQuantile(clipQuantile);
+    }
+
+    /** {@code --budget-split}, or the default. */
+    private BudgetSplit split() {
+        if (budgetSplit == null) {
+            return BudgetSplit.DEFAULT;
+        }
+        try {
+            return BudgetSplit.parse(budgetSplit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--budget-split " + e.getMessage());
+        }
     }
 
     /** {@code --components} with --epsilon: a whole number (1 takes private moments, more run private EM). */
@@ -353,8 +383,20 @@ final class CompressCommand implements Callable<Integer> {
             if (publicData != null) {
                 throw new InputException("--public-data applies only with --epsilon");
             }
+            if (clipQuantile != null || budgetSplit != null) {
+                throw new InputException((clipQuantile != null ? "--clip-quantile" : "--budget-split")
+                        + " applies only with --epsilon");
+            }
             return;
         }
+        if (clipQuantile != null && decoderFrom == null && publicData == null) {
+            throw new InputException("--clip-quantile applies with --decoder-from or --public-data, whose public "
+                    + "latents it is a quantile of");
+        }
+        if (clipQuantile != null && !(clipQuantile > 0 && clipQuantile <= 1)) {
+            throw new InputException("--clip-quantile must be in (0, 1], got " + OptionChecks.number(clipQuantile));
+        }
+        split(); // checked before any data is read
         if (decoderFrom != null && publicData != null) {
             throw new InputException("--public-data and --decoder-from both give the decoder; use one");
         }

@@ -90,6 +90,13 @@ class PrivateCompressTest {
         assertRefused("--delta must be above 0 and below 1/n", "--epsilon", "1", "--delta", "0");
         assertRefused("--delta applies only with --epsilon", "--delta", "1e-6");
         assertRefused("--noise-seed applies only with --epsilon", "--noise-seed", "3");
+        assertRefused("--budget-split must be three positive weights COUNTS,SUMS,MOMENTS, got '1,0,2'", "--epsilon",
+                "1", "--budget-split", "1,0,2");
+        assertRefused("--budget-split applies only with --epsilon", "--budget-split", "1,1,2");
+        assertRefused("--clip-quantile applies with --decoder-from or --public-data", "--epsilon", "1",
+                "--clip-quantile", "0.9");
+        assertRefused("--clip-quantile must be in (0, 1], got 1.5", "--epsilon", "1", "--decoder-from", "x.lgc",
+                "--clip-quantile", "1.5");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class DpCompressor {
         double sumSigma = ledger.gaussian("sum of images", clip, share[0] * rho);
         double momentSigma = ledger.gaussian("sum of image outer products", clip * clip, share[2] * rho);
         PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
-                config.latentClip(), config.components(), config.iterations());
+                config.latentClip(), config.components(), config.iterations(), config.split());
         double[][] clipped = clippedImages(data, clip);
 
         double count = data.size() + noise.gaussian(countSigma);
@@ -125,7 +125,7 @@ public final class DpCompressor {
         double rho = config.rho();
         ZcdpLedger ledger = new ZcdpLedger(rho);
         PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
-                config.iterations());
+                config.iterations(), config.split());
         double[] centre = decoder.centre();
         double[][][] latentsByClass = byClass(data, decoder.encode(data), centre, decoder.clip());
         int[] counts = new int[data.numClasses()];
@@ -244,6 +244,7 @@ public final class DpCompressor {
             dp.addProperty("pixel_clip", config.pixelClip());
         }
         dp.addProperty("latent_clip", latentClip);
+        dp.addProperty("latent_budget_split", config.split().toString());
         if (config.components() > 1) {
             dp.addProperty("em_iterations", config.iterations());
         }

@@ -12,9 +12,10 @@ package io.lgc.privacy;
  *     statistics are taken (a public decoder derives its own from the public file)
  * @param components Gaussians per class: 1 takes private moments, more run private EM
  * @param iterations private EM iterations when {@code components > 1}; each spends its share
+ * @param split how the latent side's budget is shared between class counts, sums and second moments
  */
 public record DpConfig(double epsilon, double delta, int latentDim, double pixelClip, double latentClip,
-        int components, int iterations) {
+        int components, int iterations, BudgetSplit split) {
     public static final double DEFAULT_DELTA = 1e-6;
     public static final double DEFAULT_PIXEL_CLIP = 12;
     public static final double DEFAULT_LATENT_CLIP = 8;
@@ -31,6 +32,7 @@ public record DpConfig(double epsilon, double delta, int latentDim, double pixel
             throw new IllegalArgumentException("clip norms must be positive numbers, got " + pixelClip + " and "
                     + latentClip);
         }
+        java.util.Objects.requireNonNull(split, "split");
         if (components < 1 || iterations < 1) {
             throw new IllegalArgumentException("components and iterations must be >= 1, got " + components + " and "
                     + iterations);
@@ -39,15 +41,20 @@ public record DpConfig(double epsilon, double delta, int latentDim, double pixel
 
     /** One Gaussian per class, the default clip norms. */
     public static DpConfig of(double epsilon, double delta, int latentDim) {
-        return new DpConfig(epsilon, delta, latentDim, DEFAULT_PIXEL_CLIP, DEFAULT_LATENT_CLIP, 1, DEFAULT_ITERATIONS);
+        return new DpConfig(epsilon, delta, latentDim, DEFAULT_PIXEL_CLIP, DEFAULT_LATENT_CLIP, 1, DEFAULT_ITERATIONS,
+                BudgetSplit.DEFAULT);
     }
 
     public DpConfig withComponents(int k) {
-        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, k, iterations);
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, k, iterations, split);
     }
 
     public DpConfig withLatentClip(double clip) {
-        return new DpConfig(epsilon, delta, latentDim, pixelClip, clip, components, iterations);
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, clip, components, iterations, split);
+    }
+
+    public DpConfig withSplit(BudgetSplit other) {
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, components, iterations, other);
     }
 
     /** The whole budget in zCDP terms. */

@@ -21,14 +21,10 @@ import java.util.SplittableRandom;
  * each statistic costs its share once, not once per class.
  */
 final class PrivateMixtures {
-    /** Of the latent side's ρ: class counts; then, for K = 1, sums and second moments. */
-    static final double COUNT_SHARE = 0.0625;
-    static final double SUM_SHARE = 0.3125;
-    static final double MOMENT_SHARE = 0.625;
-    /** For K &gt; 1: the part of what the counts leave that the starting Gaussian takes (1/3 sums, 2/3 moments). */
+    /** For K &gt; 1: the part of what the counts leave that the starting Gaussian takes. */
     static final double START_SHARE = 0.25;
-    /** Within one EM iteration: weights, sums, second moments. */
-    static final double[] ITERATION_SHARES = {0.1, 0.3, 0.6};
+    /** Within one EM iteration: the component weights' share; sums and second moments split the rest. */
+    static final double ITERATION_WEIGHT_SHARE = 0.1;
     /** A component's mean and covariance divide by at least this many (noisy) records. */
     static final double MIN_COMPONENT_RECORDS = 10;
 
@@ -40,26 +36,28 @@ final class PrivateMixtures {
     }
 
     /** Spends {@code rho} of {@code ledger} on the latent side of a compression with {@code components} per class. */
-    static Sigmas plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations) {
-        double count = ledger.gaussian("class counts", 1, COUNT_SHARE * rho);
+    static Sigmas plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations, BudgetSplit split) {
+        double count = ledger.gaussian("class counts", 1, split.counts() * rho);
         if (components == 1) {
-            return new Sigmas(count, ledger.gaussian("class latent sums", clip, SUM_SHARE * rho),
-                    ledger.gaussian("class latent second moments", clip * clip, MOMENT_SHARE * rho),
+            return new Sigmas(count, ledger.gaussian("class latent sums", clip, split.sums() * rho),
+                    ledger.gaussian("class latent second moments", clip * clip, split.moments() * rho),
                     new double[0], new double[0], new double[0]);
         }
-        double rest = (1 - COUNT_SHARE) * rho;
-        double sum = ledger.gaussian("class latent sums (EM start)", clip, rest * START_SHARE / 3);
+        double rest = (1 - split.counts()) * rho;
+        double sumPart = split.sumsOfRest();
+        double sum = ledger.gaussian("class latent sums (EM start)", clip, rest * START_SHARE * sumPart);
         double moment = ledger.gaussian("class latent second moments (EM start)", clip * clip,
-                rest * START_SHARE * 2 / 3);
+                rest * START_SHARE * (1 - sumPart));
         double perIteration = rest * (1 - START_SHARE) / iterations;
+        double statistics = perIteration * (1 - ITERATION_WEIGHT_SHARE);
         double[] weights = new double[iterations];
         double[] sums = new double[iterations];
         double[] moments = new double[iterations];
         for (int t = 0; t < iterations; t++) {
             String step = "EM iteration " + (t + 1) + ": component ";
-            weights[t] = ledger.gaussian(step + "weights", 1, perIteration * ITERATION_SHARES[0]);
-            sums[t] = ledger.gaussian(step + "sums", clip, perIteration * ITERATION_SHARES[1]);
-            moments[t] = ledger.gaussian(step + "second moments", clip * clip, perIteration * ITERATION_SHARES[2]);
+            weights[t] = ledger.gaussian(step + "weights", 1, perIteration * ITERATION_WEIGHT_SHARE);
+            sums[t] = ledger.gaussian(step + "sums", clip, statistics * sumPart);
+            moments[t] = ledger.gaussian(step + "second moments", clip * clip, statistics * (1 - sumPart));
         }
         return new Sigmas(count, sum, moment, weights, sums, moments);
     }

@@ -47,11 +47,13 @@ public final class PublicDecoder implements AutoCloseable {
     private final Function<Dataset, double[][]> encoder;
     private final AutoCloseable resources;
     private final double[] centre;
+    /** The public latents' distances to the centre, ascending: every clip quantile comes from these. */
+    private final double[] distances;
     private final double clip;
 
     private PublicDecoder(String originKey, JsonObject origin, NetworkSpec decoder, Map<String, float[]> weights,
             PixelScaling scaling, ImageShape shape, int latentDim, Function<Dataset, double[][]> encoder,
-            AutoCloseable resources, double[] centre, double clip) {
+            AutoCloseable resources, double[] centre, double[] distances, double clip) {
         this.originKey = originKey;
         this.origin = origin;
         this.decoder = decoder;
@@ -62,6 +64,7 @@ public final class PublicDecoder implements AutoCloseable {
         this.encoder = encoder;
         this.resources = resources;
         this.centre = centre;
+        this.distances = distances;
         this.clip = clip;
     }
 
@@ -99,13 +102,12 @@ public final class PublicDecoder implements AutoCloseable {
             from.addProperty("encoder", String.format(java.util.Locale.ROOT, "an encoder learned from %,d decoded "
                     + "samples of the public file (%d epochs), no private record", ENCODER_SAMPLES, ENCODER_EPOCHS));
         }
-        from.addProperty("latent_centre_and_clip", "mean of latents drawn from the public file, and the "
-                + CLIP_QUANTILE + " quantile of their distance to it");
+        from.addProperty("latent_centre", "mean of latents drawn from the public file");
         double[][] draws = draws(file, seed);
         double[] centre = mean(draws);
         return new PublicDecoder("decoder_from", from, meta.decoder(), file.decoderWeights(), meta.scaling(),
-                meta.sampleShape(), meta.latentDim(), encoder, resources, centre,
-                quantileOfDistances(draws, centre, CLIP_QUANTILE));
+                meta.sampleShape(), meta.latentDim(), encoder, resources, centre, sortedDistances(draws, centre), 0)
+                .withClipQuantile(CLIP_QUANTILE);
     }
 
     /**
@@ -123,17 +125,30 @@ public final class PublicDecoder implements AutoCloseable {
         from.addProperty("sha256", sha256);
         from.addProperty("records", images.size());
         from.addProperty("encoder", "the encoder of the autoencoder trained on the public data");
-        from.addProperty("latent_centre_and_clip", "mean of the public records' latents, and the " + CLIP_QUANTILE
-                + " quantile of their distance to it");
+        from.addProperty("latent_centre", "mean of the public records' latents");
         return new PublicDecoder("public_data", from, codec.decoder(), codec.decoderWeights(), PixelScaling.UINT8,
                 images.shape(), codec.latentDim(), codec::encode, codec::close, centre,
-                quantileOfDistances(latents, centre, CLIP_QUANTILE));
+                sortedDistances(latents, centre), 0).withClipQuantile(CLIP_QUANTILE);
+    }
+
+    /**
+     * The same decoder, encoder and centre, clipping at the {@code q} quantile of the public latents'
+     * distances to the centre (still public data alone). It shares the encoder: close only one.
+     */
+    public PublicDecoder withClipQuantile(double q) {
+        if (!(q > 0 && q <= 1)) {
+            throw new IllegalArgumentException("a clip quantile must be in (0, 1], got " + q);
+        }
+        JsonObject o = origin.deepCopy();
+        o.addProperty("latent_clip", "the " + q + " quantile of the public latents' distance to the centre");
+        return new PublicDecoder(originKey, o, decoder, weights, scaling, shape, latentDim, encoder, resources, centre,
+                distances, distances[(int) Math.min(distances.length - 1, Math.floor(q * distances.length))]);
     }
 
     /** The same decoder and encoder with another clip norm (which then no longer comes from public data). */
     PublicDecoder withClip(double norm) {
         return new PublicDecoder(originKey, origin, decoder, weights, scaling, shape, latentDim, encoder, () -> { },
-                centre, norm);
+                centre, distances, norm);
     }
 
     /** One linear layer, then reshapes only. */
@@ -285,6 +300,11 @@ public final class PublicDecoder implements AutoCloseable {
     }
 
     static double quantileOfDistances(double[][] rows, double[] centre, double q) {
+        double[] d = sortedDistances(rows, centre);
+        return d[(int) Math.min(d.length - 1, Math.floor(q * d.length))];
+    }
+
+    private static double[] sortedDistances(double[][] rows, double[] centre) {
         double[] d = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             double s = 0;
@@ -294,7 +314,7 @@ public final class PublicDecoder implements AutoCloseable {
             d[i] = Math.sqrt(s);
         }
         Arrays.sort(d);
-        return d[(int) Math.min(d.length - 1, Math.floor(q * d.length))];
+        return d;
     }
 
     @Override

@@ -14,7 +14,7 @@ class PrivateMixturesTest {
     @Test
     void oneGaussianPerClassSpendsItsSharesAtTheGaussianMechanismsSigma() {
         ZcdpLedger ledger = new ZcdpLedger(0.5);
-        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5, BudgetSplit.DEFAULT);
         // sigma = sensitivity / sqrt(2 rho_step); rho_step = share x 0.5, clip 2
         assertThat(noise.count()).isCloseTo(4.0, within(1e-12)); // 1 / sqrt(2 x 0.0625 x 0.5)
         assertThat(noise.sum()).isCloseTo(3.5777087640, within(1e-9)); // 2 / sqrt(2 x 0.3125 x 0.5)
@@ -25,7 +25,7 @@ class PrivateMixturesTest {
     @Test
     void privateEmSpendsEachIterationItsOwnShare() {
         ZcdpLedger ledger = new ZcdpLedger(0.5);
-        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2, BudgetSplit.DEFAULT);
         // per iteration: 0.5 x 0.9375 x 0.75 / 2 = 0.17578125 of rho; weights 10 %, sums 30 %, moments 60 %
         assertThat(noise.weights()).hasSize(2);
         assertThat(noise.weights()[1]).isCloseTo(5.3333333333, within(1e-9)); // 1 / sqrt(2 x 0.017578125)
@@ -33,6 +33,30 @@ class PrivateMixturesTest {
         assertThat(noise.moments()[1]).isCloseTo(8.7092968632, within(1e-9)); // 4 / sqrt(2 x 0.10546875)
         assertThat(noise.sum()).isCloseTo(7.1554175280, within(1e-9)); // start: 2 / sqrt(2 x 0.5 x 0.9375 x 0.25 / 3)
         assertThat(ledger.spends()).hasSize(3 + 2 * 3);
+        assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void anotherSplitGivesEachStatisticItsShareOfTheBudget() {
+        ZcdpLedger ledger = new ZcdpLedger(0.5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 1, 5, new BudgetSplit(1, 1, 2));
+        // shares 1/4, 1/4, 1/2 of rho 0.5
+        assertThat(noise.count()).isCloseTo(2.0, within(1e-12)); // 1 / sqrt(2 x 0.125)
+        assertThat(noise.sum()).isCloseTo(4.0, within(1e-12)); // 2 / sqrt(2 x 0.125)
+        assertThat(noise.moment()).isCloseTo(5.6568542495, within(1e-9)); // 4 / sqrt(2 x 0.25)
+        assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void privateEmKeepsTheSplitsCountShareAndSumsToMomentsRatio() {
+        ZcdpLedger ledger = new ZcdpLedger(0.5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(ledger, 0.5, 2, 3, 2, new BudgetSplit(1, 1, 3));
+        // counts 0.2 x 0.5 = 0.1; the rest 0.4: start 0.1 (sums 1/4 of it), each of 2 iterations 0.15
+        assertThat(noise.count()).isCloseTo(2.2360679775, within(1e-9)); // 1 / sqrt(2 x 0.1)
+        assertThat(noise.sum()).isCloseTo(8.9442719100, within(1e-9)); // 2 / sqrt(2 x 0.025)
+        assertThat(noise.weights()[0]).isCloseTo(5.7735026919, within(1e-9)); // 1 / sqrt(2 x 0.015)
+        assertThat(noise.sums()[1]).isCloseTo(7.6980035892, within(1e-9)); // 2 / sqrt(2 x 0.15 x 0.9 x 0.25)
+        assertThat(noise.moments()[0]).isCloseTo(8.8888888889, within(1e-9)); // 4 / sqrt(2 x 0.15 x 0.9 x 0.75)
         assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
     }
 
@@ -46,7 +70,7 @@ class PrivateMixturesTest {
     @Test
     void withAnEnormousBudgetPrivateEmFindsTwoClustersOfOneClass() {
         double[][] z = twoClusters(400, 1);
-        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1e12), 1e12, 2, 2, 8);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1e12), 1e12, 2, 2, 8, BudgetSplit.DEFAULT);
         GaussianMixture m = PrivateMixtures.fit(z, z.length, 2, noise, new double[] {5, 5}, DpNoise.replayable(3), new SplittableRandom(3));
         double[][] means = m.means();
         Arrays.sort(means, Comparator.comparingDouble(v -> v[0]));
@@ -60,7 +84,7 @@ class PrivateMixturesTest {
     @Test
     void aSmallBudgetBlursTheClustersAndAGivenNoiseSeedReplaysTheNoise() {
         double[][] z = twoClusters(400, 1);
-        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(0.01), 0.01, 2, 2, 5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(0.01), 0.01, 2, 2, 5, BudgetSplit.DEFAULT);
         GaussianMixture a = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
         GaussianMixture again = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
         GaussianMixture other = PrivateMixtures.fit(z, z.length, 2, noise, new double[2], DpNoise.replayable(2), new SplittableRandom(2));
@@ -70,7 +94,7 @@ class PrivateMixturesTest {
 
     @Test
     void aClassWithoutRecordsGetsAMixtureOfNoise() {
-        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1), 1, 2, 3, 2);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.plan(new ZcdpLedger(1), 1, 2, 3, 2, BudgetSplit.DEFAULT);
         GaussianMixture m = PrivateMixtures.fit(new double[0][], 1, 3, noise, new double[2], DpNoise.replayable(1), new SplittableRandom(1));
         assertThat(m.components()).isEqualTo(3);
     }

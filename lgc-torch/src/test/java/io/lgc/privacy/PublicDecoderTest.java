@@ -117,6 +117,11 @@ class PublicDecoderTest {
             assertThat(from.get("sha256").getAsString()).isEqualTo("feed01");
             assertThat(from.get("records").getAsInt()).isEqualTo(PUBLIC.size());
             assertThat(from.get("encoder").getAsString()).contains("trained on the public data");
+            // another quantile, of the same public distances
+            PublicDecoder tighter = decoder.withClipQuantile(0.5);
+            assertThat(tighter.clip()).isEqualTo(PublicDecoder.quantileOfDistances(publicLatents, centre, 0.5))
+                    .isLessThan(decoder.clip());
+            assertThat(tighter.origin().get("latent_clip").getAsString()).contains("0.5 quantile");
         }
     }
 
