@@ -198,6 +198,13 @@ final class CompressCommand implements Callable<Integer> {
                     + "Private EM keeps the counts' share and the sums : moments ratio.")
     String budgetSplit;
 
+    @Option(names = "--private-fit", paramLabel = "em|partition",
+            description = "With --epsilon and --components above 1: em, private EM (default); or partition, with "
+                    + "--decoder-from or --public-data: each record goes to the most likely component of its class's "
+                    + "public mixture (the public file's own, or --components Gaussians fitted to the public latents), "
+                    + "and each component gets its own noisy count, sum and second moment in one pass.")
+    String privateFit;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -268,7 +275,8 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--latent-dim must be at most " + images.shape().size()
                     + " (values per image) for --epsilon, got " + k);
         }
-        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents()).withSplit(split());
+        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents()).withSplit(split())
+                .withPartition("partition".equals(privateFit));
         DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
@@ -383,9 +391,9 @@ final class CompressCommand implements Callable<Integer> {
             if (publicData != null) {
                 throw new InputException("--public-data applies only with --epsilon");
             }
-            if (clipQuantile != null || budgetSplit != null) {
-                throw new InputException((clipQuantile != null ? "--clip-quantile" : "--budget-split")
-                        + " applies only with --epsilon");
+            if (clipQuantile != null || budgetSplit != null || privateFit != null) {
+                throw new InputException((clipQuantile != null ? "--clip-quantile"
+                        : budgetSplit != null ? "--budget-split" : "--private-fit") + " applies only with --epsilon");
             }
             return;
         }
@@ -397,6 +405,18 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--clip-quantile must be in (0, 1], got " + OptionChecks.number(clipQuantile));
         }
         split(); // checked before any data is read
+        if (privateFit != null && !privateFit.equals("em") && !privateFit.equals("partition")) {
+            throw new InputException("--private-fit must be em or partition, got '" + privateFit + "'");
+        }
+        if ("partition".equals(privateFit) && decoderFrom == null && publicData == null) {
+            throw new InputException("--private-fit partition needs --decoder-from or --public-data, whose public "
+                    + "mixtures it assigns records to");
+        }
+        if ("partition".equals(privateFit) && decoderFrom != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--components")) {
+            throw new InputException("--components does not apply with --private-fit partition and --decoder-from: "
+                    + "the public file's mixtures give the components");
+        }
         if (decoderFrom != null && publicData != null) {
             throw new InputException("--public-data and --decoder-from both give the decoder; use one");
         }

@@ -93,6 +93,11 @@ class PrivateCompressTest {
         assertRefused("--budget-split must be three positive weights COUNTS,SUMS,MOMENTS, got '1,0,2'", "--epsilon",
                 "1", "--budget-split", "1,0,2");
         assertRefused("--budget-split applies only with --epsilon", "--budget-split", "1,1,2");
+        assertRefused("--private-fit must be em or partition, got 'x'", "--epsilon", "1", "--private-fit", "x");
+        assertRefused("--private-fit partition needs --decoder-from or --public-data", "--epsilon", "1",
+                "--private-fit", "partition");
+        assertRefused("--components does not apply with --private-fit partition and --decoder-from", "--epsilon",
+                "1", "--private-fit", "partition", "--decoder-from", "x.lgc", "--components", "3");
         assertRefused("--clip-quantile applies with --decoder-from or --public-data", "--epsilon", "1",
                 "--clip-quantile", "0.9");
         assertRefused("--clip-quantile must be in (0, 1], got 1.5", "--epsilon", "1", "--decoder-from", "x.lgc",

@@ -50,6 +50,10 @@ public final class DpCompressor {
 
     /** The private artifact of {@code data}, decoder included, with the given noise. */
     public static CompressedDataset compress(Dataset data, DpConfig config, long seed, DpNoise noise) {
+        if (config.partition()) {
+            throw new IllegalArgumentException("a partitioned fit assigns records to public mixtures: it needs a public "
+                    + "decoder");
+        }
         int d = data.shape().size();
         if (config.latentDim() > d) {
             throw new IllegalArgumentException("latent dimension " + config.latentDim() + " exceeds the " + d
@@ -124,16 +128,27 @@ public final class DpCompressor {
         }
         double rho = config.rho();
         ZcdpLedger ledger = new ZcdpLedger(rho);
-        PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
-                config.iterations(), config.split());
         double[] centre = decoder.centre();
-        double[][][] latentsByClass = byClass(data, decoder.encode(data), centre, decoder.clip());
+        double[][] latents = decoder.encode(data);
+        double[][][] latentsByClass = byClass(data, latents, centre, decoder.clip());
         int[] counts = new int[data.numClasses()];
-        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentSigmas, centre,
-                counts, noise, new SplittableRandom(seed));
+        List<GaussianMixture> mixtures;
+        if (config.partition()) {
+            PrivateMixtures.Sigmas sigmas = PrivateMixtures.planPartitioned(ledger, rho, decoder.clip(), config.split());
+            List<GaussianMixture> pub = decoder.publicMixtures(config.components(), seed);
+            int[] components = pub.stream().mapToInt(GaussianMixture::components).toArray();
+            mixtures = PrivateMixtures.partitioned(latentsByClass, cells(data, latents, pub), components, sigmas,
+                    centre, counts, noise);
+        } else {
+            PrivateMixtures.Sigmas sigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
+                    config.iterations(), config.split());
+            mixtures = PrivateMixtures.all(latentsByClass, config.components(), sigmas, centre, counts, noise,
+                    new SplittableRandom(seed));
+        }
         ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), decoder.scaling(),
                 decoder.latentDim(), CovarianceType.FULL, decoder.decoder(), new JsonObject(),
-                provenance(config, noise, ledger, decoder, decoder.clip()));
+                provenance(config.withComponents(mixtures.stream().mapToInt(GaussianMixture::components).max()
+                        .orElse(1)), noise, ledger, decoder, decoder.clip()));
         return new CompressedDataset(meta, mixtures, decoder.decoderWeights());
     }
 
@@ -203,6 +218,28 @@ public final class DpCompressor {
         return out;
     }
 
+    /**
+     * Per class, in record order, the component of the class's public mixture each record's latent is
+     * most likely under: a function of the record and public data only.
+     */
+    private static int[][] cells(Dataset data, double[][] latents, List<GaussianMixture> publicMixtures) {
+        int[] sizes = data.classCounts();
+        double[][][] rows = new double[sizes.length][][];
+        for (int c = 0; c < sizes.length; c++) {
+            rows[c] = new double[sizes[c]][];
+        }
+        int[] filled = new int[sizes.length];
+        for (int s = 0; s < latents.length; s++) {
+            int c = data.labels()[s];
+            rows[c][filled[c]++] = latents[s];
+        }
+        int[][] out = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) {
+            out[c] = rows[c].length == 0 ? new int[0] : publicMixtures.get(c).predict(rows[c]);
+        }
+        return out;
+    }
+
     /** The latents less {@code centre}, scaled down to norm at most {@code clip}, grouped by class. */
     private static double[][][] byClass(Dataset data, double[][] latents, double[] centre, double clip) {
         int[] sizes = data.classCounts();
@@ -231,6 +268,9 @@ public final class DpCompressor {
         c.addProperty("decoder", decoder == null ? "pca" : "public");
         c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.latentDim());
         c.addProperty("components", Integer.toString(config.components()));
+        if (config.partition()) {
+            c.addProperty("private_fit", "partition");
+        }
         c.addProperty("covariance_type", "full");
         p.add("config", c);
         JsonObject dp = new JsonObject();
@@ -245,7 +285,10 @@ public final class DpCompressor {
         }
         dp.addProperty("latent_clip", latentClip);
         dp.addProperty("latent_budget_split", config.split().toString());
-        if (config.components() > 1) {
+        if (config.partition()) {
+            dp.addProperty("mixtures", "each record assigned to the most likely component of its class's public "
+                    + "mixture; one noisy count, sum and second moment per component");
+        } else if (config.components() > 1) {
             dp.addProperty("em_iterations", config.iterations());
         }
         dp.add("steps", ledger.toJson());

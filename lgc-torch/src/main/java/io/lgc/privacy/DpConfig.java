@@ -13,9 +13,11 @@ package io.lgc.privacy;
  * @param components Gaussians per class: 1 takes private moments, more run private EM
  * @param iterations private EM iterations when {@code components > 1}; each spends its share
  * @param split how the latent side's budget is shared between class counts, sums and second moments
+ * @param partition with a public decoder: instead of private EM, each record goes to one component of
+ *     the public mixtures of its class, and each component gets its own noisy statistics in one pass
  */
 public record DpConfig(double epsilon, double delta, int latentDim, double pixelClip, double latentClip,
-        int components, int iterations, BudgetSplit split) {
+        int components, int iterations, BudgetSplit split, boolean partition) {
     public static final double DEFAULT_DELTA = 1e-6;
     public static final double DEFAULT_PIXEL_CLIP = 12;
     public static final double DEFAULT_LATENT_CLIP = 8;
@@ -42,19 +44,23 @@ public record DpConfig(double epsilon, double delta, int latentDim, double pixel
     /** One Gaussian per class, the default clip norms. */
     public static DpConfig of(double epsilon, double delta, int latentDim) {
         return new DpConfig(epsilon, delta, latentDim, DEFAULT_PIXEL_CLIP, DEFAULT_LATENT_CLIP, 1, DEFAULT_ITERATIONS,
-                BudgetSplit.DEFAULT);
+                BudgetSplit.DEFAULT, false);
     }
 
     public DpConfig withComponents(int k) {
-        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, k, iterations, split);
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, k, iterations, split, partition);
     }
 
     public DpConfig withLatentClip(double clip) {
-        return new DpConfig(epsilon, delta, latentDim, pixelClip, clip, components, iterations, split);
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, clip, components, iterations, split, partition);
     }
 
     public DpConfig withSplit(BudgetSplit other) {
-        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, components, iterations, other);
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, components, iterations, other, partition);
+    }
+
+    public DpConfig withPartition(boolean on) {
+        return new DpConfig(epsilon, delta, latentDim, pixelClip, latentClip, components, iterations, split, on);
     }
 
     /** The whole budget in zCDP terms. */

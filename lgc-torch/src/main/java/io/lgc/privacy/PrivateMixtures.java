@@ -63,6 +63,61 @@ final class PrivateMixtures {
     }
 
     /**
+     * Spends {@code rho} on a partitioned fit: each record falls in one cell (its class and the public
+     * component it is assigned to), so every cell's count, sum and second moment cost their share
+     * once, as one Gaussian per class does.
+     */
+    static Sigmas planPartitioned(ZcdpLedger ledger, double rho, double clip, BudgetSplit split) {
+        return new Sigmas(ledger.gaussian("component counts (each record in one public component)", 1,
+                split.counts() * rho),
+                ledger.gaussian("component latent sums", clip, split.sums() * rho),
+                ledger.gaussian("component latent second moments", clip * clip, split.moments() * rho),
+                new double[0], new double[0], new double[0]);
+    }
+
+    /**
+     * Every class's mixture from a partition: {@code cells[c][i]} is the component that record i of
+     * class c was assigned to by public information and the record alone. Each component gets its own
+     * noisy count, sum and second moment; its weight is its noisy count, and the class count their
+     * total. {@code counts} receives the noisy class counts.
+     */
+    static List<GaussianMixture> partitioned(double[][][] latentsByClass, int[][] cells, int[] components,
+            Sigmas sigmas, double[] centre, int[] counts, DpNoise noise) {
+        List<GaussianMixture> out = new ArrayList<>();
+        int d = centre.length;
+        for (int c = 0; c < latentsByClass.length; c++) {
+            int k = components[c];
+            double[] weights = new double[k];
+            double[][] means = new double[k][];
+            double[] covs = new double[k * d * d];
+            double total = 0;
+            for (int j = 0; j < k; j++) {
+                double[] w = new double[latentsByClass[c].length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = cells[c][i] == j ? 1 : 0;
+                }
+                double count = noise.gaussian(sigmas.count());
+                double[] sum = new double[d];
+                for (int i = 0; i < w.length; i++) {
+                    count += w[i];
+                    add(sum, latentsByClass[c][i], w[i]);
+                }
+                noise.addTo(sum, sigmas.sum());
+                double[][] moment = weightedSecondMoment(latentsByClass[c], w, d);
+                noise.addSymmetric(moment, sigmas.moment());
+                double n = Math.max(MIN_COMPONENT_RECORDS, count);
+                weights[j] = Math.max(0, count);
+                total += weights[j];
+                means[j] = shifted(scaled(sum, 1 / n), centre);
+                System.arraycopy(covariance(moment, n, scaled(sum, 1 / n)), 0, covs, j * d * d, d * d);
+            }
+            counts[c] = (int) Math.max(1, Math.round(total));
+            out.add(GaussianMixture.fromParameters(CovarianceType.FULL, normalised(weights), means, covs));
+        }
+        return out;
+    }
+
+    /**
      * The class's mixture from its clipped, centred latents {@code z}, shifted back by {@code centre}.
      * {@code n} is its noisy count (a class without records gets a mixture made of noise).
      */

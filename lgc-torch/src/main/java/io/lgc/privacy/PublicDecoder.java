@@ -7,6 +7,10 @@ import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.pipeline.ClassMixtures;
+import io.lgc.pipeline.MixtureSettings;
 import io.lgc.linalg.SymmetricEigen;
 import io.lgc.model.LatentCodec;
 import io.lgc.network.Layer;
@@ -50,10 +54,13 @@ public final class PublicDecoder implements AutoCloseable {
     /** The public latents' distances to the centre, ascending: every clip quantile comes from these. */
     private final double[] distances;
     private final double clip;
+    /** Per class, the public mixture in latent space, for a given K (a file has its own, whatever K). */
+    private final java.util.function.BiFunction<Integer, Long, List<GaussianMixture>> publicMixtures;
 
     private PublicDecoder(String originKey, JsonObject origin, NetworkSpec decoder, Map<String, float[]> weights,
             PixelScaling scaling, ImageShape shape, int latentDim, Function<Dataset, double[][]> encoder,
-            AutoCloseable resources, double[] centre, double[] distances, double clip) {
+            AutoCloseable resources, double[] centre, double[] distances, double clip,
+            java.util.function.BiFunction<Integer, Long, List<GaussianMixture>> publicMixtures) {
         this.originKey = originKey;
         this.origin = origin;
         this.decoder = decoder;
@@ -66,6 +73,7 @@ public final class PublicDecoder implements AutoCloseable {
         this.centre = centre;
         this.distances = distances;
         this.clip = clip;
+        this.publicMixtures = publicMixtures;
     }
 
     /**
@@ -106,8 +114,8 @@ public final class PublicDecoder implements AutoCloseable {
         double[][] draws = draws(file, seed);
         double[] centre = mean(draws);
         return new PublicDecoder("decoder_from", from, meta.decoder(), file.decoderWeights(), meta.scaling(),
-                meta.sampleShape(), meta.latentDim(), encoder, resources, centre, sortedDistances(draws, centre), 0)
-                .withClipQuantile(CLIP_QUANTILE);
+                meta.sampleShape(), meta.latentDim(), encoder, resources, centre, sortedDistances(draws, centre), 0,
+                (k, s) -> file.mixtures()).withClipQuantile(CLIP_QUANTILE);
     }
 
     /**
@@ -128,7 +136,9 @@ public final class PublicDecoder implements AutoCloseable {
         from.addProperty("latent_centre", "mean of the public records' latents");
         return new PublicDecoder("public_data", from, codec.decoder(), codec.decoderWeights(), PixelScaling.UINT8,
                 images.shape(), codec.latentDim(), codec::encode, codec::close, centre,
-                sortedDistances(latents, centre), 0).withClipQuantile(CLIP_QUANTILE);
+                sortedDistances(latents, centre), 0,
+                (k, seed) -> ClassMixtures.fit(images, latents, MixtureSettings.fixed(k, CovarianceType.FULL, 1), seed,
+                        Progress.silent()).mixtures()).withClipQuantile(CLIP_QUANTILE);
     }
 
     /**
@@ -142,13 +152,14 @@ public final class PublicDecoder implements AutoCloseable {
         JsonObject o = origin.deepCopy();
         o.addProperty("latent_clip", "the " + q + " quantile of the public latents' distance to the centre");
         return new PublicDecoder(originKey, o, decoder, weights, scaling, shape, latentDim, encoder, resources, centre,
-                distances, distances[(int) Math.min(distances.length - 1, Math.floor(q * distances.length))]);
+                distances, distances[(int) Math.min(distances.length - 1, Math.floor(q * distances.length))],
+                publicMixtures);
     }
 
     /** The same decoder and encoder with another clip norm (which then no longer comes from public data). */
     PublicDecoder withClip(double norm) {
         return new PublicDecoder(originKey, origin, decoder, weights, scaling, shape, latentDim, encoder, () -> { },
-                centre, distances, norm);
+                centre, distances, norm, publicMixtures);
     }
 
     /** One linear layer, then reshapes only. */
@@ -223,6 +234,15 @@ public final class PublicDecoder implements AutoCloseable {
                     + images.shape());
         }
         return encoder.apply(images);
+    }
+
+    /**
+     * Per class, a Gaussian mixture of public latents: a public file's own mixtures (whatever
+     * {@code components}), or mixtures of {@code components} Gaussians fitted to the public records'
+     * latents. Private records are assigned to their components.
+     */
+    List<GaussianMixture> publicMixtures(int components, long seed) {
+        return publicMixtures.apply(components, seed);
     }
 
     /** How private records get their latents, in words for the header. */

@@ -61,6 +61,37 @@ class PrivateMixturesTest {
     }
 
     @Test
+    void aPartitionSpendsTheBudgetOnceForAllComponents() {
+        ZcdpLedger ledger = new ZcdpLedger(0.5);
+        PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(ledger, 0.5, 2, new BudgetSplit(1, 1, 2));
+        assertThat(noise.count()).isCloseTo(2.0, within(1e-12)); // 1 / sqrt(2 x 0.125)
+        assertThat(noise.sum()).isCloseTo(4.0, within(1e-12)); // 2 / sqrt(2 x 0.125)
+        assertThat(noise.moment()).isCloseTo(5.6568542495, within(1e-9)); // 4 / sqrt(2 x 0.25)
+        assertThat(ledger.spends()).hasSize(3);
+        assertThat(ledger.spent()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void withAnEnormousBudgetAPartitionGivesEachComponentItsRecordsMoments() {
+        double[][] z = twoClusters(400, 1);
+        int[] cells = new int[z.length];
+        for (int i = 0; i < z.length; i++) {
+            cells[i] = z[i][0] < 0 ? 0 : 1;
+        }
+        PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(new ZcdpLedger(1e12), 1e12, 2,
+                BudgetSplit.DEFAULT);
+        int[] counts = new int[1];
+        GaussianMixture m = PrivateMixtures.partitioned(new double[][][] {z}, new int[][] {cells}, new int[] {2},
+                noise, new double[] {5, 5}, counts, DpNoise.replayable(1)).get(0);
+        assertThat(counts[0]).isEqualTo(800);
+        assertThat(m.components()).isEqualTo(2);
+        assertThat(m.means()[0][0]).isCloseTo(4, within(0.02)); // the centre is added back
+        assertThat(m.means()[1][0]).isCloseTo(6, within(0.02));
+        assertThat(m.weights()[0]).isCloseTo(0.5, within(1e-6));
+        assertThat(m.covariancesFlat()[3]).isCloseTo(0.01, within(0.003)); // variance 0.1 squared on the second axis
+    }
+
+    @Test
     void theLedgerRefusesToSpendMoreThanTheBudget() {
         ZcdpLedger ledger = new ZcdpLedger(1);
         ledger.gaussian("a", 1, 0.7);

@@ -126,6 +126,26 @@ class PublicDecoderTest {
     }
 
     @Test
+    void aPartitionAssignsRecordsToPublicComponentsWithinTheSameBudget() {
+        PcaCodec codec = PcaCodec.fit(PUBLIC, 4, 1);
+        try (PublicDecoder decoder = PublicDecoder.trained(codec, PUBLIC, "public-images", "feed01")) {
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder,
+                    DpConfig.of(2, 1e-6, 16).withComponents(3).withPartition(true), 3);
+            assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(3));
+            JsonObject guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+            assertThat(guarantee.get("mixtures").getAsString()).contains("public mixture");
+            assertThat(guarantee.getAsJsonArray("steps")).hasSize(3);
+            double spent = 0;
+            for (var step : guarantee.getAsJsonArray("steps")) {
+                spent += step.getAsJsonObject().get("rho").getAsDouble();
+            }
+            assertThat(Zcdp.epsilonOf(spent, 1e-6)).isCloseTo(2, within(1e-9));
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DpCompressor.compress(PRIVATE,
+                DpConfig.of(2, 1e-6, 4).withPartition(true), 1))).hasMessageContaining("needs a public decoder");
+    }
+
+    @Test
     void theClipIsAQuantileOfDistancesToTheCentre() {
         double[][] rows = new double[100][];
         for (int i = 0; i < 100; i++) {
