@@ -198,11 +198,12 @@ final class CompressCommand implements Callable<Integer> {
                     + "Private EM keeps the counts' share and the sums : moments ratio.")
     String budgetSplit;
 
-    @Option(names = "--private-fit", paramLabel = "em|partition",
+    @Option(names = "--private-fit", paramLabel = "em|partition|axes",
             description = "With --epsilon and --components above 1: em, private EM (default); or partition, with "
                     + "--decoder-from or --public-data: each record goes to the most likely component of its class's "
                     + "public mixture (the public file's own, or --components Gaussians fitted to the public latents), "
-                    + "and each component gets its own noisy count, sum and second moment in one pass.")
+                    + "and each component gets its own noisy count, sum and second moment in one pass; or axes, as "
+                    + "partition with each covariance estimated along its public component's principal axes only.")
     String privateFit;
 
     @Spec
@@ -277,6 +278,9 @@ final class CompressCommand implements Callable<Integer> {
         }
         DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents()).withSplit(split())
                 .withPartition("partition".equals(privateFit));
+        if ("axes".equals(privateFit)) {
+            dp = dp.withPublicAxes();
+        }
         DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
@@ -405,17 +409,18 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--clip-quantile must be in (0, 1], got " + OptionChecks.number(clipQuantile));
         }
         split(); // checked before any data is read
-        if (privateFit != null && !privateFit.equals("em") && !privateFit.equals("partition")) {
-            throw new InputException("--private-fit must be em or partition, got '" + privateFit + "'");
+        if (privateFit != null && !List.of("em", "partition", "axes").contains(privateFit)) {
+            throw new InputException("--private-fit must be em, partition or axes, got '" + privateFit + "'");
         }
-        if ("partition".equals(privateFit) && decoderFrom == null && publicData == null) {
-            throw new InputException("--private-fit partition needs --decoder-from or --public-data, whose public "
-                    + "mixtures it assigns records to");
+        boolean partition = "partition".equals(privateFit) || "axes".equals(privateFit);
+        if (partition && decoderFrom == null && publicData == null) {
+            throw new InputException("--private-fit " + privateFit + " needs --decoder-from or --public-data, whose "
+                    + "public mixtures it assigns records to");
         }
-        if ("partition".equals(privateFit) && decoderFrom != null && spec.commandLine().getParseResult() != null
+        if (partition && decoderFrom != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--components")) {
-            throw new InputException("--components does not apply with --private-fit partition and --decoder-from: "
-                    + "the public file's mixtures give the components");
+            throw new InputException("--components does not apply with --private-fit " + privateFit + " and "
+                    + "--decoder-from: the public file's mixtures give the components");
         }
         if (decoderFrom != null && publicData != null) {
             throw new InputException("--public-data and --decoder-from both give the decoder; use one");

@@ -93,7 +93,9 @@ class PrivateCompressTest {
         assertRefused("--budget-split must be three positive weights COUNTS,SUMS,MOMENTS, got '1,0,2'", "--epsilon",
                 "1", "--budget-split", "1,0,2");
         assertRefused("--budget-split applies only with --epsilon", "--budget-split", "1,1,2");
-        assertRefused("--private-fit must be em or partition, got 'x'", "--epsilon", "1", "--private-fit", "x");
+        assertRefused("--private-fit must be em, partition or axes, got 'x'", "--epsilon", "1", "--private-fit", "x");
+        assertRefused("--private-fit axes needs --decoder-from or --public-data", "--epsilon", "1",
+                "--private-fit", "axes");
         assertRefused("--private-fit partition needs --decoder-from or --public-data", "--epsilon", "1",
                 "--private-fit", "partition");
         assertRefused("--components does not apply with --private-fit partition and --decoder-from", "--epsilon",

@@ -134,10 +134,19 @@ public final class DpCompressor {
         int[] counts = new int[data.numClasses()];
         List<GaussianMixture> mixtures;
         if (config.partition()) {
-            PrivateMixtures.Sigmas sigmas = PrivateMixtures.planPartitioned(ledger, rho, decoder.clip(), config.split());
+            PrivateMixtures.Sigmas sigmas = PrivateMixtures.planPartitioned(ledger, rho, decoder.clip(), config.split(),
+                    config.publicAxes());
             List<GaussianMixture> pub = decoder.publicMixtures(config.components(), seed);
             int[] components = pub.stream().mapToInt(GaussianMixture::components).toArray();
-            mixtures = PrivateMixtures.partitioned(latentsByClass, cells(data, latents, pub), components, sigmas,
+            double[][][][] axes = null;
+            if (config.publicAxes()) {
+                if (pub.stream().anyMatch(m -> m.covarianceType() != CovarianceType.FULL)) {
+                    throw new IllegalArgumentException("estimating along public axes needs public mixtures with full "
+                            + "covariances");
+                }
+                axes = PrivateMixtures.principalAxes(pub);
+            }
+            mixtures = PrivateMixtures.partitioned(latentsByClass, cells(data, latents, pub), components, axes, sigmas,
                     centre, counts, noise);
         } else {
             PrivateMixtures.Sigmas sigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
@@ -269,7 +278,7 @@ public final class DpCompressor {
         c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.latentDim());
         c.addProperty("components", Integer.toString(config.components()));
         if (config.partition()) {
-            c.addProperty("private_fit", "partition");
+            c.addProperty("private_fit", config.publicAxes() ? "axes" : "partition");
         }
         c.addProperty("covariance_type", "full");
         p.add("config", c);
@@ -287,7 +296,9 @@ public final class DpCompressor {
         dp.addProperty("latent_budget_split", config.split().toString());
         if (config.partition()) {
             dp.addProperty("mixtures", "each record assigned to the most likely component of its class's public "
-                    + "mixture; one noisy count, sum and second moment per component");
+                    + "mixture; one noisy count, sum and second moment per component" + (config.publicAxes()
+                    ? ", the second moment as the squared coordinates along the public component's principal axes"
+                    : ""));
         } else if (config.components() > 1) {
             dp.addProperty("em_iterations", config.iterations());
         }

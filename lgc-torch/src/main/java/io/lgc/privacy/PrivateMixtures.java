@@ -67,11 +67,12 @@ final class PrivateMixtures {
      * component it is assigned to), so every cell's count, sum and second moment cost their share
      * once, as one Gaussian per class does.
      */
-    static Sigmas planPartitioned(ZcdpLedger ledger, double rho, double clip, BudgetSplit split) {
+    static Sigmas planPartitioned(ZcdpLedger ledger, double rho, double clip, BudgetSplit split, boolean axes) {
         return new Sigmas(ledger.gaussian("component counts (each record in one public component)", 1,
                 split.counts() * rho),
                 ledger.gaussian("component latent sums", clip, split.sums() * rho),
-                ledger.gaussian("component latent second moments", clip * clip, split.moments() * rho),
+                ledger.gaussian(axes ? "component squared coordinates along public axes"
+                        : "component latent second moments", clip * clip, split.moments() * rho),
                 new double[0], new double[0], new double[0]);
     }
 
@@ -83,6 +84,17 @@ final class PrivateMixtures {
      */
     static List<GaussianMixture> partitioned(double[][][] latentsByClass, int[][] cells, int[] components,
             Sigmas sigmas, double[] centre, int[] counts, DpNoise noise) {
+        return partitioned(latentsByClass, cells, components, null, sigmas, centre, counts, noise);
+    }
+
+    /**
+     * As above; with {@code axes} ({@code axes[c][j]}: orthonormal rows, the public component's
+     * principal axes), each component's covariance is estimated along those axes only: the noise falls
+     * on d sums of squared coordinates instead of d(d+1)/2 entries (the vector of squares of a latent
+     * of norm at most C has norm at most C², the same sensitivity).
+     */
+    static List<GaussianMixture> partitioned(double[][][] latentsByClass, int[][] cells, int[] components,
+            double[][][][] axes, Sigmas sigmas, double[] centre, int[] counts, DpNoise noise) {
         List<GaussianMixture> out = new ArrayList<>();
         int d = centre.length;
         for (int c = 0; c < latentsByClass.length; c++) {
@@ -103,18 +115,82 @@ final class PrivateMixtures {
                     add(sum, latentsByClass[c][i], w[i]);
                 }
                 noise.addTo(sum, sigmas.sum());
-                double[][] moment = weightedSecondMoment(latentsByClass[c], w, d);
-                noise.addSymmetric(moment, sigmas.moment());
                 double n = Math.max(MIN_COMPONENT_RECORDS, count);
+                double[] mean = scaled(sum, 1 / n);
+                double[] cov;
+                if (axes == null) {
+                    double[][] moment = weightedSecondMoment(latentsByClass[c], w, d);
+                    noise.addSymmetric(moment, sigmas.moment());
+                    cov = covariance(moment, n, mean);
+                } else {
+                    cov = alongAxes(latentsByClass[c], w, axes[c][j], mean, n, sigmas.moment(), noise);
+                }
                 weights[j] = Math.max(0, count);
                 total += weights[j];
-                means[j] = shifted(scaled(sum, 1 / n), centre);
-                System.arraycopy(covariance(moment, n, scaled(sum, 1 / n)), 0, covs, j * d * d, d * d);
+                means[j] = shifted(mean, centre);
+                System.arraycopy(cov, 0, covs, j * d * d, d * d);
             }
             counts[c] = (int) Math.max(1, Math.round(total));
             out.add(GaussianMixture.fromParameters(CovarianceType.FULL, normalised(weights), means, covs));
         }
         return out;
+    }
+
+    /** Σ_a var_a u_a u_aᵀ, var_a from the noisy weighted sum of squared coordinates along u_a; row-major. */
+    private static double[] alongAxes(double[][] z, double[] w, double[][] axes, double[] mean, double n,
+            double sigma, DpNoise noise) {
+        int d = mean.length;
+        double[] squares = new double[axes.length];
+        for (int i = 0; i < z.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            for (int a = 0; a < axes.length; a++) {
+                double y = dot(axes[a], z[i]);
+                squares[a] += w[i] * y * y;
+            }
+        }
+        noise.addTo(squares, sigma);
+        double[] out = new double[d * d];
+        for (int a = 0; a < axes.length; a++) {
+            double m = dot(axes[a], mean);
+            double variance = Math.max(DpCompressor.VARIANCE_FLOOR, squares[a] / n - m * m);
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < d; k++) {
+                    out[i * d + k] += variance * axes[a][i] * axes[a][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The principal axes of each component of each mixture, as orthonormal rows. */
+    static double[][][][] principalAxes(List<GaussianMixture> mixtures) {
+        double[][][][] out = new double[mixtures.size()][][][];
+        for (int c = 0; c < out.length; c++) {
+            GaussianMixture m = mixtures.get(c);
+            int d = m.dimension();
+            double[] flat = m.covariancesFlat();
+            out[c] = new double[m.components()][][];
+            for (int j = 0; j < m.components(); j++) {
+                double[][] matrix = new double[d][d];
+                for (int i = 0; i < d; i++) {
+                    for (int k = 0; k < d; k++) {
+                        matrix[i][k] = flat[j * d * d + i * d + k];
+                    }
+                }
+                out[c][j] = SymmetricEigen.of(matrix).vectors();
+            }
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /**

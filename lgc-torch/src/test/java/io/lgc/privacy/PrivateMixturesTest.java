@@ -63,7 +63,8 @@ class PrivateMixturesTest {
     @Test
     void aPartitionSpendsTheBudgetOnceForAllComponents() {
         ZcdpLedger ledger = new ZcdpLedger(0.5);
-        PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(ledger, 0.5, 2, new BudgetSplit(1, 1, 2));
+        PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(ledger, 0.5, 2, new BudgetSplit(1, 1, 2),
+                false);
         assertThat(noise.count()).isCloseTo(2.0, within(1e-12)); // 1 / sqrt(2 x 0.125)
         assertThat(noise.sum()).isCloseTo(4.0, within(1e-12)); // 2 / sqrt(2 x 0.125)
         assertThat(noise.moment()).isCloseTo(5.6568542495, within(1e-9)); // 4 / sqrt(2 x 0.25)
@@ -79,7 +80,7 @@ class PrivateMixturesTest {
             cells[i] = z[i][0] < 0 ? 0 : 1;
         }
         PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(new ZcdpLedger(1e12), 1e12, 2,
-                BudgetSplit.DEFAULT);
+                BudgetSplit.DEFAULT, false);
         int[] counts = new int[1];
         GaussianMixture m = PrivateMixtures.partitioned(new double[][][] {z}, new int[][] {cells}, new int[] {2},
                 noise, new double[] {5, 5}, counts, DpNoise.replayable(1)).get(0);
@@ -89,6 +90,40 @@ class PrivateMixturesTest {
         assertThat(m.means()[1][0]).isCloseTo(6, within(0.02));
         assertThat(m.weights()[0]).isCloseTo(0.5, within(1e-6));
         assertThat(m.covariancesFlat()[3]).isCloseTo(0.01, within(0.003)); // variance 0.1 squared on the second axis
+    }
+
+    @Test
+    void alongPublicAxesTheCovarianceHasTheRecordsVariancesOnThoseAxes() {
+        // points spread 1 along (1, 1)/sqrt 2 and 0.1 along (1, -1)/sqrt 2; the public axes are those two
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] z = new double[2000][];
+        double h = Math.sqrt(0.5);
+        for (int i = 0; i < z.length; i++) {
+            double a = r.nextGaussian();
+            double b = 0.1 * r.nextGaussian();
+            z[i] = new double[] {h * (a + b), h * (a - b)};
+        }
+        double[][][][] axes = {{{{h, h}, {h, -h}}}};
+        PrivateMixtures.Sigmas noise = PrivateMixtures.planPartitioned(new ZcdpLedger(1e12), 1e12, 10,
+                BudgetSplit.DEFAULT, true);
+        GaussianMixture m = PrivateMixtures.partitioned(new double[][][] {z}, new int[][] {new int[z.length]},
+                new int[] {1}, axes, noise, new double[2], new int[1], DpNoise.replayable(1)).get(0);
+        double[] cov = m.covariancesFlat();
+        // (1 + 0.01) / 2 on the diagonal, (1 - 0.01) / 2 off it, up to sampling error
+        assertThat(cov[0]).isCloseTo(0.505, within(0.04));
+        assertThat(cov[1]).isCloseTo(0.495, within(0.04));
+        // the small axis keeps its own variance: along (1, -1)/sqrt 2
+        double small = 0.5 * (cov[0] - cov[1] - cov[2] + cov[3]);
+        assertThat(small).isCloseTo(0.01, within(0.002));
+    }
+
+    @Test
+    void principalAxesAreTheEigenvectorsOfEachPublicComponent() {
+        GaussianMixture pub = GaussianMixture.fromParameters(io.lgc.gmm.CovarianceType.FULL, new double[] {1},
+                new double[][] {{0, 0}}, new double[] {2, 0, 0, 5});
+        double[][] axes = PrivateMixtures.principalAxes(java.util.List.of(pub))[0][0];
+        assertThat(Math.abs(axes[0][1])).isCloseTo(1, within(1e-12)); // largest first: the second coordinate
+        assertThat(Math.abs(axes[1][0])).isCloseTo(1, within(1e-12));
     }
 
     @Test

@@ -141,6 +141,13 @@ class PublicDecoderTest {
             }
             assertThat(Zcdp.epsilonOf(spent, 1e-6)).isCloseTo(2, within(1e-9));
         }
+        try (PublicDecoder decoder = PublicDecoder.trained(PcaCodec.fit(PUBLIC, 4, 1), PUBLIC, "p", "ab")) {
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder,
+                    DpConfig.of(2, 1e-6, 16).withComponents(2).withPublicAxes(), 3);
+            assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(2));
+            assertThat(dp.metadata().provenance().getAsJsonObject("differential_privacy").get("mixtures")
+                    .getAsString()).contains("principal axes");
+        }
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DpCompressor.compress(PRIVATE,
                 DpConfig.of(2, 1e-6, 4).withPartition(true), 1))).hasMessageContaining("needs a public decoder");
     }
