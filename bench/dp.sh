@@ -61,8 +61,12 @@ point_on "$split/private" pubdata-eps10-K5 --epsilon 10 "${pubdata[@]}" --compon
 # the budget split (counts, sums, second moments) and the clip quantile, at epsilon 1
 point_on "$split/private" pub-eps1-K1-split-q90 --epsilon 1 "${public[@]}" --components 1 \
   --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
-# K = 5 in one pass: each private record goes to its component of the public mixtures (no private EM)
-point_on "$split/private" pubdata-eps10-K5-part --epsilon 10 "${pubdata[@]}" --components 5 --private-fit partition
+# one pass instead of private EM: each private record goes to its component of the public mixtures (K Gaussians
+# fitted to the public latents of its class), and each component's covariance is estimated along that public
+# component's principal axes (--private-fit axes)
+point_on "$split/private" pubdata-eps10-K5-axes --epsilon 10 "${pubdata[@]}" --components 5 --private-fit axes
+point_on "$split/private" pubdata-eps1-K1-axes --epsilon 1 "${pubdata[@]}" --components 1 --private-fit axes \
+  --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
 
 [[ -f "$out/audit-dp-eps1.json" ]] || lgc audit "$work/dp-eps1.lgc" --train fashion-mnist/train \
   --holdout fashion-mnist/test --json "$out/audit-dp-eps1.json" --force -q | tee "$out/audit-dp-eps1.txt"
