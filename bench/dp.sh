@@ -28,6 +28,7 @@ point() { # point NAME [compress options...]
 point_on() { # point_on DATASET NAME [compress options...]
   local data="$1" name="$2"; shift 2
   [[ -f "$out/$name.json" ]] && { echo "$out/$name.json exists, skipped"; return; }
+  echo "lgc compress ${data/#$work/\$work} -o \$work/$name.lgc --seed 1 -q ${*//$work/\$work}" > "$out/$name.command.txt"
   [[ -f "$work/$name.lgc" ]] || lgc compress "$data" -o "$work/$name.lgc" --seed 1 -q "$@" \
     > "$out/$name.compress.txt"
   rm -rf "$work/$name-recon"
@@ -76,6 +77,7 @@ import json, os, sys
 out = sys.argv[1]
 print("| file | bytes | accuracy (fast, seeds 1-3) |")
 print("|---|---:|---:|")
+commands = []
 for name in sorted(f[:-5] for f in os.listdir(out) if f.endswith(".json") and not f.startswith("audit")):
     r = json.load(open(os.path.join(out, name + ".json")))
     size = "?"
@@ -85,5 +87,15 @@ for name in sorted(f[:-5] for f in os.listdir(out) if f.endswith(".json") and no
             if line.startswith("wrote "):
                 size = line.split(": ", 1)[1].strip()
     print("| %s | %s | %.2f %% +/- %.2f |" % (name, size, 100 * r["accuracy"], 100 * r["accuracy_std"]))
+    cmd = os.path.join(out, name + ".command.txt")
+    if os.path.exists(cmd):
+        commands.append((name, open(cmd).read().strip()))
+if commands:
+    print()
+    print("Compress commands (then `lgc reconstruct FILE --per-class auto --seed 1` and `lgc evaluate --seed 1"
+          " --repeats 3`; $work is LGC_BENCH_WORK, $work/split from bench/split_public.py):")
+    print()
+    for name, cmd in commands:
+        print("- %s: `%s`" % (name, cmd))
 PY
 cat bench/results/dp.md
