@@ -58,7 +58,6 @@ point_on "$split/private" pub-eps1-K5 --epsilon 1 "${public[@]}" --components 5
 pubdata=(--delta 1e-5 --noise-seed 1 --public-data "$split/public")
 point_on "$split/private" pubdata-eps10-K1 --epsilon 10 "${pubdata[@]}" --components 1
 point_on "$split/private" pubdata-eps1-K1 --epsilon 1 "${pubdata[@]}" --components 1
-point_on "$split/private" pubdata-eps10-K5 --epsilon 10 "${pubdata[@]}" --components 5
 # the budget split (counts, sums, second moments) and the clip quantile, at epsilon 1
 point_on "$split/private" pub-eps1-K1-split-q90 --epsilon 1 "${public[@]}" --components 1 \
   --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
@@ -67,6 +66,8 @@ point_on "$split/private" pub-eps1-K1-split-q90 --epsilon 1 "${public[@]}" --com
 # component's principal axes (--private-fit axes)
 point_on "$split/private" pubdata-eps10-K5-axes --epsilon 10 "${pubdata[@]}" --components 5 --private-fit axes
 point_on "$split/private" pubdata-eps1-K1-axes --epsilon 1 "${pubdata[@]}" --components 1 --private-fit axes \
+  --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
+point_on "$split/private" pubdata-eps1-K5-axes --epsilon 1 "${pubdata[@]}" --components 5 --private-fit axes \
   --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
 
 [[ -f "$out/audit-dp-eps1.json" ]] || lgc audit "$work/dp-eps1.lgc" --train fashion-mnist/train \
