@@ -98,8 +98,7 @@ class PrivateCompressTest {
                 "--private-fit", "axes");
         assertRefused("--private-fit partition needs --decoder-from or --public-data", "--epsilon", "1",
                 "--private-fit", "partition");
-        assertRefused("--components does not apply with --private-fit partition and --decoder-from", "--epsilon",
-                "1", "--private-fit", "partition", "--decoder-from", "x.lgc", "--components", "3");
+
         assertRefused("--clip-quantile applies with --decoder-from or --public-data", "--epsilon", "1",
                 "--clip-quantile", "0.9");
         assertRefused("--clip-quantile must be in (0, 1], got 1.5", "--epsilon", "1", "--decoder-from", "x.lgc",
@@ -137,8 +136,14 @@ class PrivateCompressTest {
         CliRun inspect = CliRun.of("inspect", file.toString());
         assertThat(inspect.out()).contains("decoder from public file public.lgc (sha256 ")
                 .contains("least-squares inverse of the public linear decoder")
-                .contains("step EM iteration 5: component second moments")
+                .contains("step component squared coordinates along public axes") // the default for K > 1
+                .doesNotContain("EM iteration")
                 .doesNotContain("sum of images");
+        Path em = dir.resolve("em.lgc");
+        CliRun withEm = CliRun.of("compress", train.toString(), "-o", em.toString(), "--epsilon", "2", "--delta",
+                "1e-4", "--decoder-from", publicFile.toString(), "--components", "2", "--private-fit", "em", "-q");
+        assertThat(withEm.exitCode()).as(withEm.err()).isZero();
+        assertThat(CliRun.of("inspect", em.toString()).out()).contains("step EM iteration 5: component second moments");
     }
 
     @Test

@@ -9,8 +9,7 @@ import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
-import io.lgc.pipeline.ClassMixtures;
-import io.lgc.pipeline.MixtureSettings;
+import io.lgc.gmm.GmmConfig;
 import io.lgc.linalg.SymmetricEigen;
 import io.lgc.model.LatentCodec;
 import io.lgc.network.Layer;
@@ -39,6 +38,7 @@ public final class PublicDecoder implements AutoCloseable {
     static final int ENCODER_EPOCHS = 5;
     static final int CLIP_SAMPLES = 10_000;
     static final double CLIP_QUANTILE = 0.98;
+    static final int DRAWS_PER_CLASS = 2_000;
 
     /** Where the decoder came from, for the header: a public file, or public data. */
     private final JsonObject origin;
@@ -115,7 +115,7 @@ public final class PublicDecoder implements AutoCloseable {
         double[] centre = mean(draws);
         return new PublicDecoder("decoder_from", from, meta.decoder(), file.decoderWeights(), meta.scaling(),
                 meta.sampleShape(), meta.latentDim(), encoder, resources, centre, sortedDistances(draws, centre), 0,
-                (k, s) -> file.mixtures()).withClipQuantile(CLIP_QUANTILE);
+                (k, s) -> fitPerClass(drawsByClass(file, s), k, s)).withClipQuantile(CLIP_QUANTILE);
     }
 
     /**
@@ -137,8 +137,8 @@ public final class PublicDecoder implements AutoCloseable {
         return new PublicDecoder("public_data", from, codec.decoder(), codec.decoderWeights(), PixelScaling.UINT8,
                 images.shape(), codec.latentDim(), codec::encode, codec::close, centre,
                 sortedDistances(latents, centre), 0,
-                (k, seed) -> ClassMixtures.fit(images, latents, MixtureSettings.fixed(k, CovarianceType.FULL, 1), seed,
-                        Progress.silent()).mixtures()).withClipQuantile(CLIP_QUANTILE);
+                (k, seed) -> fitPerClass(byClass(latents, images.labels(), images.numClasses()), k, seed))
+                .withClipQuantile(CLIP_QUANTILE);
     }
 
     /**
@@ -237,9 +237,9 @@ public final class PublicDecoder implements AutoCloseable {
     }
 
     /**
-     * Per class, a Gaussian mixture of public latents: a public file's own mixtures (whatever
-     * {@code components}), or mixtures of {@code components} Gaussians fitted to the public records'
-     * latents. Private records are assigned to their components.
+     * Per class, {@code components} Gaussians (full covariances) fitted to public latents: the public
+     * records' own, or {@value #DRAWS_PER_CLASS} latents drawn from each class of a public file.
+     * Private records are assigned to their components.
      */
     List<GaussianMixture> publicMixtures(int components, long seed) {
         return publicMixtures.apply(components, seed);
@@ -296,6 +296,41 @@ public final class PublicDecoder implements AutoCloseable {
     /** ... at this distance. */
     double clip() {
         return clip;
+    }
+
+    private static double[][][] drawsByClass(CompressedDataset file, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        double[][][] out = new double[file.mixtures().size()][][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = file.mixtures().get(c).sample(DRAWS_PER_CLASS, random).x();
+        }
+        return out;
+    }
+
+    private static double[][][] byClass(double[][] latents, int[] labels, int classes) {
+        int[] sizes = new int[classes];
+        for (int label : labels) {
+            sizes[label]++;
+        }
+        double[][][] out = new double[classes][][];
+        for (int c = 0; c < classes; c++) {
+            out[c] = new double[sizes[c]][];
+        }
+        int[] filled = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            out[labels[i]][filled[labels[i]]++] = latents[i];
+        }
+        return out;
+    }
+
+    private static List<GaussianMixture> fitPerClass(double[][][] rowsByClass, int components, long seed) {
+        List<GaussianMixture> out = new java.util.ArrayList<>();
+        for (int c = 0; c < rowsByClass.length; c++) {
+            GmmConfig config = GmmConfig.builder().components(components).covarianceType(CovarianceType.FULL).nInit(1)
+                    .seed(seed * 1_000_003L + c).build();
+            out.add(GaussianMixture.fit(rowsByClass[c], config).model());
+        }
+        return out;
     }
 
     private static double[][] draws(CompressedDataset file, long seed) {
