@@ -136,7 +136,7 @@ class PrivateCompressTest {
         CliRun inspect = CliRun.of("inspect", file.toString());
         assertThat(inspect.out()).contains("decoder from public file public.lgc (sha256 ")
                 .contains("least-squares inverse of the public linear decoder")
-                .contains("step component squared coordinates along public axes") // the default for K > 1
+                .contains("step component squared coordinates along public axes") // the default, public decoder
                 .doesNotContain("EM iteration")
                 .doesNotContain("sum of images");
         Path em = dir.resolve("em.lgc");
@@ -163,7 +163,8 @@ class PrivateCompressTest {
         assertThat(from.get("sha256").getAsString()).hasSize(64);
         assertThat(from.get("records").getAsInt()).isEqualTo(120);
         assertThat(CliRun.of("inspect", file.toString()).out())
-                .contains("decoder of an autoencoder trained on the public data public (120 records, sha256 ");
+                .contains("decoder of an autoencoder trained on the public data public (120 records, sha256 ")
+                .contains("step component squared coordinates along public axes"); // the default, also for K = 1
         assertRefused("--public-data and --decoder-from both give the decoder; use one", "--epsilon", "1",
                 "--public-data", publicData.toString(), "--decoder-from", "x.lgc");
         assertRefused("--public-data applies only with --epsilon", "--public-data", publicData.toString());
