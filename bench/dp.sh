@@ -69,6 +69,7 @@ point_on "$split/private" pubdata-eps10-K5-axes --epsilon 10 "${pubdata[@]}" --c
 point_on "$split/private" pubdata-eps10-K10-axes --epsilon 10 "${pubdata[@]}" --components 10 --private-fit axes
 point_on "$split/private" pubdata-eps1-K1-axes --epsilon 1 "${pubdata[@]}" --components 1 --private-fit axes \
   --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
+point_on "$split/private" pubdata-eps1-K1-default --epsilon 1 "${pubdata[@]}" --components 1 # axes, default split
 point_on "$split/private" pubdata-eps1-K5-axes --epsilon 1 "${pubdata[@]}" --components 5 --private-fit axes \
   --budget-split 0.02,0.1,0.88 --clip-quantile 0.9
 
