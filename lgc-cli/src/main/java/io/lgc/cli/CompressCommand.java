@@ -24,11 +24,14 @@ import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.FittedCodec;
 import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.privacy.BudgetSplit;
 import io.lgc.privacy.DpCompressor;
 import io.lgc.privacy.DpConfig;
+import io.lgc.privacy.DpNoise;
 import io.lgc.privacy.PublicDecoder;
 import io.lgc.report.ReportInputs;
 import io.lgc.report.ReportWriter;
@@ -171,11 +174,46 @@ final class CompressCommand implements Callable<Integer> {
                     + "is smaller).")
     Double delta;
 
+    @Option(names = "--noise-seed", paramLabel = "S",
+            description = "With --epsilon, for tests and benchmarks only: draw the privacy noise from S, so that the "
+                    + "same S gives the same file byte for byte. Whoever learns S can remove the noise, and the file "
+                    + "then protects nothing; S is never written to the file. Without it the noise is fresh from the "
+                    + "system's secure random source each time (--seed does not draw it).")
+    Long noiseSeed;
+
     @Option(names = "--decoder-from", paramLabel = "PUBLIC.lgc",
             description = "With --epsilon: take the decoder from this file, made from public data (disjoint from and "
                     + "independent of the private records; see the README), so that only the mixtures and counts "
                     + "spend the budget. Its latent dimension applies.")
     Path decoderFrom;
+
+    @Option(names = "--public-data", paramLabel = "DATASET",
+            description = "With --epsilon: train the autoencoder (compress's defaults; --latent-dim and --seed apply) on "
+                    + "this public dataset, disjoint from and independent of the private records (see the README), and "
+                    + "give each private record its latent by that autoencoder's own encoder, so that only the mixtures "
+                    + "and counts spend the budget. Its name and SHA-256 are recorded; it is not protected.")
+    String publicData;
+
+    @Option(names = "--clip-quantile", paramLabel = "Q",
+            description = "With --decoder-from or --public-data: clip each private latent at the Q quantile of the "
+                    + "public latents' distance to their mean (default: 0.98). Lower clips more records but adds "
+                    + "less noise (the second moments' noise grows as the clip squared).")
+    Double clipQuantile;
+
+    @Option(names = "--budget-split", paramLabel = "COUNTS,SUMS,MOMENTS",
+            description = "With --epsilon: how the mixtures' budget is shared between the noisy class counts, sums of "
+                    + "latents and sums of their outer products, as positive weights (default: 0.0625,0.3125,0.625). "
+                    + "Private EM keeps the counts' share and the sums : moments ratio.")
+    String budgetSplit;
+
+    @Option(names = "--private-fit", paramLabel = "em|partition|axes",
+            description = "With --epsilon: em, private EM; or, with --decoder-from or --public-data, partition: each "
+                    + "record goes to the most likely of --components Gaussians fitted to its class's public latents "
+                    + "(the public records' own, or latents drawn from the public file), and each component gets its "
+                    + "own noisy count, sum and second moment in one pass; or axes, as partition with each covariance "
+                    + "estimated along its public component's principal axes only (default: axes with a public "
+                    + "decoder, else em).")
+    String privateFit;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -272,18 +310,27 @@ final class CompressCommand implements Callable<Integer> {
                     + OptionChecks.number(d));
         }
         int k = latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM;
-        if (decoderFrom == null && k > images.shape().size()) {
+        if (decoderFrom == null && publicData == null && k > images.shape().size()) {
             throw new InputException("--latent-dim must be at most " + images.shape().size()
                     + " (values per image) for --epsilon, got " + k);
         }
-        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents());
+        DpConfig dp = DpConfig.of(epsilon, d, k).withComponents(privateComponents()).withSplit(split())
+                .withPartition("partition".equals(privateFit));
+        if ("axes".equals(privateFit())) {
+            dp = dp.withPublicAxes();
+        }
+        DpNoise noise = noiseSeed == null ? DpNoise.secure() : DpNoise.replayable(noiseSeed);
         long start = System.nanoTime();
         CompressedDataset file;
-        if (decoderFrom == null) {
-            file = DpCompressor.compress(images, dp, seed);
+        if (publicData != null) {
+            try (PublicDecoder decoder = trainedPublicDecoder(images, source.displayName())) {
+                file = DpCompressor.compress(images, decoder, dp, seed, noise);
+            }
+        } else if (decoderFrom == null) {
+            file = DpCompressor.compress(images, dp, seed, noise);
         } else {
             try (PublicDecoder decoder = publicDecoder(images, source.displayName())) {
-                file = DpCompressor.compress(images, decoder, dp, seed);
+                file = DpCompressor.compress(images, decoder, dp, seed, noise);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -308,8 +355,61 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException(decoderFrom + ": decodes " + pub.dataset().metadata().sampleShape() + " images, but "
                     + dataName + " holds " + images.shape() + " images");
         }
-        return PublicDecoder.of(pub.dataset(), decoderFrom.getFileName().toString(), pub.parts().sha256(), seed,
-                common.progress(root.err));
+        return clipped(PublicDecoder.of(pub.dataset(), decoderFrom.getFileName().toString(), pub.parts().sha256(),
+                seed, common.progress(root.err)));
+    }
+
+    /**
+     * The autoencoder of {@code --public-data}, trained as a plain compress would train it; its own
+     * encoder then finds the private latents.
+     */
+    private PublicDecoder trainedPublicDecoder(Dataset images, String dataName) {
+        ResolvedDataset pub = DatasetResolver.resolveWith(publicData, input.readOptions(null));
+        if (!(pub.data() instanceof Dataset publicImages)) {
+            throw new InputException(pub.displayName() + ": a table; --public-data needs images");
+        }
+        if (!publicImages.shape().equals(images.shape())) {
+            throw new InputException(pub.displayName() + ": holds " + publicImages.shape() + " images, but " + dataName
+                    + " holds " + images.shape() + " images");
+        }
+        FittedCodec fitted;
+        try {
+            fitted = Compressor.fitCodec(publicImages, SourceInfo.of(pub, SourceInfo.Record.MINIMAL),
+                    config(publicImages), common.progress(root.err));
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("the public data's autoencoder uses compress's defaults");
+        }
+        return clipped(PublicDecoder.trained(fitted.codec(), publicImages,
+                SourceInfo.of(pub, SourceInfo.Record.MINIMAL).name(), pub.sha256()));
+    }
+
+    /** {@code --clip-quantile} applied; the decoder returned owns the encoder. */
+    private PublicDecoder clipped(PublicDecoder decoder) {
+        return clipQuantile == null ? decoder : decoder.withClipQuantile(clipQuantile);
+    }
+
+    /**
+     * {@code --private-fit}, or its default: axes with a public decoder (along public axes, one Gaussian
+     * per class gained 5.6 points at epsilon 1 and 5 components 4 points over private EM at epsilon 10,
+     * see bench/results/dp.md), else em, the only fit without public data.
+     */
+    private String privateFit() {
+        if (privateFit != null) {
+            return privateFit;
+        }
+        return decoderFrom != null || publicData != null ? "axes" : "em";
+    }
+
+    /** {@code --budget-split}, or the default. */
+    private BudgetSplit split() {
+        if (budgetSplit == null) {
+            return BudgetSplit.DEFAULT;
+        }
+        try {
+            return BudgetSplit.parse(budgetSplit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--budget-split " + e.getMessage());
+        }
     }
 
     /** {@code --components} with --epsilon: a whole number (1 takes private moments, more run private EM). */
@@ -339,7 +439,37 @@ final class CompressCommand implements Callable<Integer> {
             if (decoderFrom != null) {
                 throw new InputException("--decoder-from applies only with --epsilon");
             }
+            if (noiseSeed != null) {
+                throw new InputException("--noise-seed applies only with --epsilon, whose noise it draws");
+            }
+            if (publicData != null) {
+                throw new InputException("--public-data applies only with --epsilon");
+            }
+            if (clipQuantile != null || budgetSplit != null || privateFit != null) {
+                throw new InputException((clipQuantile != null ? "--clip-quantile"
+                        : budgetSplit != null ? "--budget-split" : "--private-fit") + " applies only with --epsilon");
+            }
             return;
+        }
+        if (clipQuantile != null && decoderFrom == null && publicData == null) {
+            throw new InputException("--clip-quantile applies with --decoder-from or --public-data, whose public "
+                    + "latents it is a quantile of");
+        }
+        if (clipQuantile != null && !(clipQuantile > 0 && clipQuantile <= 1)) {
+            throw new InputException("--clip-quantile must be in (0, 1], got " + OptionChecks.number(clipQuantile));
+        }
+        split(); // checked before any data is read
+        if (privateFit != null && !List.of("em", "partition", "axes").contains(privateFit)) {
+            throw new InputException("--private-fit must be em, partition or axes, got '" + privateFit + "'");
+        }
+        boolean partition = "partition".equals(privateFit) || "axes".equals(privateFit);
+        if (partition && decoderFrom == null && publicData == null) {
+            throw new InputException("--private-fit " + privateFit + " needs --decoder-from or --public-data, whose "
+                    + "public mixtures it assigns records to");
+        }
+
+        if (decoderFrom != null && publicData != null) {
+            throw new InputException("--public-data and --decoder-from both give the decoder; use one");
         }
         if (decoderFrom != null && latentDim != null) {
             throw new InputException("--latent-dim does not apply with --decoder-from, whose decoder fixes it");
@@ -347,14 +477,19 @@ final class CompressCommand implements Callable<Integer> {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
-        for (String option : List.of("--decoder", "--model", "--covariance", "--n-init", "--epochs",
-                "--batch-size", "--lr", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width",
-                "--tune-steps", "--tune-match", "--report",
-                "--provenance")) {
+        List<String> training = List.of("--model", "--epochs", "--batch-size", "--lr", "--feature-weight",
+                "--feature-epochs", "--teacher-epochs", "--width");
+        List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
+                "--tune-steps", "--tune-match", "--report", "--provenance"));
+        if (publicData == null) {
+            refused.addAll(training); // they train the public data's autoencoder, if there is one
+        }
+        for (String option : refused) {
             if (spec.commandLine().getParseResult() != null
                     && spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new InputException(option + " does not apply with --epsilon, which fits its own PCA decoder "
-                        + "(or takes one with --decoder-from) and mixtures from noisy statistics, and records no source");
+                        + "(or takes one with --decoder-from or --public-data) and mixtures from noisy statistics, and "
+                        + "records no source");
             }
         }
         privateComponents(); // checked before any data is read

@@ -199,8 +199,20 @@ final class InspectCommand implements Callable<Integer> {
             lines.add("  decoder from public file " + from.get("name").getAsString() + " (sha256 "
                     + from.get("sha256").getAsString() + "), not private; private latents by "
                     + from.get("encoder").getAsString());
+        } else if (dp.has("public_data")) {
+            JsonObject from = dp.getAsJsonObject("public_data");
+            lines.add("  decoder of an autoencoder trained on the public data " + from.get("name").getAsString() + " ("
+                    + from.get("records").getAsString() + " records, sha256 " + from.get("sha256").getAsString()
+                    + "), not private; private latents by " + from.get("encoder").getAsString());
         } else {
             lines.add("  decoder: PCA of the private covariance");
+        }
+        if (dp.has("noise")) {
+            lines.add("  noise: " + dp.get("noise").getAsString());
+        } else if (provenance.has("seed")) {
+            lines.add("  warning: this file records the seed that drew its noise (files made before the noise came"
+                    + " from a secure source): whoever reads it can replay and remove the noise, so the file carries"
+                    + " no guarantee; make it again");
         }
         if (dp.has("steps")) {
             for (JsonElement e : dp.getAsJsonArray("steps")) {

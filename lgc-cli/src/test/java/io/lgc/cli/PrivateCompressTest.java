@@ -10,6 +10,8 @@ import io.lgc.eval.SyntheticImages;
 import io.lgc.network.NetworkSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,39 @@ class PrivateCompressTest {
     }
 
     @Test
+    void theSameSeedTwiceGivesFreshNoiseAndTheFileRecordsNoSeed() throws Exception {
+        Path a = compressPrivately("a.lgc", "--seed", "1");
+        Path b = compressPrivately("b.lgc", "--seed", "1");
+        CompressedDataset first = ArtifactFile.read(a);
+        CompressedDataset second = ArtifactFile.read(b);
+        assertThat(second.mixtures().get(0).means()[0]).isNotEqualTo(first.mixtures().get(0).means()[0]);
+        for (CompressedDataset file : List.of(first, second)) {
+            assertThat(file.metadata().provenance().toString().toLowerCase(Locale.ROOT)).doesNotContain("seed");
+        }
+    }
+
+    @Test
+    void anEqualNoiseSeedGivesTheSameBytesAndIsNeverWrittenDown() throws Exception {
+        Path a = compressPrivately("a.lgc", "--noise-seed", "424242", "--components", "2");
+        Path b = compressPrivately("b.lgc", "--noise-seed", "424242", "--components", "2");
+        Path c = compressPrivately("c.lgc", "--noise-seed", "424243", "--components", "2");
+        assertThat(Files.mismatch(a, b)).isEqualTo(-1);
+        assertThat(Files.mismatch(a, c)).isNotEqualTo(-1);
+        String header = ArtifactFile.read(a).metadata().provenance().toString().toLowerCase(Locale.ROOT);
+        assertThat(header).doesNotContain("seed").doesNotContain("424242");
+        assertThat(CliRun.of("inspect", a.toString()).out()).contains("whoever knows it can remove the noise");
+    }
+
+    @Test
+    void inspectWarnsThatAnOlderFileWhichRecordsItsNoiseSeedIsNotPrivate() {
+        JsonObject old = new JsonObject();
+        old.addProperty("seed", 1);
+        old.add("differential_privacy", new JsonObject());
+        assertThat(InspectCommand.privacyDetails(old)).anySatisfy(line -> assertThat(line)
+                .contains("warning: this file records the seed that drew its noise").contains("no guarantee"));
+    }
+
+    @Test
     void refusesBudgetsThatAreNoGuarantee() {
         assertRefused("--epsilon must be a positive number, got 0", "--epsilon", "0");
         assertRefused("--epsilon must be a positive number, got NaN", "--epsilon", "NaN");
@@ -54,6 +89,20 @@ class PrivateCompressTest {
         assertRefused("--delta must be above 0 and below 1/n", "--epsilon", "1", "--delta", "0.01");
         assertRefused("--delta must be above 0 and below 1/n", "--epsilon", "1", "--delta", "0");
         assertRefused("--delta applies only with --epsilon", "--delta", "1e-6");
+        assertRefused("--noise-seed applies only with --epsilon", "--noise-seed", "3");
+        assertRefused("--budget-split must be three positive weights COUNTS,SUMS,MOMENTS, got '1,0,2'", "--epsilon",
+                "1", "--budget-split", "1,0,2");
+        assertRefused("--budget-split applies only with --epsilon", "--budget-split", "1,1,2");
+        assertRefused("--private-fit must be em, partition or axes, got 'x'", "--epsilon", "1", "--private-fit", "x");
+        assertRefused("--private-fit axes needs --decoder-from or --public-data", "--epsilon", "1",
+                "--private-fit", "axes");
+        assertRefused("--private-fit partition needs --decoder-from or --public-data", "--epsilon", "1",
+                "--private-fit", "partition");
+
+        assertRefused("--clip-quantile applies with --decoder-from or --public-data", "--epsilon", "1",
+                "--clip-quantile", "0.9");
+        assertRefused("--clip-quantile must be in (0, 1], got 1.5", "--epsilon", "1", "--decoder-from", "x.lgc",
+                "--clip-quantile", "1.5");
     }
 
     @Test
@@ -87,8 +136,41 @@ class PrivateCompressTest {
         CliRun inspect = CliRun.of("inspect", file.toString());
         assertThat(inspect.out()).contains("decoder from public file public.lgc (sha256 ")
                 .contains("least-squares inverse of the public linear decoder")
-                .contains("step EM iteration 5: component second moments")
+                .contains("step component squared coordinates along public axes") // the default, public decoder
+                .doesNotContain("EM iteration")
                 .doesNotContain("sum of images");
+        Path em = dir.resolve("em.lgc");
+        CliRun withEm = CliRun.of("compress", train.toString(), "-o", em.toString(), "--epsilon", "2", "--delta",
+                "1e-4", "--decoder-from", publicFile.toString(), "--components", "2", "--private-fit", "em", "-q");
+        assertThat(withEm.exitCode()).as(withEm.err()).isZero();
+        assertThat(CliRun.of("inspect", em.toString()).out()).contains("step EM iteration 5: component second moments");
+    }
+
+    @Test
+    void trainsTheDecoderOnPublicDataAndRecordsItsNameAndDigest() throws Exception {
+        Path publicData = dir.resolve("public");
+        IdxWriter.write(SyntheticImages.bands(40, 3, 8, 9), publicData, "train");
+        Path file = dir.resolve("dp.lgc");
+        CliRun run = CliRun.of("compress", train.toString(), "-o", file.toString(), "--epsilon", "2", "--delta",
+                "1e-4", "--public-data", publicData.toString(), "--latent-dim", "3", "--epochs", "1",
+                "--feature-epochs", "0", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CompressedDataset data = ArtifactFile.read(file);
+        assertThat(data.metadata().latentDim()).isEqualTo(3);
+        JsonObject from = data.metadata().provenance().getAsJsonObject("differential_privacy")
+                .getAsJsonObject("public_data");
+        assertThat(from.get("name").getAsString()).isEqualTo("public");
+        assertThat(from.get("sha256").getAsString()).hasSize(64);
+        assertThat(from.get("records").getAsInt()).isEqualTo(120);
+        assertThat(CliRun.of("inspect", file.toString()).out())
+                .contains("decoder of an autoencoder trained on the public data public (120 records, sha256 ")
+                .contains("step component squared coordinates along public axes"); // the default, also for K = 1
+        assertRefused("--public-data and --decoder-from both give the decoder; use one", "--epsilon", "1",
+                "--public-data", publicData.toString(), "--decoder-from", "x.lgc");
+        assertRefused("--public-data applies only with --epsilon", "--public-data", publicData.toString());
+        assertRefused("--epochs does not apply with --epsilon", "--epsilon", "1", "--epochs", "2");
+        assertRefused(dir.resolve("nowhere").toString(), "--epsilon", "1", "--public-data",
+                dir.resolve("nowhere").toString());
     }
 
     @Test
@@ -101,6 +183,16 @@ class PrivateCompressTest {
         assertRefused(publicFile + ": decodes 1x6x6 images, but", "--epsilon", "1", "--decoder-from",
                 publicFile.toString());
         assertRefused("x.lgc", "--epsilon", "1", "--decoder-from", dir.resolve("x.lgc").toString());
+    }
+
+    private Path compressPrivately(String name, String... options) {
+        Path file = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("compress", train.toString(), "-o", file.toString(),
+                "--epsilon", "0.5", "--delta", "1e-4", "--latent-dim", "4", "--precision", "fp32", "-q"));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return file;
     }
 
     private void assertRefused(String message, String... options) {

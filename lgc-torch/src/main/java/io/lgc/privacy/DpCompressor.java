@@ -29,6 +29,12 @@ import java.util.SplittableRandom;
  *
  * <p>Treated as public, and so not protected: the class names, their number and the image shape
  * (and a public decoder).
+ *
+ * <p>The noise comes from a {@link DpNoise}: by default the system's secure random source, since a
+ * noise that can be drawn again can be subtracted again. The {@code seed} of each method draws only
+ * what may be known: a power iteration's start and where private EM starts (both post-process
+ * private values), and a public decoder's own randomness. Neither the seed nor the noise's is
+ * recorded in the file.
  */
 public final class DpCompressor {
     /** Covariance eigenvalues are floored here: noise can make a small variance negative. */
@@ -37,8 +43,17 @@ public final class DpCompressor {
     private DpCompressor() {
     }
 
-    /** The private artifact of {@code data}, decoder included; {@code seed} draws the noise. */
+    /** The private artifact of {@code data}, decoder included, with fresh secure noise. */
     public static CompressedDataset compress(Dataset data, DpConfig config, long seed) {
+        return compress(data, config, seed, DpNoise.secure());
+    }
+
+    /** The private artifact of {@code data}, decoder included, with the given noise. */
+    public static CompressedDataset compress(Dataset data, DpConfig config, long seed, DpNoise noise) {
+        if (config.partition()) {
+            throw new IllegalArgumentException("a partitioned fit assigns records to public mixtures: it needs a public "
+                    + "decoder");
+        }
         int d = data.shape().size();
         if (config.latentDim() > d) {
             throw new IllegalArgumentException("latent dimension " + config.latentDim() + " exceeds the " + d
@@ -51,24 +66,23 @@ public final class DpCompressor {
         double countSigma = ledger.gaussian("record count", 1, share[1] * rho);
         double sumSigma = ledger.gaussian("sum of images", clip, share[0] * rho);
         double momentSigma = ledger.gaussian("sum of image outer products", clip * clip, share[2] * rho);
-        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
-                config.latentClip(), config.components(), config.iterations());
-        SplittableRandom noise = new SplittableRandom(seed);
+        PrivateMixtures.Sigmas latentSigmas = PrivateMixtures.plan(ledger, (1 - DpConfig.decoderShare()) * rho,
+                config.latentClip(), config.components(), config.iterations(), config.split());
         double[][] clipped = clippedImages(data, clip);
 
-        double count = data.size() + PrivateMixtures.gaussian(noise, countSigma);
+        double count = data.size() + noise.gaussian(countSigma);
         double n = Math.max(1, count);
         double[] sum = new double[d];
         for (double[] x : clipped) {
             PrivateMixtures.add(sum, x, 1);
         }
-        PrivateMixtures.addNoise(sum, noise, sumSigma);
+        noise.addTo(sum, sumSigma);
         double[] mean = new double[d];
         for (int j = 0; j < d; j++) {
             mean[j] = Math.min(1, Math.max(0, sum[j] / n));
         }
         double[][] moment = PrivateMixtures.weightedSecondMoment(clipped, null, d);
-        PrivateMixtures.addSymmetricNoise(moment, noise, momentSigma);
+        noise.addSymmetric(moment, momentSigma);
         // The noise can make the estimate indefinite; the top axes are those of the estimate shifted
         // by a bound on the noise's spectral norm (about 2σ·sqrt(d) for a symmetric Gaussian matrix).
         double shift = 3 * momentSigma * Math.sqrt(d) / n;
@@ -88,38 +102,63 @@ public final class DpCompressor {
         int[] counts = new int[data.numClasses()];
         double[][][] latentsByClass = byClass(data, latents(clipped, mean, top.vectors()), new double[config.latentDim()],
                 config.latentClip());
-        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise,
-                new double[config.latentDim()], counts, noise);
+        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentSigmas,
+                new double[config.latentDim()], counts, noise, new SplittableRandom(seed));
         ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), PixelScaling.UINT8,
                 config.latentDim(), CovarianceType.FULL, codec.decoder(), new JsonObject(),
-                provenance(config, seed, ledger, null, config.latentClip()));
+                provenance(config, noise, ledger, null, config.latentClip()));
         return new CompressedDataset(meta, mixtures, codec.decoderWeights());
     }
 
     /**
-     * The private artifact of {@code data} with {@code decoder}'s public decoder: only the class
-     * counts and mixtures look at the private records, so they take the whole budget.
+     * The private artifact of {@code data} with {@code decoder}'s public decoder, with fresh secure
+     * noise: only the class counts and mixtures look at the private records, so they take the whole
+     * budget.
      */
     public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed) {
-        ArtifactMetadata pub = decoder.file().metadata();
-        if (!data.shape().equals(pub.sampleShape())) {
-            throw new IllegalArgumentException("the public decoder makes " + pub.sampleShape()
+        return compress(data, decoder, config, seed, DpNoise.secure());
+    }
+
+    /** As {@link #compress(Dataset, PublicDecoder, DpConfig, long)}, with the given noise. */
+    public static CompressedDataset compress(Dataset data, PublicDecoder decoder, DpConfig config, long seed,
+            DpNoise noise) {
+        if (!data.shape().equals(decoder.sampleShape())) {
+            throw new IllegalArgumentException("the public decoder makes " + decoder.sampleShape()
                     + " images, the private data holds " + data.shape());
         }
         double rho = config.rho();
         ZcdpLedger ledger = new ZcdpLedger(rho);
-        PrivateMixtures.Noise latentNoise = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
-                config.iterations());
-        SplittableRandom noise = new SplittableRandom(seed);
         double[] centre = decoder.centre();
-        double[][][] latentsByClass = byClass(data, decoder.encode(data), centre, decoder.clip());
+        double[][] latents = decoder.encode(data);
+        double[][][] latentsByClass = byClass(data, latents, centre, decoder.clip());
         int[] counts = new int[data.numClasses()];
-        List<GaussianMixture> mixtures = PrivateMixtures.all(latentsByClass, config.components(), latentNoise, centre,
-                counts, noise);
-        ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), pub.scaling(),
-                pub.latentDim(), CovarianceType.FULL, pub.decoder(), new JsonObject(),
-                provenance(config, seed, ledger, decoder, decoder.clip()));
-        return new CompressedDataset(meta, mixtures, decoder.file().decoderWeights());
+        List<GaussianMixture> mixtures;
+        if (config.partition()) {
+            PrivateMixtures.Sigmas sigmas = PrivateMixtures.planPartitioned(ledger, rho, decoder.clip(), config.split(),
+                    config.publicAxes());
+            List<GaussianMixture> pub = decoder.publicMixtures(config.components(), seed);
+            int[] components = pub.stream().mapToInt(GaussianMixture::components).toArray();
+            double[][][][] axes = null;
+            if (config.publicAxes()) {
+                if (pub.stream().anyMatch(m -> m.covarianceType() != CovarianceType.FULL)) {
+                    throw new IllegalArgumentException("estimating along public axes needs public mixtures with full "
+                            + "covariances");
+                }
+                axes = PrivateMixtures.principalAxes(pub);
+            }
+            mixtures = PrivateMixtures.partitioned(latentsByClass, cells(data, latents, pub), components, axes, sigmas,
+                    centre, counts, noise);
+        } else {
+            PrivateMixtures.Sigmas sigmas = PrivateMixtures.plan(ledger, rho, decoder.clip(), config.components(),
+                    config.iterations(), config.split());
+            mixtures = PrivateMixtures.all(latentsByClass, config.components(), sigmas, centre, counts, noise,
+                    new SplittableRandom(seed));
+        }
+        ArtifactMetadata meta = new ArtifactMetadata(data.classNames(), counts, data.shape(), decoder.scaling(),
+                decoder.latentDim(), CovarianceType.FULL, decoder.decoder(), new JsonObject(),
+                provenance(config.withComponents(mixtures.stream().mapToInt(GaussianMixture::components).max()
+                        .orElse(1)), noise, ledger, decoder, decoder.clip()));
+        return new CompressedDataset(meta, mixtures, decoder.decoderWeights());
     }
 
     /** The symmetric matrix with its eigenvalues floored at {@link #VARIANCE_FLOOR}, row-major. */
@@ -188,6 +227,28 @@ public final class DpCompressor {
         return out;
     }
 
+    /**
+     * Per class, in record order, the component of the class's public mixture each record's latent is
+     * most likely under: a function of the record and public data only.
+     */
+    private static int[][] cells(Dataset data, double[][] latents, List<GaussianMixture> publicMixtures) {
+        int[] sizes = data.classCounts();
+        double[][][] rows = new double[sizes.length][][];
+        for (int c = 0; c < sizes.length; c++) {
+            rows[c] = new double[sizes[c]][];
+        }
+        int[] filled = new int[sizes.length];
+        for (int s = 0; s < latents.length; s++) {
+            int c = data.labels()[s];
+            rows[c][filled[c]++] = latents[s];
+        }
+        int[][] out = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) {
+            out[c] = rows[c].length == 0 ? new int[0] : publicMixtures.get(c).predict(rows[c]);
+        }
+        return out;
+    }
+
     /** The latents less {@code centre}, scaled down to norm at most {@code clip}, grouped by class. */
     private static double[][][] byClass(Dataset data, double[][] latents, double[] centre, double clip) {
         int[] sizes = data.classCounts();
@@ -206,17 +267,19 @@ public final class DpCompressor {
         return out;
     }
 
-    /** What was done, and nothing about where the private data came from. */
-    private static JsonObject provenance(DpConfig config, long seed, ZcdpLedger ledger, PublicDecoder decoder,
+    /** What was done, and nothing about where the private data came from nor any seed. */
+    private static JsonObject provenance(DpConfig config, DpNoise noise, ZcdpLedger ledger, PublicDecoder decoder,
             double latentClip) {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "lgc");
         p.addProperty("tool_version", Compressor.TOOL_VERSION);
-        p.addProperty("seed", seed);
         JsonObject c = new JsonObject();
         c.addProperty("decoder", decoder == null ? "pca" : "public");
-        c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.file().metadata().latentDim());
+        c.addProperty("latent_dim", decoder == null ? config.latentDim() : decoder.latentDim());
         c.addProperty("components", Integer.toString(config.components()));
+        if (config.partition()) {
+            c.addProperty("private_fit", config.publicAxes() ? "axes" : "partition");
+        }
         c.addProperty("covariance_type", "full");
         p.add("config", c);
         JsonObject dp = new JsonObject();
@@ -225,11 +288,18 @@ public final class DpCompressor {
         dp.addProperty("rho", config.rho());
         dp.addProperty("accountant", "zCDP, Gaussian mechanism; per-class statistics by parallel composition");
         dp.addProperty("neighbouring", "add or remove one record");
+        dp.addProperty("noise", noise.description());
         if (decoder == null) {
             dp.addProperty("pixel_clip", config.pixelClip());
         }
         dp.addProperty("latent_clip", latentClip);
-        if (config.components() > 1) {
+        dp.addProperty("latent_budget_split", config.split().toString());
+        if (config.partition()) {
+            dp.addProperty("mixtures", "each record assigned to the most likely component of its class's public "
+                    + "mixture; one noisy count, sum and second moment per component" + (config.publicAxes()
+                    ? ", the second moment as the squared coordinates along the public component's principal axes"
+                    : ""));
+        } else if (config.components() > 1) {
             dp.addProperty("em_iterations", config.iterations());
         }
         dp.add("steps", ledger.toJson());
@@ -237,17 +307,7 @@ public final class DpCompressor {
             dp.addProperty("public", "class names, number of classes, image shape");
         } else {
             dp.addProperty("public", "class names, number of classes, image shape, the decoder of " + decoder.name());
-            JsonObject from = new JsonObject();
-            from.addProperty("name", decoder.name());
-            from.addProperty("sha256", decoder.sha256());
-            JsonObject pubConfig = decoder.file().metadata().provenance().getAsJsonObject("config");
-            if (pubConfig != null && pubConfig.has("decoder")) {
-                from.addProperty("decoder", pubConfig.get("decoder").getAsString());
-            }
-            from.addProperty("encoder", decoder.encoderMethod());
-            from.addProperty("latent_centre_and_clip", "mean of latents drawn from the public file, and the "
-                    + PublicDecoder.CLIP_QUANTILE + " quantile of their distance to it");
-            dp.add("decoder_from", from);
+            dp.add(decoder.originKey(), decoder.origin());
         }
         p.add("differential_privacy", dp);
         return p;

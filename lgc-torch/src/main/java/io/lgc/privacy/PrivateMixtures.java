@@ -21,77 +21,210 @@ import java.util.SplittableRandom;
  * each statistic costs its share once, not once per class.
  */
 final class PrivateMixtures {
-    /** Of the latent side's ρ: class counts; then, for K = 1, sums and second moments. */
-    static final double COUNT_SHARE = 0.0625;
-    static final double SUM_SHARE = 0.3125;
-    static final double MOMENT_SHARE = 0.625;
-    /** For K &gt; 1: the part of what the counts leave that the starting Gaussian takes (1/3 sums, 2/3 moments). */
+    /** For K &gt; 1: the part of what the counts leave that the starting Gaussian takes. */
     static final double START_SHARE = 0.25;
-    /** Within one EM iteration: weights, sums, second moments. */
-    static final double[] ITERATION_SHARES = {0.1, 0.3, 0.6};
+    /** Within one EM iteration: the component weights' share; sums and second moments split the rest. */
+    static final double ITERATION_WEIGHT_SHARE = 0.1;
     /** A component's mean and covariance divide by at least this many (noisy) records. */
     static final double MIN_COMPONENT_RECORDS = 10;
 
-    /** The noise of every statistic, fixed before any data is looked at. */
-    record Noise(double count, double sum, double moment, double[] weights, double[] sums, double[] moments) {
+    /** The noise standard deviation of every statistic, fixed before any data is looked at. */
+    record Sigmas(double count, double sum, double moment, double[] weights, double[] sums, double[] moments) {
     }
 
     private PrivateMixtures() {
     }
 
     /** Spends {@code rho} of {@code ledger} on the latent side of a compression with {@code components} per class. */
-    static Noise plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations) {
-        double count = ledger.gaussian("class counts", 1, COUNT_SHARE * rho);
+    static Sigmas plan(ZcdpLedger ledger, double rho, double clip, int components, int iterations, BudgetSplit split) {
+        double count = ledger.gaussian("class counts", 1, split.counts() * rho);
         if (components == 1) {
-            return new Noise(count, ledger.gaussian("class latent sums", clip, SUM_SHARE * rho),
-                    ledger.gaussian("class latent second moments", clip * clip, MOMENT_SHARE * rho),
+            return new Sigmas(count, ledger.gaussian("class latent sums", clip, split.sums() * rho),
+                    ledger.gaussian("class latent second moments", clip * clip, split.moments() * rho),
                     new double[0], new double[0], new double[0]);
         }
-        double rest = (1 - COUNT_SHARE) * rho;
-        double sum = ledger.gaussian("class latent sums (EM start)", clip, rest * START_SHARE / 3);
+        double rest = (1 - split.counts()) * rho;
+        double sumPart = split.sumsOfRest();
+        double sum = ledger.gaussian("class latent sums (EM start)", clip, rest * START_SHARE * sumPart);
         double moment = ledger.gaussian("class latent second moments (EM start)", clip * clip,
-                rest * START_SHARE * 2 / 3);
+                rest * START_SHARE * (1 - sumPart));
         double perIteration = rest * (1 - START_SHARE) / iterations;
+        double statistics = perIteration * (1 - ITERATION_WEIGHT_SHARE);
         double[] weights = new double[iterations];
         double[] sums = new double[iterations];
         double[] moments = new double[iterations];
         for (int t = 0; t < iterations; t++) {
             String step = "EM iteration " + (t + 1) + ": component ";
-            weights[t] = ledger.gaussian(step + "weights", 1, perIteration * ITERATION_SHARES[0]);
-            sums[t] = ledger.gaussian(step + "sums", clip, perIteration * ITERATION_SHARES[1]);
-            moments[t] = ledger.gaussian(step + "second moments", clip * clip, perIteration * ITERATION_SHARES[2]);
+            weights[t] = ledger.gaussian(step + "weights", 1, perIteration * ITERATION_WEIGHT_SHARE);
+            sums[t] = ledger.gaussian(step + "sums", clip, statistics * sumPart);
+            moments[t] = ledger.gaussian(step + "second moments", clip * clip, statistics * (1 - sumPart));
         }
-        return new Noise(count, sum, moment, weights, sums, moments);
+        return new Sigmas(count, sum, moment, weights, sums, moments);
+    }
+
+    /**
+     * Spends {@code rho} on a partitioned fit: each record falls in one cell (its class and the public
+     * component it is assigned to), so every cell's count, sum and second moment cost their share
+     * once, as one Gaussian per class does.
+     */
+    static Sigmas planPartitioned(ZcdpLedger ledger, double rho, double clip, BudgetSplit split, boolean axes) {
+        return new Sigmas(ledger.gaussian("component counts (each record in one public component)", 1,
+                split.counts() * rho),
+                ledger.gaussian("component latent sums", clip, split.sums() * rho),
+                ledger.gaussian(axes ? "component squared coordinates along public axes"
+                        : "component latent second moments", clip * clip, split.moments() * rho),
+                new double[0], new double[0], new double[0]);
+    }
+
+    /**
+     * Every class's mixture from a partition: {@code cells[c][i]} is the component that record i of
+     * class c was assigned to by public information and the record alone. Each component gets its own
+     * noisy count, sum and second moment; its weight is its noisy count, and the class count their
+     * total. {@code counts} receives the noisy class counts.
+     */
+    static List<GaussianMixture> partitioned(double[][][] latentsByClass, int[][] cells, int[] components,
+            Sigmas sigmas, double[] centre, int[] counts, DpNoise noise) {
+        return partitioned(latentsByClass, cells, components, null, sigmas, centre, counts, noise);
+    }
+
+    /**
+     * As above; with {@code axes} ({@code axes[c][j]}: orthonormal rows, the public component's
+     * principal axes), each component's covariance is estimated along those axes only: the noise falls
+     * on d sums of squared coordinates instead of d(d+1)/2 entries (the vector of squares of a latent
+     * of norm at most C has norm at most C², the same sensitivity).
+     */
+    static List<GaussianMixture> partitioned(double[][][] latentsByClass, int[][] cells, int[] components,
+            double[][][][] axes, Sigmas sigmas, double[] centre, int[] counts, DpNoise noise) {
+        List<GaussianMixture> out = new ArrayList<>();
+        int d = centre.length;
+        for (int c = 0; c < latentsByClass.length; c++) {
+            int k = components[c];
+            double[] weights = new double[k];
+            double[][] means = new double[k][];
+            double[] covs = new double[k * d * d];
+            double total = 0;
+            for (int j = 0; j < k; j++) {
+                double[] w = new double[latentsByClass[c].length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = cells[c][i] == j ? 1 : 0;
+                }
+                double count = noise.gaussian(sigmas.count());
+                double[] sum = new double[d];
+                for (int i = 0; i < w.length; i++) {
+                    count += w[i];
+                    add(sum, latentsByClass[c][i], w[i]);
+                }
+                noise.addTo(sum, sigmas.sum());
+                double n = Math.max(MIN_COMPONENT_RECORDS, count);
+                double[] mean = scaled(sum, 1 / n);
+                double[] cov;
+                if (axes == null) {
+                    double[][] moment = weightedSecondMoment(latentsByClass[c], w, d);
+                    noise.addSymmetric(moment, sigmas.moment());
+                    cov = covariance(moment, n, mean);
+                } else {
+                    cov = alongAxes(latentsByClass[c], w, axes[c][j], mean, n, sigmas.moment(), noise);
+                }
+                weights[j] = Math.max(0, count);
+                total += weights[j];
+                means[j] = shifted(mean, centre);
+                System.arraycopy(cov, 0, covs, j * d * d, d * d);
+            }
+            counts[c] = (int) Math.max(1, Math.round(total));
+            out.add(GaussianMixture.fromParameters(CovarianceType.FULL, normalised(weights), means, covs));
+        }
+        return out;
+    }
+
+    /** Σ_a var_a u_a u_aᵀ, var_a from the noisy weighted sum of squared coordinates along u_a; row-major. */
+    private static double[] alongAxes(double[][] z, double[] w, double[][] axes, double[] mean, double n,
+            double sigma, DpNoise noise) {
+        int d = mean.length;
+        double[] squares = new double[axes.length];
+        for (int i = 0; i < z.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            for (int a = 0; a < axes.length; a++) {
+                double y = dot(axes[a], z[i]);
+                squares[a] += w[i] * y * y;
+            }
+        }
+        noise.addTo(squares, sigma);
+        double[] out = new double[d * d];
+        for (int a = 0; a < axes.length; a++) {
+            double m = dot(axes[a], mean);
+            double variance = Math.max(DpCompressor.VARIANCE_FLOOR, squares[a] / n - m * m);
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < d; k++) {
+                    out[i * d + k] += variance * axes[a][i] * axes[a][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The principal axes of each component of each mixture, as orthonormal rows. */
+    static double[][][][] principalAxes(List<GaussianMixture> mixtures) {
+        double[][][][] out = new double[mixtures.size()][][][];
+        for (int c = 0; c < out.length; c++) {
+            GaussianMixture m = mixtures.get(c);
+            int d = m.dimension();
+            double[] flat = m.covariancesFlat();
+            out[c] = new double[m.components()][][];
+            for (int j = 0; j < m.components(); j++) {
+                double[][] matrix = new double[d][d];
+                for (int i = 0; i < d; i++) {
+                    for (int k = 0; k < d; k++) {
+                        matrix[i][k] = flat[j * d * d + i * d + k];
+                    }
+                }
+                out[c][j] = SymmetricEigen.of(matrix).vectors();
+            }
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /**
      * The class's mixture from its clipped, centred latents {@code z}, shifted back by {@code centre}.
      * {@code n} is its noisy count (a class without records gets a mixture made of noise).
      */
-    static GaussianMixture fit(double[][] z, double n, int k, Noise noise, double[] centre, SplittableRandom random) {
+    static GaussianMixture fit(double[][] z, double n, int k, Sigmas sigmas, double[] centre, DpNoise noise,
+            SplittableRandom draws) {
         int d = centre.length;
         double[] sum = new double[d];
         for (double[] v : z) {
             add(sum, v, 1);
         }
-        addNoise(sum, random, noise.sum());
+        noise.addTo(sum, sigmas.sum());
         double[][] moment = weightedSecondMoment(z, null, d);
-        addSymmetricNoise(moment, random, noise.moment());
+        noise.addSymmetric(moment, sigmas.moment());
         double[] mean = scaled(sum, 1 / n);
         double[] cov = covariance(moment, n, mean);
-        if (noise.weights().length == 0) {
+        if (sigmas.weights().length == 0) {
             return GaussianMixture.fromParameters(CovarianceType.FULL, new double[] {1},
                     new double[][] {shifted(mean, centre)}, cov);
         }
-        GaussianMixture current = start(mean, cov, k, random);
-        for (int t = 0; t < noise.weights().length; t++) {
-            current = iterate(current, z, t, noise, random);
+        GaussianMixture current = start(mean, cov, k, draws);
+        for (int t = 0; t < sigmas.weights().length; t++) {
+            current = iterate(current, z, t, sigmas, noise);
         }
         return shiftedMixture(current, centre);
     }
 
-    /** K means drawn from the class's private Gaussian, each with its covariance, equal weights. */
-    private static GaussianMixture start(double[] mean, double[] cov, int k, SplittableRandom random) {
+    /**
+     * K means drawn from the class's private Gaussian, each with its covariance, equal weights. The
+     * draws post-process private values, so they need no secret randomness.
+     */
+    private static GaussianMixture start(double[] mean, double[] cov, int k, SplittableRandom draws) {
         int d = mean.length;
         double[][] matrix = new double[d][d];
         for (int i = 0; i < d; i++) {
@@ -106,7 +239,7 @@ final class PrivateMixtures {
         for (int c = 0; c < k; c++) {
             double[] m = mean.clone();
             for (int a = 0; a < d; a++) {
-                double g = Math.sqrt(Math.max(0, eigen.values()[a])) * random.nextGaussian();
+                double g = Math.sqrt(Math.max(0, eigen.values()[a])) * draws.nextGaussian();
                 add(m, eigen.vectors()[a], g);
             }
             means[c] = m;
@@ -117,8 +250,8 @@ final class PrivateMixtures {
     }
 
     /** One EM step on noisy responsibility-weighted statistics. */
-    private static GaussianMixture iterate(GaussianMixture current, double[][] z, int t, Noise noise,
-            SplittableRandom random) {
+    private static GaussianMixture iterate(GaussianMixture current, double[][] z, int t, Sigmas sigmas,
+            DpNoise noise) {
         int k = current.components();
         int d = current.dimension();
         double[][] resp = z.length == 0 ? new double[0][k] : current.predictProba(z);
@@ -127,16 +260,16 @@ final class PrivateMixtures {
         double[] covs = new double[k * d * d];
         for (int c = 0; c < k; c++) {
             double[] w = new double[z.length];
-            double count = gaussian(random, noise.weights()[t]);
+            double count = noise.gaussian(sigmas.weights()[t]);
             double[] sum = new double[d];
             for (int i = 0; i < z.length; i++) {
                 w[i] = resp[i][c];
                 count += w[i];
                 add(sum, z[i], w[i]);
             }
-            addNoise(sum, random, noise.sums()[t]);
+            noise.addTo(sum, sigmas.sums()[t]);
             double[][] moment = weightedSecondMoment(z, w, d);
-            addSymmetricNoise(moment, random, noise.moments()[t]);
+            noise.addSymmetric(moment, sigmas.moments()[t]);
             double n = Math.max(MIN_COMPONENT_RECORDS, count);
             weights[c] = Math.max(0, count);
             means[c] = scaled(sum, 1 / n);
@@ -228,37 +361,14 @@ final class PrivateMixtures {
         }
     }
 
-    static void addNoise(double[] v, SplittableRandom random, double sigma) {
-        for (int j = 0; j < v.length; j++) {
-            v[j] += gaussian(random, sigma);
-        }
-    }
-
-    /** Noise on the upper triangle (diagonal included), mirrored: one draw per free entry. */
-    static void addSymmetricNoise(double[][] m, SplittableRandom random, double sigma) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i; j < m.length; j++) {
-                double e = gaussian(random, sigma);
-                m[i][j] += e;
-                if (i != j) {
-                    m[j][i] += e;
-                }
-            }
-        }
-    }
-
-    static double gaussian(SplittableRandom random, double sigma) {
-        return sigma * random.nextGaussian();
-    }
-
     /** Every class's mixture; {@code counts} receives the noisy counts. */
-    static List<GaussianMixture> all(double[][][] latentsByClass, int k, Noise noise, double[] centre, int[] counts,
-            SplittableRandom random) {
+    static List<GaussianMixture> all(double[][][] latentsByClass, int k, Sigmas sigmas, double[] centre, int[] counts,
+            DpNoise noise, SplittableRandom draws) {
         List<GaussianMixture> out = new ArrayList<>();
         for (int c = 0; c < latentsByClass.length; c++) {
-            double nc = latentsByClass[c].length + gaussian(random, noise.count());
+            double nc = latentsByClass[c].length + noise.gaussian(sigmas.count());
             counts[c] = (int) Math.max(1, Math.round(nc));
-            out.add(fit(latentsByClass[c], Math.max(1, nc), k, noise, centre, random));
+            out.add(fit(latentsByClass[c], Math.max(1, nc), k, sigmas, centre, noise, draws));
         }
         return out;
     }

@@ -1,53 +1,79 @@
 package io.lgc.privacy;
 
+import com.google.gson.JsonObject;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.PixelScaling;
 import io.lgc.data.Dataset;
+import io.lgc.data.ImageShape;
+import io.lgc.gmm.CovarianceType;
+import io.lgc.gmm.GaussianMixture;
+import io.lgc.gmm.GmmConfig;
 import io.lgc.linalg.SymmetricEigen;
+import io.lgc.model.LatentCodec;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import io.lgc.synth.LatentDraws;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
- * A decoder taken from a public file (one made from data that is not private), so that only the
- * mixtures and counts of a private compression spend budget. Each private record still needs a
- * latent, and both ways of finding one look at that record alone: a linear decoder
- * ({@code x = b + W z}, as {@code --decoder pca} writes) is inverted exactly, by least squares,
- * {@code z = (WᵀW)⁻¹ Wᵀ (x − b)}; any other decoder gets an encoder learned from the public
- * file's own decoded samples ({@link InverseEncoder}), which sees no private record. Latents are
- * then centred on, and clipped at, values from the public file alone: the mean of latents drawn
- * from its mixtures, and the {@value #CLIP_QUANTILE} quantile of their distance to that mean.
+ * A decoder that needs no private data, so that only the mixtures and counts of a private
+ * compression spend budget. It comes either from a public file, or from an autoencoder trained on
+ * public data. Each private record still needs a latent, and every way of finding one looks at that
+ * record alone: the public autoencoder's own encoder; for a file, a linear decoder
+ * ({@code x = b + W z}, as {@code --decoder pca} writes) inverted exactly by least squares,
+ * {@code z = (WᵀW)⁻¹ Wᵀ (x − b)}, and any other decoder an encoder learned from the file's own
+ * decoded samples ({@link InverseEncoder}), which sees no private record. Latents are then centred
+ * on, and clipped at, values from public data alone: the mean of the public latents (drawn from the
+ * file's mixtures, or the public records' own), and the {@value #CLIP_QUANTILE} quantile of their
+ * distance to that mean.
  */
 public final class PublicDecoder implements AutoCloseable {
     static final int ENCODER_SAMPLES = 20_000;
     static final int ENCODER_EPOCHS = 5;
     static final int CLIP_SAMPLES = 10_000;
     static final double CLIP_QUANTILE = 0.98;
+    static final int DRAWS_PER_CLASS = 2_000;
 
-    private final CompressedDataset file;
-    private final String name;
-    private final String sha256;
-    private final InverseEncoder learned;
-    private final double[][] pseudoInverse;
-    private final double[] bias;
+    /** Where the decoder came from, for the header: a public file, or public data. */
+    private final JsonObject origin;
+    private final String originKey;
+    private final NetworkSpec decoder;
+    private final Map<String, float[]> weights;
+    private final PixelScaling scaling;
+    private final ImageShape shape;
+    private final int latentDim;
+    private final Function<Dataset, double[][]> encoder;
+    private final AutoCloseable resources;
     private final double[] centre;
+    /** The public latents' distances to the centre, ascending: every clip quantile comes from these. */
+    private final double[] distances;
     private final double clip;
+    /** Per class, the public mixture in latent space, for a given K (a file has its own, whatever K). */
+    private final java.util.function.BiFunction<Integer, Long, List<GaussianMixture>> publicMixtures;
 
-    private PublicDecoder(CompressedDataset file, String name, String sha256, InverseEncoder learned,
-            double[][] pseudoInverse, double[] bias, double[] centre, double clip) {
-        this.file = file;
-        this.name = name;
-        this.sha256 = sha256;
-        this.learned = learned;
-        this.pseudoInverse = pseudoInverse;
-        this.bias = bias;
+    private PublicDecoder(String originKey, JsonObject origin, NetworkSpec decoder, Map<String, float[]> weights,
+            PixelScaling scaling, ImageShape shape, int latentDim, Function<Dataset, double[][]> encoder,
+            AutoCloseable resources, double[] centre, double[] distances, double clip,
+            java.util.function.BiFunction<Integer, Long, List<GaussianMixture>> publicMixtures) {
+        this.originKey = originKey;
+        this.origin = origin;
+        this.decoder = decoder;
+        this.weights = weights;
+        this.scaling = scaling;
+        this.shape = shape;
+        this.latentDim = latentDim;
+        this.encoder = encoder;
+        this.resources = resources;
         this.centre = centre;
+        this.distances = distances;
         this.clip = clip;
+        this.publicMixtures = publicMixtures;
     }
 
     /**
@@ -61,31 +87,79 @@ public final class PublicDecoder implements AutoCloseable {
         if (meta.isTable()) {
             throw new IllegalArgumentException("a public decoder must decode images, this file holds a table");
         }
+        JsonObject from = new JsonObject();
+        from.addProperty("name", name);
+        from.addProperty("sha256", sha256);
+        JsonObject pubConfig = meta.provenance().getAsJsonObject("config");
+        if (pubConfig != null && pubConfig.has("decoder")) {
+            from.addProperty("decoder", pubConfig.get("decoder").getAsString());
+        }
+        Function<Dataset, double[][]> encoder;
+        AutoCloseable resources = () -> { };
         if (isLinear(meta.decoder())) {
             int k = meta.latentDim();
             float[] w = file.decoderWeights().get(NetworkSpec.parameterName(0, "weight"));
             float[] b = file.decoderWeights().get(NetworkSpec.parameterName(0, "bias"));
-            double[] bias = new double[b.length];
-            for (int j = 0; j < b.length; j++) {
-                bias[j] = b[j];
-            }
-            return withClipFromDraws(file, name, sha256, null, pseudoInverse(w, b.length, k), bias, seed);
+            double[][] pseudoInverse = pseudoInverse(w, b.length, k);
+            encoder = images -> leastSquares(images, pseudoInverse, b, meta.scaling());
+            from.addProperty("encoder", "least-squares inverse of the public linear decoder");
+        } else {
+            InverseEncoder learned = InverseEncoder.train(file, ENCODER_SAMPLES, ENCODER_EPOCHS, seed, progress);
+            encoder = learned::encode;
+            resources = learned;
+            from.addProperty("encoder", String.format(java.util.Locale.ROOT, "an encoder learned from %,d decoded "
+                    + "samples of the public file (%d epochs), no private record", ENCODER_SAMPLES, ENCODER_EPOCHS));
         }
-        InverseEncoder encoder = InverseEncoder.train(file, ENCODER_SAMPLES, ENCODER_EPOCHS, seed, progress);
-        return withClipFromDraws(file, name, sha256, encoder, null, null, seed);
-    }
-
-    private static PublicDecoder withClipFromDraws(CompressedDataset file, String name, String sha256,
-            InverseEncoder learned, double[][] pseudoInverse, double[] bias, long seed) {
+        from.addProperty("latent_centre", "mean of latents drawn from the public file");
         double[][] draws = draws(file, seed);
         double[] centre = mean(draws);
-        return new PublicDecoder(file, name, sha256, learned, pseudoInverse, bias, centre,
-                quantileOfDistances(draws, centre, CLIP_QUANTILE));
+        return new PublicDecoder("decoder_from", from, meta.decoder(), file.decoderWeights(), meta.scaling(),
+                meta.sampleShape(), meta.latentDim(), encoder, resources, centre, sortedDistances(draws, centre), 0,
+                (k, s) -> fitPerClass(drawsByClass(file, s), k, s)).withClipQuantile(CLIP_QUANTILE);
     }
 
-    /** The same decoder and encoder with another clip norm (which then no longer comes from the file). */
+    /**
+     * The decoder of {@code codec}, an encoder–decoder fitted to the public images {@code images}
+     * alone; its own encoder gives the private latents. The codec is closed with this.
+     *
+     * @param name how the header names the public data
+     * @param sha256 the digest of the public data's files, recorded so its origin can be checked
+     */
+    public static PublicDecoder trained(LatentCodec codec, Dataset images, String name, String sha256) {
+        double[][] latents = codec.encode(images);
+        double[] centre = mean(latents);
+        JsonObject from = new JsonObject();
+        from.addProperty("name", name);
+        from.addProperty("sha256", sha256);
+        from.addProperty("records", images.size());
+        from.addProperty("encoder", "the encoder of the autoencoder trained on the public data");
+        from.addProperty("latent_centre", "mean of the public records' latents");
+        return new PublicDecoder("public_data", from, codec.decoder(), codec.decoderWeights(), PixelScaling.UINT8,
+                images.shape(), codec.latentDim(), codec::encode, codec::close, centre,
+                sortedDistances(latents, centre), 0,
+                (k, seed) -> fitPerClass(byClass(latents, images.labels(), images.numClasses()), k, seed))
+                .withClipQuantile(CLIP_QUANTILE);
+    }
+
+    /**
+     * The same decoder, encoder and centre, clipping at the {@code q} quantile of the public latents'
+     * distances to the centre (still public data alone). It shares the encoder: close only one.
+     */
+    public PublicDecoder withClipQuantile(double q) {
+        if (!(q > 0 && q <= 1)) {
+            throw new IllegalArgumentException("a clip quantile must be in (0, 1], got " + q);
+        }
+        JsonObject o = origin.deepCopy();
+        o.addProperty("latent_clip", "the " + q + " quantile of the public latents' distance to the centre");
+        return new PublicDecoder(originKey, o, decoder, weights, scaling, shape, latentDim, encoder, resources, centre,
+                distances, distances[(int) Math.min(distances.length - 1, Math.floor(q * distances.length))],
+                publicMixtures);
+    }
+
+    /** The same decoder and encoder with another clip norm (which then no longer comes from public data). */
     PublicDecoder withClip(double norm) {
-        return new PublicDecoder(file, name, sha256, learned, pseudoInverse, bias, centre, norm);
+        return new PublicDecoder(originKey, origin, decoder, weights, scaling, shape, latentDim, encoder, () -> { },
+                centre, distances, norm, publicMixtures);
     }
 
     /** One linear layer, then reshapes only. */
@@ -132,17 +206,9 @@ public final class PublicDecoder implements AutoCloseable {
         return out;
     }
 
-    /** The latent of every image, in order; images must have the public file's shape. */
-    public double[][] encode(Dataset images) {
-        if (!images.shape().equals(file.metadata().sampleShape())) {
-            throw new IllegalArgumentException("the public decoder makes " + file.metadata().sampleShape()
-                    + " images, the private data holds " + images.shape());
-        }
-        if (learned != null) {
-            return learned.encode(images);
-        }
+    private static double[][] leastSquares(Dataset images, double[][] pseudoInverse, float[] bias,
+            PixelScaling scaling) {
         int d = bias.length;
-        PixelScaling scaling = file.metadata().scaling();
         double[][] out = new double[images.size()][pseudoInverse.length];
         double[] x = new double[d];
         byte[] px = images.pixels();
@@ -161,27 +227,68 @@ public final class PublicDecoder implements AutoCloseable {
         return out;
     }
 
-    /** How private records get their latents, in words for the header. */
-    public String encoderMethod() {
-        return learned != null
-                ? String.format(java.util.Locale.ROOT, "an encoder learned from %,d decoded samples", ENCODER_SAMPLES) + " of the public file ("
-                        + ENCODER_EPOCHS + " epochs), no private record"
-                : "least-squares inverse of the public linear decoder";
+    /** The latent of every image, in order; images must have the public decoder's shape. */
+    public double[][] encode(Dataset images) {
+        if (!images.shape().equals(shape)) {
+            throw new IllegalArgumentException("the public decoder makes " + shape + " images, the private data holds "
+                    + images.shape());
+        }
+        return encoder.apply(images);
     }
 
-    public CompressedDataset file() {
-        return file;
+    /**
+     * Per class, {@code components} Gaussians (full covariances) fitted to public latents: the public
+     * records' own, or {@value #DRAWS_PER_CLASS} latents drawn from each class of a public file.
+     * Private records are assigned to their components.
+     */
+    List<GaussianMixture> publicMixtures(int components, long seed) {
+        return publicMixtures.apply(components, seed);
+    }
+
+    /** How private records get their latents, in words for the header. */
+    public String encoderMethod() {
+        return origin.get("encoder").getAsString();
+    }
+
+    /** The public file or data, as the header records it, under {@link #originKey()}. */
+    JsonObject origin() {
+        return origin.deepCopy();
+    }
+
+    /** "decoder_from" (a public file) or "public_data". */
+    String originKey() {
+        return originKey;
     }
 
     public String name() {
-        return name;
+        return origin.get("name").getAsString();
     }
 
     public String sha256() {
-        return sha256;
+        return origin.get("sha256").getAsString();
     }
 
-    /** Private latents are clipped around this point, drawn from the public file. */
+    NetworkSpec decoder() {
+        return decoder;
+    }
+
+    Map<String, float[]> decoderWeights() {
+        return weights;
+    }
+
+    PixelScaling scaling() {
+        return scaling;
+    }
+
+    ImageShape sampleShape() {
+        return shape;
+    }
+
+    int latentDim() {
+        return latentDim;
+    }
+
+    /** Private latents are clipped around this point, from public data. */
     double[] centre() {
         return centre.clone();
     }
@@ -189,6 +296,41 @@ public final class PublicDecoder implements AutoCloseable {
     /** ... at this distance. */
     double clip() {
         return clip;
+    }
+
+    private static double[][][] drawsByClass(CompressedDataset file, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        double[][][] out = new double[file.mixtures().size()][][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = file.mixtures().get(c).sample(DRAWS_PER_CLASS, random).x();
+        }
+        return out;
+    }
+
+    private static double[][][] byClass(double[][] latents, int[] labels, int classes) {
+        int[] sizes = new int[classes];
+        for (int label : labels) {
+            sizes[label]++;
+        }
+        double[][][] out = new double[classes][][];
+        for (int c = 0; c < classes; c++) {
+            out[c] = new double[sizes[c]][];
+        }
+        int[] filled = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            out[labels[i]][filled[labels[i]]++] = latents[i];
+        }
+        return out;
+    }
+
+    private static List<GaussianMixture> fitPerClass(double[][][] rowsByClass, int components, long seed) {
+        List<GaussianMixture> out = new java.util.ArrayList<>();
+        for (int c = 0; c < rowsByClass.length; c++) {
+            GmmConfig config = GmmConfig.builder().components(components).covarianceType(CovarianceType.FULL).nInit(1)
+                    .seed(seed * 1_000_003L + c).build();
+            out.add(GaussianMixture.fit(rowsByClass[c], config).model());
+        }
+        return out;
     }
 
     private static double[][] draws(CompressedDataset file, long seed) {
@@ -213,6 +355,11 @@ public final class PublicDecoder implements AutoCloseable {
     }
 
     static double quantileOfDistances(double[][] rows, double[] centre, double q) {
+        double[] d = sortedDistances(rows, centre);
+        return d[(int) Math.min(d.length - 1, Math.floor(q * d.length))];
+    }
+
+    private static double[] sortedDistances(double[][] rows, double[] centre) {
         double[] d = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             double s = 0;
@@ -222,13 +369,15 @@ public final class PublicDecoder implements AutoCloseable {
             d[i] = Math.sqrt(s);
         }
         Arrays.sort(d);
-        return d[(int) Math.min(d.length - 1, Math.floor(q * d.length))];
+        return d;
     }
 
     @Override
     public void close() {
-        if (learned != null) {
-            learned.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -31,13 +31,44 @@ class DpCompressorTest {
     }
 
     @Test
-    void aSmallBudgetAddsNoiseThatTheSeedDraws() {
+    void theNoiseIsFreshEachTimeWhateverTheSeed() {
+        // the same (non-secret) seed twice: a noise that the seed drew could be replayed and removed
         CompressedDataset a = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 1);
         CompressedDataset again = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 1);
-        CompressedDataset other = DpCompressor.compress(BANDS, DpConfig.of(0.5, 1e-6, 4), 2);
+        assertThat(again.mixtures().get(0).means()[0]).isNotEqualTo(a.mixtures().get(0).means()[0]);
+        assertThat(again.mixtures().get(0).covariancesFlat()).isNotEqualTo(a.mixtures().get(0).covariancesFlat());
+    }
+
+    @Test
+    void anExplicitNoiseSeedReplaysTheNoise() {
+        DpConfig config = DpConfig.of(0.5, 1e-6, 4);
+        CompressedDataset a = DpCompressor.compress(BANDS, config, 1, DpNoise.replayable(7));
+        CompressedDataset again = DpCompressor.compress(BANDS, config, 1, DpNoise.replayable(7));
+        CompressedDataset other = DpCompressor.compress(BANDS, config, 1, DpNoise.replayable(8));
         assertThat(again.mixtures().get(0).means()[0]).containsExactly(a.mixtures().get(0).means()[0]);
+        assertThat(again.metadata().classCounts()).containsExactly(a.metadata().classCounts());
         assertThat(other.mixtures().get(0).means()[0]).isNotEqualTo(a.mixtures().get(0).means()[0]);
-        assertThat(other.metadata().classCounts()).isNotEqualTo(a.metadata().classCounts());
+    }
+
+    @Test
+    void theHeaderRecordsNoSeedOfAnyKind() {
+        DpConfig config = DpConfig.of(2, 1e-6, 4).withComponents(2);
+        for (CompressedDataset dp : new CompressedDataset[] {DpCompressor.compress(BANDS, config, 12345),
+                DpCompressor.compress(BANDS, config, 12345, DpNoise.replayable(67890))}) {
+            String header = dp.metadata().provenance().toString().toLowerCase(java.util.Locale.ROOT);
+            assertThat(header).doesNotContain("seed").doesNotContain("12345").doesNotContain("67890");
+        }
+    }
+
+    @Test
+    void theHeaderSaysWhetherTheNoiseCanBeReplayed() {
+        DpConfig config = DpConfig.of(2, 1e-6, 4);
+        var secure = DpCompressor.compress(BANDS, config, 1).metadata().provenance()
+                .getAsJsonObject("differential_privacy");
+        var replayable = DpCompressor.compress(BANDS, config, 1, DpNoise.replayable(3)).metadata().provenance()
+                .getAsJsonObject("differential_privacy");
+        assertThat(secure.get("noise").getAsString()).isEqualTo(DpNoise.secure().description());
+        assertThat(replayable.get("noise").getAsString()).contains("can remove the noise");
     }
 
     @Test
@@ -51,7 +82,8 @@ class DpCompressorTest {
     void aClassWithoutRecordsStillGetsAGaussianMadeOfNoise() {
         Dataset twoOfThree = new Dataset(BANDS.pixels(), Arrays.stream(BANDS.labels()).map(l -> l == 2 ? 1 : l).toArray(),
                 BANDS.classNames(), BANDS.shape());
-        CompressedDataset dp = DpCompressor.compress(twoOfThree, DpConfig.of(1, 1e-6, 4), 1);
+        // a fixed noise: the count's noise (sigma about 31 here) must not happen to land above 20
+        CompressedDataset dp = DpCompressor.compress(twoOfThree, DpConfig.of(1, 1e-6, 4), 1, DpNoise.replayable(1));
         assertThat(dp.mixtures()).hasSize(3);
         assertThat(dp.metadata().classCounts()[2]).isLessThan(20); // noise around 0, at least 1
     }
@@ -120,7 +152,7 @@ class DpCompressorTest {
     private static double[] spreadOfClassMeans(double epsilon) {
         double[] values = new double[8];
         for (int seed = 0; seed < values.length; seed++) {
-            values[seed] = Math.abs(DpCompressor.compress(BANDS, DpConfig.of(epsilon, 1e-6, 2), seed)
+            values[seed] = Math.abs(DpCompressor.compress(BANDS, DpConfig.of(epsilon, 1e-6, 2), 1, DpNoise.replayable(seed))
                     .mixtures().get(0).means()[0][0]);
         }
         double mean = Arrays.stream(values).average().orElseThrow();

@@ -97,6 +97,62 @@ class PublicDecoderTest {
     }
 
     @Test
+    void aCodecTrainedOnPublicDataGivesPrivateRecordsTheirLatentsByItsOwnEncoder() {
+        PcaCodec codec = PcaCodec.fit(PUBLIC, 4, 1);
+        double[][] expected = codec.encode(PRIVATE);
+        double[][] publicLatents = codec.encode(PUBLIC);
+        double[] centre = PublicDecoder.mean(publicLatents);
+        float[] weights = codec.decoderWeights().get(WEIGHT);
+        try (PublicDecoder decoder = PublicDecoder.trained(codec, PUBLIC, "public-images", "feed01")) {
+            assertThat(decoder.encode(PRIVATE)[7]).containsExactly(expected[7]);
+            assertThat(decoder.centre()).containsExactly(centre);
+            assertThat(decoder.clip()).isEqualTo(PublicDecoder.quantileOfDistances(publicLatents, centre, 0.98));
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder, DpConfig.of(1, 1e-6, 16), 3);
+            assertThat(dp.decoderWeights().get(WEIGHT)).containsExactly(weights);
+            assertThat(dp.metadata().latentDim()).isEqualTo(4);
+            JsonObject guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+            assertThat(guarantee.has("decoder_from")).isFalse();
+            JsonObject from = guarantee.getAsJsonObject("public_data");
+            assertThat(from.get("name").getAsString()).isEqualTo("public-images");
+            assertThat(from.get("sha256").getAsString()).isEqualTo("feed01");
+            assertThat(from.get("records").getAsInt()).isEqualTo(PUBLIC.size());
+            assertThat(from.get("encoder").getAsString()).contains("trained on the public data");
+            // another quantile, of the same public distances
+            PublicDecoder tighter = decoder.withClipQuantile(0.5);
+            assertThat(tighter.clip()).isEqualTo(PublicDecoder.quantileOfDistances(publicLatents, centre, 0.5))
+                    .isLessThan(decoder.clip());
+            assertThat(tighter.origin().get("latent_clip").getAsString()).contains("0.5 quantile");
+        }
+    }
+
+    @Test
+    void aPartitionAssignsRecordsToPublicComponentsWithinTheSameBudget() {
+        PcaCodec codec = PcaCodec.fit(PUBLIC, 4, 1);
+        try (PublicDecoder decoder = PublicDecoder.trained(codec, PUBLIC, "public-images", "feed01")) {
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder,
+                    DpConfig.of(2, 1e-6, 16).withComponents(3).withPartition(true), 3);
+            assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(3));
+            JsonObject guarantee = dp.metadata().provenance().getAsJsonObject("differential_privacy");
+            assertThat(guarantee.get("mixtures").getAsString()).contains("public mixture");
+            assertThat(guarantee.getAsJsonArray("steps")).hasSize(3);
+            double spent = 0;
+            for (var step : guarantee.getAsJsonArray("steps")) {
+                spent += step.getAsJsonObject().get("rho").getAsDouble();
+            }
+            assertThat(Zcdp.epsilonOf(spent, 1e-6)).isCloseTo(2, within(1e-9));
+        }
+        try (PublicDecoder decoder = PublicDecoder.trained(PcaCodec.fit(PUBLIC, 4, 1), PUBLIC, "p", "ab")) {
+            CompressedDataset dp = DpCompressor.compress(PRIVATE, decoder,
+                    DpConfig.of(2, 1e-6, 16).withComponents(2).withPublicAxes(), 3);
+            assertThat(dp.mixtures()).allSatisfy(m -> assertThat(m.components()).isEqualTo(2));
+            assertThat(dp.metadata().provenance().getAsJsonObject("differential_privacy").get("mixtures")
+                    .getAsString()).contains("principal axes");
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DpCompressor.compress(PRIVATE,
+                DpConfig.of(2, 1e-6, 4).withPartition(true), 1))).hasMessageContaining("needs a public decoder");
+    }
+
+    @Test
     void theClipIsAQuantileOfDistancesToTheCentre() {
         double[][] rows = new double[100][];
         for (int i = 0; i < 100; i++) {
