@@ -162,15 +162,15 @@ print("|---|---:|---|---|---|---:|")
 for name, runs in sorted(arms.items()):
     if not name.startswith("random-like-"):
         continue
-    arm = name[len("random-like-"):]
-    if arm not in arms:
-        continue
     theirs = {r["seed"]: 100 * r["accuracy"] for r in runs}
-    pairs = [(r["seed"], 100 * r["accuracy"] - theirs[r["seed"]]) for r in arms[arm] if r["seed"] in theirs]
-    if pairs:
-        diffs = [d for _, d in pairs]
-        print("| %s | %s | %s | %s | %s | %s |" % (arm, format(arms[arm][0]["bytes"], ","), runs[0]["artifact"],
-              ",".join(str(s) for s, _ in pairs), ", ".join("%+.2f" % d for d in diffs), mean_std(diffs, "", "%+.2f")))
+    # every LGC arm whose file has these bytes (the arm it was sized for, and the others on the same file)
+    for arm in sorted(a for a in arms if not a.startswith("random-") and arms[a][0]["bytes"] == runs[0]["bytes"]):
+        pairs = [(r["seed"], 100 * r["accuracy"] - theirs[r["seed"]]) for r in arms[arm] if r["seed"] in theirs]
+        if pairs:
+            diffs = [d for _, d in pairs]
+            print("| %s | %s | %s | %s | %s | %s |" % (arm, format(arms[arm][0]["bytes"], ","), runs[0]["artifact"],
+                  ",".join(str(s) for s, _ in pairs), ", ".join("%+.2f" % d for d in diffs),
+                  mean_std(diffs, "", "%+.2f")))
 print("\n## Commands\n")
 for arm, runs in sorted(arms.items()):
     print("- %s: `%s`; then `%s` (seed S = %s)" % (
