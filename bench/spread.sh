@@ -37,20 +37,7 @@ fashion() {
 }
 
 digits() {
-  if [[ ! -d "$work/digits" ]]; then
-    mkdir -p "$work/digits/train" "$work/digits/test"
-    /usr/bin/python3 - "$work/digits" <<'PY'
-import sys, numpy as np
-from sklearn.datasets import load_digits
-d = load_digits()
-x = np.clip(np.round(d.images * 255 / 16), 0, 255).astype(np.uint8)
-y = d.target.astype(np.int64)
-order = np.random.default_rng(0).permutation(len(y))
-test, train = order[:450], order[450:]
-for name, idx in (("train", train), ("test", test)):
-    np.savez(f"{sys.argv[1]}/{name}/{name}.npz", x=x[idx], y=y[idx])
-PY
-  fi
+  [[ -d "$work/digits" ]] || /usr/bin/python3 "$root/bench/make_digits.py" "$work/digits"
   [[ -f "$work/digits.lgc" ]] || ./lgc compress "$work/digits/train/train.npz" -o "$work/digits.lgc" --seed 1 -q > /dev/null
   point digits "$work/digits.lgc" "$work/digits/test/test.npz" 135
 }

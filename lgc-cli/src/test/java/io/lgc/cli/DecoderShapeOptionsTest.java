@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
-import io.lgc.data.IdxWriter;
-import io.lgc.eval.SyntheticImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +17,16 @@ class DecoderShapeOptionsTest {
     Path dir;
 
     private Path data;
+    private QuickCompress quick;
 
     @BeforeEach
     void writeData() throws IOException {
-        data = dir.resolve("bands");
-        IdxWriter.write(SyntheticImages.bands(20, 3, 8, 1), data, "train");
+        quick = QuickCompress.in(dir);
+        data = quick.data();
     }
 
     private CliRun compress(Path out, String... extra) {
-        String[] args = new String[6 + extra.length];
-        String[] base = {"compress", data.toString(), "-o", out.toString(), "--epochs", "2"};
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return quick.to(out, extra);
     }
 
     @Test
