@@ -18,23 +18,17 @@ class BudgetOptionTest {
     @TempDir
     Path dir;
 
-    private Path data;
     private QuickCompress quick;
 
     @BeforeEach
     void writeData() throws IOException {
         quick = QuickCompress.in(dir);
-        data = quick.data();
-    }
-
-    private CliRun compress(Path out, String... extra) {
-        return quick.to(out, extra);
     }
 
     @Test
     void theFileFitsItsBudgetAndRecordsTheChosenSetting() throws IOException {
         Path out = dir.resolve("budget.lgc");
-        CliRun run = compress(out, "--budget", "6KB");
+        CliRun run = quick.to(out, "--budget", "6KB");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.size(out)).isLessThanOrEqualTo(6_000);
         assertThat(run.out()).containsPattern("budget 6,000 B: pca, latent (\\d+), (\\d+) components? per class, int8,"
@@ -49,8 +43,8 @@ class BudgetOptionTest {
     void aLargerBudgetBuysALargerFile() throws IOException {
         Path small = dir.resolve("small.lgc");
         Path large = dir.resolve("large.lgc");
-        assertThat(compress(small, "--budget", "6000", "-q").exitCode()).isZero();
-        assertThat(compress(large, "--budget", "1MB", "-q").exitCode()).isZero();
+        assertThat(quick.to(small, "--budget", "6000", "-q").exitCode()).isZero();
+        assertThat(quick.to(large, "--budget", "1MB", "-q").exitCode()).isZero();
         assertThat(Files.size(large)).isGreaterThan(Files.size(small));
         assertThat(ArtifactFile.read(large).metadata().provenance().getAsJsonObject("config").get("decoder")
                 .getAsString()).isEqualTo("autoencoder");
@@ -59,7 +53,7 @@ class BudgetOptionTest {
     @Test
     void aBudgetNothingFitsIsRefusedInOneLineBeforeTraining() {
         Path out = dir.resolve("tiny.lgc");
-        CliRun run = compress(out, "--budget", "100");
+        CliRun run = quick.to(out, "--budget", "100");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).matches("lgc: --budget 100 B is too small for .*bands: the smallest measured"
                 + " setting \\(pca, latent 8, 1 component per class, int8\\) needs [\\d,]+ B");
@@ -70,20 +64,20 @@ class BudgetOptionTest {
     @Test
     void badBudgetsAndTheOptionsItChoosesAreRefusedBeforeReadingData() {
         for (String bad : new String[] {"12x", "0", "-5", "1.5", "0.0005KB", "", "78,4KB", "1,5MB", "7,84,00"}) {
-            CliRun run = compress(dir.resolve("bad.lgc"), "--budget", bad);
+            CliRun run = quick.to(dir.resolve("bad.lgc"), "--budget", bad);
             assertThat(run.exitCode()).as(bad).isEqualTo(2);
             assertThat(run.err().strip()).as(bad).isEqualTo("lgc: --budget must be a positive whole number of bytes,"
                     + " such as 78400, 78.4KB or 1MiB, got '" + bad + "'");
         }
         for (String[] chosen : new String[][] {{"--latent-dim", "4"}, {"--decoder", "pca"}, {"--precision", "fp16"},
                 {"--components", "2"}, {"--width", "16"}, {"--covariance", "diag"}, {"--tune-steps", "5"}}) {
-            CliRun run = compress(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
+            CliRun run = quick.to(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).isEqualTo("lgc: " + chosen[0] + " does not apply with --budget, which"
                     + " chooses the decoder, latent dimension, components, covariance, width and precision itself,"
                     + " as measured (untuned)");
         }
-        CliRun privately = CliRun.of("compress", data.toString(), "-o", dir.resolve("bad.lgc").toString(),
+        CliRun privately = CliRun.of("compress", quick.data().toString(), "-o", dir.resolve("bad.lgc").toString(),
                 "--budget", "50000", "--epsilon", "1");
         assertThat(privately.exitCode()).isEqualTo(2);
         assertThat(privately.err().strip()).startsWith("lgc: --epsilon does not apply with --budget");

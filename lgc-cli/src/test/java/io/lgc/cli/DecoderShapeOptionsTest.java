@@ -16,25 +16,19 @@ class DecoderShapeOptionsTest {
     @TempDir
     Path dir;
 
-    private Path data;
     private QuickCompress quick;
 
     @BeforeEach
     void writeData() throws IOException {
         quick = QuickCompress.in(dir);
-        data = quick.data();
-    }
-
-    private CliRun compress(Path out, String... extra) {
-        return quick.to(out, extra);
     }
 
     @Test
     void aNarrowerAutoencoderWritesASmallerDecoderAndSaysSo() throws IOException {
         Path narrow = dir.resolve("narrow.lgc");
         Path standard = dir.resolve("standard.lgc");
-        CliRun a = compress(narrow, "--width", "16", "-q");
-        CliRun b = compress(standard, "-q");
+        CliRun a = quick.to(narrow, "--width", "16", "-q");
+        CliRun b = quick.to(standard, "-q");
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(Files.size(narrow)).isLessThan(Files.size(standard));
@@ -45,7 +39,7 @@ class DecoderShapeOptionsTest {
     @Test
     void tuningIsRecordedInTheFile() {
         Path tuned = dir.resolve("tuned.lgc");
-        CliRun run = compress(tuned, "--tune-steps", "3", "--tune-match", "0.5");
+        CliRun run = quick.to(tuned, "--tune-steps", "3", "--tune-match", "0.5");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("tune decoder: 3 steps");
         JsonObject tuning = ArtifactFile.read(tuned).metadata().provenance().getAsJsonObject("config")
@@ -56,13 +50,13 @@ class DecoderShapeOptionsTest {
 
     @Test
     void badValuesAreRefusedUnderTheirOptionBeforeAnyWork() {
-        CliRun width = compress(dir.resolve("w.lgc"), "--width", "24");
+        CliRun width = quick.to(dir.resolve("w.lgc"), "--width", "24");
         assertThat(width.exitCode()).isEqualTo(2);
         assertThat(width.err().strip()).isEqualTo("lgc: --width must be a positive multiple of 16, got 24");
-        CliRun steps = compress(dir.resolve("s.lgc"), "--tune-steps", "-1");
+        CliRun steps = quick.to(dir.resolve("s.lgc"), "--tune-steps", "-1");
         assertThat(steps.exitCode()).isEqualTo(2);
         assertThat(steps.err()).contains("--tune-steps");
-        CliRun pca = compress(dir.resolve("p.lgc"), "--decoder", "pca", "--tune-steps", "5");
+        CliRun pca = quick.to(dir.resolve("p.lgc"), "--decoder", "pca", "--tune-steps", "5");
         assertThat(pca.exitCode()).isEqualTo(2);
         assertThat(pca.err()).contains("--tune-steps").contains("--decoder pca");
         assertThat(dir.resolve("w.lgc")).doesNotExist();
