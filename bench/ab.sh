@@ -206,7 +206,7 @@ result["arm"] = arm
 subset_bytes = int(subset_bytes)
 result["artifact"] = os.path.basename(artifact) if kind != "subset" else (
     "random-subset, 10 images per class" if subset_bytes == 78400 else
-    "random-subset, %d images" % (subset_bytes // 784))
+    "random-subset, %d images (%d per class)" % (result["train_size"], result["train_size"] // 10))
 result["bytes"] = os.path.getsize(artifact) if kind != "subset" else subset_bytes
 result["train_command"] = train_command
 result["evaluate_command"] = eval_command
