@@ -22,6 +22,7 @@
 #     width-16-ep30:       --spread 1.2 | --epochs 30, its own artifact: compress --width 16
 #     pca-k32-K1:          --spread 1.0 | , its own artifact: compress --decoder pca --latent-dim 32 --components 1
 #     latent-dim-32:       --spread 1.0 | , its own artifact: compress --latent-dim 32 (K = 5)
+#     width-16-spread-1.2, latent-dim-32-spread-1.2: the same artifacts reconstructed at the default spread
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -54,6 +55,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     width-16-ep30) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="--epochs 30" ;;
     pca-k32-K1) kind=own compress_opts="--decoder pca --latent-dim 32 --components 1" recon_opts="--spread 1.0" eval_opts="" ;;
     latent-dim-32) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.0" eval_opts="" ;;
+    width-16-spread-1.2) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-32-spread-1.2) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
       [[ $target != random-* ]] || { echo "bench/ab.sh: $1 compares a random subset with itself" >&2; exit 2; }
@@ -143,7 +146,8 @@ for arm, runs in sorted(arms.items(), key=lambda kv: (kv[1][0]["bytes"], kv[0]))
 references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-augment": "spread-1.2",
               "tune-2000": "spread-1.0", "width-16-tune-2000": "width-16",
               "random-10-augment": "random-10", "spread-1.2-ep30": "spread-1.2",
-              "spread-1.2-6000": "spread-1.2", "width-16-ep30": "spread-1.2-ep30"}
+              "spread-1.2-6000": "spread-1.2", "width-16-ep30": "spread-1.2-ep30",
+              "width-16-spread-1.2": "width-16", "latent-dim-32-spread-1.2": "latent-dim-32"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
