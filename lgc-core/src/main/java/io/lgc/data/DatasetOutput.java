@@ -38,6 +38,16 @@ public final class DatasetOutput {
         return OutputTarget.directory(dir, force, OWN);
     }
 
+    /** Whether {@code name} is one of the files a dataset writer puts at the top of its directory. */
+    public static boolean isWriterFileName(String name) {
+        return FILES.contains(name);
+    }
+
+    /** Whether {@code name} is an image file of a class folder as the PNG writer names them. */
+    public static boolean isPngFileName(String name) {
+        return PNG.matcher(name).matches();
+    }
+
     static Optional<String> foreign(Path dir) throws IOException {
         Path classes = dir.resolve(IdxFileNames.CLASS_NAMES);
         List<String> folders = List.of();
@@ -74,7 +84,7 @@ public final class DatasetOutput {
             return false;
         }
         for (Path file : list(folder)) {
-            if (!PNG.matcher(file.getFileName().toString()).matches()
+            if (!isPngFileName(file.getFileName().toString())
                     || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }

@@ -27,6 +27,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -36,9 +37,11 @@ import org.apache.spark.sql.SparkSession;
  * s·size to (s+1)·size of the plan's order ({@link SampleDecoder}): the layout depends only on the
  * sample count and the shard size, and the bytes not on how many partitions write them.
  *
- * <p>An executor writes its shards straight into DIR when DIR is on the local file system (on a
- * cluster: one that every executor mounts), and otherwise (hdfs://, s3a://) builds each shard in a
- * local temporary directory and copies it there.
+ * <p>An executor builds each shard under a hidden name of its task attempt's own, straight in DIR when
+ * DIR is on the local file system (on a cluster: one that every executor mounts), and otherwise
+ * (hdfs://, s3a://) in a local temporary directory copied there; then renames it into place. A shard
+ * therefore appears only whole, a retried task keeps the shards its failed attempt finished, and two
+ * attempts at one shard (speculative execution) never write into each other's files.
  */
 final class ShardedExport {
     static final String PREFIX = "shard-";
@@ -121,28 +124,54 @@ final class ShardedExport {
         long from = shard * shardSize;
         long to = Math.min(samples.total(), from + shardSize);
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(root, shardName(shard));
+        if (fs.exists(target)) {
+            return to - from; // an earlier attempt wrote it whole: a shard appears only by a rename
+        }
+        // every attempt at a shard (a retry, a speculative copy) builds it under a name of its own
+        org.apache.hadoop.fs.Path attempt = new org.apache.hadoop.fs.Path(root, "." + shardName(shard) + "."
+                + attemptId());
         if ("file".equals(fs.getUri().getScheme())) {
-            writeDataset(samples, from, to, format, new File(fs.makeQualified(target).toUri()).toPath());
-            return to - from;
+            writeDataset(samples, from, to, format, new File(fs.makeQualified(attempt).toUri()).toPath());
+        } else {
+            Path temp = Files.createTempDirectory("lgc-spark-shard-");
+            try {
+                Path local = temp.resolve(shardName(shard));
+                writeDataset(samples, from, to, format, local);
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), attempt);
+            } finally {
+                deleteTree(temp);
+            }
         }
-        Path temp = Files.createTempDirectory("lgc-spark-shard-");
-        try {
-            Path local = temp.resolve(shardName(shard));
-            writeDataset(samples, from, to, format, local);
-            fs.delete(target, true); // an earlier attempt's copy
-            fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), target);
-        } finally {
-            deleteTree(temp);
-        }
+        publishShard(fs, attempt, target);
         return to - from;
+    }
+
+    /**
+     * Renames a whole shard into place unless another attempt was first (its bytes are the same, so it
+     * stays); a rename that a file system turned into a move into that attempt's shard is undone.
+     */
+    static void publishShard(FileSystem fs, org.apache.hadoop.fs.Path attempt, org.apache.hadoop.fs.Path target)
+            throws IOException {
+        if (fs.exists(target) || !fs.rename(attempt, target)) {
+            fs.delete(attempt, true);
+            return;
+        }
+        org.apache.hadoop.fs.Path nested = new org.apache.hadoop.fs.Path(target, attempt.getName());
+        if (fs.exists(nested)) {
+            fs.delete(nested, true);
+        }
+    }
+
+    private static String attemptId() {
+        TaskContext task = TaskContext.get();
+        return task == null ? "driver-" + System.nanoTime() : "attempt-" + task.taskAttemptId();
     }
 
     /** Samples {@code from} to {@code to} as one dataset directory, decoded a block (or less) at a time. */
     private static void writeDataset(SampleDecoder samples, long from, long to, OutputFormat format, Path dir)
             throws IOException {
         ArtifactMetadata meta = samples.metadata();
-        // an earlier, failed attempt at this shard may have left it: it is ours to replace
-        try (DatasetWriter out = DatasetWriter.open(format, DatasetOutput.target(dir, true), meta.layout(),
+        try (DatasetWriter out = DatasetWriter.open(format, DatasetOutput.target(dir, false), meta.layout(),
                 (int) (to - from), meta.classNames())) {
             for (long start = from; start < to; ) {
                 long end = Math.min(to, (start / SampleDecoder.BLOCK + 1) * SampleDecoder.BLOCK);

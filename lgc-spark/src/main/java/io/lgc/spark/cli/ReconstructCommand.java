@@ -5,6 +5,7 @@ import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.spark.LgcSpark;
+import io.lgc.spark.SparkOutput;
 import io.lgc.synth.SamplingPlan;
 import io.lgc.data.OutputFormat;
 import io.lgc.output.OutputTarget;
@@ -14,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -41,7 +43,8 @@ final class ReconstructCommand implements Callable<Integer> {
     Path artifact;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Directory to write (also hdfs://, s3a://); must not exist unless --force.")
+            description = "Directory to write (also hdfs://, s3a://): new or empty; --force replaces an earlier"
+                    + " output of lgc-spark reconstruct, nothing else.")
     String output;
 
     @Option(names = "--per-class", paramLabel = "N", description = "Samples per class (default: each class's count in"
@@ -68,7 +71,7 @@ final class ReconstructCommand implements Callable<Integer> {
             + " number of samples.")
     Integer shardSize;
 
-    @Option(names = "--force", description = "Replace an existing output.")
+    @Option(names = "--force", description = "Replace an earlier output of lgc-spark reconstruct.")
     boolean force;
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
@@ -93,9 +96,7 @@ final class ReconstructCommand implements Callable<Integer> {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         FileSystem fs = target.getFileSystem(hadoop);
         requireApartFromArtifact(fs, target);
-        if (fs.exists(target) && !force) {
-            throw new InputException(output + ": already exists (use --force to replace it)");
-        }
+        requireReplaceable(fs, target);
         int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
         long written = publish(fs, target, pending -> {
             if (sharded == null) {
@@ -145,6 +146,32 @@ final class ReconstructCommand implements Callable<Integer> {
         return size;
     }
 
+    /**
+     * What is at the output may be written over: nothing, an empty directory, or (with --force) an
+     * earlier output of lgc-spark; never a file, nor a directory holding anything else, whatever the flags.
+     */
+    private void requireReplaceable(FileSystem fs, org.apache.hadoop.fs.Path target) throws IOException {
+        if (!fs.exists(target)) {
+            return;
+        }
+        if (!fs.getFileStatus(target).isDirectory()) {
+            throw new InputException(output + ": exists and is not a directory; the output is a directory, give another"
+                    + " path");
+        }
+        if (fs.listStatus(target).length == 0) {
+            return;
+        }
+        Optional<String> foreign = SparkOutput.foreign(fs, target);
+        if (foreign.isPresent()) {
+            throw new InputException(output + ": exists and " + foreign.get() + ", so it is not lgc-spark's output;"
+                    + " refusing to replace it" + (force ? "" : " (--force replaces only lgc-spark's own output)")
+                    + "; give a new or empty directory");
+        }
+        if (!force) {
+            throw new InputException(output + ": exists (an earlier lgc-spark output); pass --force to replace it");
+        }
+    }
+
     /** An output that is the artifact, or holds it, would lose it when replaced. */
     private void requireApartFromArtifact(FileSystem fs, org.apache.hadoop.fs.Path target) {
         if ("file".equals(fs.getUri().getScheme())) {
@@ -162,6 +189,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 "." + target.getName() + ".lgc-pending-" + System.nanoTime());
         try {
             long written = writing.write(pending.toString());
+            requireReplaceable(fs, target); // what the job ran beside may have changed meanwhile
             if (fs.exists(target)) {
                 fs.delete(target, true);
             }

@@ -94,7 +94,7 @@ class SparkMainTest {
 
         Result again = run("reconstruct", lgc.toString(), "-o", out.toString());
         assertThat(again.code).isEqualTo(SparkMain.BAD_INPUT);
-        assertThat(again.err).contains("already exists");
+        assertThat(again.err).contains("exists (an earlier lgc-spark output); pass --force to replace it");
     }
 
     @Test
@@ -110,8 +110,8 @@ class SparkMainTest {
                     "shard-00001");
         }
         assertThat(DatasetResolver.resolve(out.resolve("shard-00001").toString(), null).size()).isEqualTo(50);
-        assertThat(run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "idx").err)
-                .contains("already exists");
+        assertThat(run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "idx").err.strip())
+                .isEqualTo("lgc-spark: " + out + ": exists (an earlier lgc-spark output); pass --force to replace it");
         Result again = run("reconstruct", lgc.toString(), "-o", out.toString(), "--format", "npz", "--per-class", "3",
                 "--force");
         assertThat(again.code).as(again.err).isEqualTo(SparkMain.OK);
@@ -148,6 +148,42 @@ class SparkMainTest {
         assertThat(holds.err.strip()).isEqualTo("lgc-spark: " + dir + ": holds the input " + lgc
                 + "; write the output elsewhere");
         assertThat(lgc).isRegularFile();
+    }
+
+    /** --force replaces lgc-spark's own output only: a user's directory or file stays, whatever the flags. */
+    @Test
+    void forceNeverReplacesWhatLgcSparkDidNotWrite() throws Exception {
+        Path lgc = tinyArtifact();
+        Path mine = Files.createDirectory(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        for (String format : List.of("parquet", "idx")) {
+            Result r = run("reconstruct", lgc.toString(), "-o", mine.toString(), "--format", format, "--force");
+            assertThat(r.code).isEqualTo(SparkMain.BAD_INPUT);
+            assertThat(r.err.strip()).isEqualTo("lgc-spark: " + mine + ": exists and holds notes.txt, so it is not"
+                    + " lgc-spark's output; refusing to replace it; give a new or empty directory");
+        }
+        assertThat(run("reconstruct", lgc.toString(), "-o", mine.toString()).err)
+                .contains("(--force replaces only lgc-spark's own output)");
+        assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("keep me");
+        Path file = Files.writeString(dir.resolve("file.txt"), "keep me too");
+        Result onFile = run("reconstruct", lgc.toString(), "-o", file.toString(), "--force");
+        assertThat(onFile.err.strip()).isEqualTo("lgc-spark: " + file + ": exists and is not a directory; the output"
+                + " is a directory, give another path");
+        assertThat(Files.readString(file)).isEqualTo("keep me too");
+    }
+
+    @Test
+    void anEmptyDirectoryIsFilledAndAnEarlierParquetOutputReplacedWithForce() throws Exception {
+        Path lgc = dir.resolve("table.lgc");
+        ArtifactFile.write(lgc, TinyArtifacts.table(CovarianceType.DIAG, 1), Precision.FP32);
+        int classes = TinyArtifacts.table(CovarianceType.DIAG, 1).metadata().numClasses();
+        Path out = Files.createDirectory(dir.resolve("empty"));
+        assertThat(run("reconstruct", lgc.toString(), "-o", out.toString(), "--per-class", "4").code)
+                .isEqualTo(SparkMain.OK);
+        assertThat(spark.read().parquet(out.toString()).count()).isEqualTo(4L * classes);
+        Result again = run("reconstruct", lgc.toString(), "-o", out.toString(), "--per-class", "2", "--force");
+        assertThat(again.code).as(again.err).isEqualTo(SparkMain.OK);
+        assertThat(spark.read().parquet(out.toString()).count()).isEqualTo(2L * classes);
     }
 
     /** The library's errors name lgc-spark's flags, not the Java parameters behind them. */
