@@ -10,7 +10,8 @@
 # Usage: bench/spark.sh [TABLE_ROWS] [FASHION_ROWS]    (default 1000000 and 120000)
 #   the issue's sizes: bench/spark.sh 10000000 1000000
 #   env: SAMPLE_PER_CLASS (default 500), EPOCHS (default 2), THREADS (default "1 2 4")
-# Results: bench/results/spark.txt and bench/results/spark-*.json (replaced).
+# Results: bench/results/spark.txt and bench/results/spark-*.json (replaced; the 1,000,000-row run of
+# 2026-12-04 is kept as spark-1m.txt and spark-1m-*.json).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 table_rows="${1:-1000000}"
