@@ -23,6 +23,8 @@
 #     pca-k32-K1:          --spread 1.0 | , its own artifact: compress --decoder pca --latent-dim 32 --components 1
 #     latent-dim-32:       --spread 1.0 | , its own artifact: compress --latent-dim 32 (K = 5)
 #     width-16-spread-1.2, latent-dim-32-spread-1.2: the same artifacts reconstructed at the default spread
+#     width-16-long:       --spread 1.2 | , its own artifact: compress --width 16 --epochs 24 --feature-epochs 9
+#                          (the autoencoder trained 3x longer, feature matching over the same share of it)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -56,6 +58,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     pca-k32-K1) kind=own compress_opts="--decoder pca --latent-dim 32 --components 1" recon_opts="--spread 1.0" eval_opts="" ;;
     latent-dim-32) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.0" eval_opts="" ;;
     width-16-spread-1.2) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="" ;;
+    width-16-long) kind=own compress_opts="--width 16 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-spread-1.2) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
@@ -147,7 +150,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "tune-2000": "spread-1.0", "width-16-tune-2000": "width-16",
               "random-10-augment": "random-10", "spread-1.2-ep30": "spread-1.2",
               "spread-1.2-6000": "spread-1.2", "width-16-ep30": "spread-1.2-ep30",
-              "width-16-spread-1.2": "width-16", "latent-dim-32-spread-1.2": "latent-dim-32"}
+              "width-16-spread-1.2": "width-16", "latent-dim-32-spread-1.2": "latent-dim-32",
+              "width-16-long": "width-16-spread-1.2"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
