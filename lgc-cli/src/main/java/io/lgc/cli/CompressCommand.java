@@ -4,6 +4,7 @@ import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.artifact.container.Codec;
 import io.lgc.artifact.container.WriteReport;
@@ -271,12 +272,18 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
+        StoragePrecision stored = storable(() -> chosen == null ? ArtifactFile.storage(result.dataset(), written)
+                : MeasuredSettings.storage(result.dataset(), chosen, budgetBytes));
         if (chosen != null) {
             MeasuredSettings.requireFits(budgetBytes, storable(() -> ArtifactFile.storedBytes(result.dataset(),
-                    written, Codec.AUTO)), chosen, source.displayName());
+                    stored, Codec.AUTO)), chosen, source.displayName());
+            if (!stored.equals(ArtifactFile.storage(result.dataset(), written))) {
+                out.println("budget: mixtures stored in fp16 to fit (fp16 rounding moves a class by more than the"
+                        + " 1e-4 nats the writer allows by itself)");
+            }
         }
         target.requireReplaceable(); // again: the file may have appeared while training
-        WriteReport parts = result.times().time("write", () -> target.writing(() -> write(result, written)));
+        WriteReport parts = result.times().time("write", () -> target.writing(() -> write(result, stored)));
         printSummary(out, source, result, parts);
         if (reportTarget != null) {
             writeReport(reportTarget, source, result, parts);
@@ -564,7 +571,7 @@ final class CompressCommand implements Callable<Integer> {
      * IllegalArgumentException) comes from training that ran away without a non-finite loss, as one
      * huge step does: the user's options did that, so it is reported as bad input with what to try.
      */
-    private WriteReport write(CompressionResult result, Precision storage) {
+    private WriteReport write(CompressionResult result, StoragePrecision storage) {
         return storable(() -> ArtifactFile.write(output, result.dataset(), storage));
     }
 

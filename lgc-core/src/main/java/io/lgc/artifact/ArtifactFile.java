@@ -64,7 +64,17 @@ public final class ArtifactFile {
      * beyond fp16's range).
      */
     public static WriteReport write(Path file, CompressedDataset data, Precision precision) {
-        Container container = toContainer(data, precision);
+        return write(file, data, storage(data, precision));
+    }
+
+    /**
+     * Writes the decoder and the mixtures each at the precision {@code storage} gives, whatever
+     * rounding the mixtures to fp16 moves them by; IllegalStateException if the file would not read
+     * back (mixtures beyond what fp16 holds), IllegalArgumentException as {@link #write(Path,
+     * CompressedDataset, Precision)}.
+     */
+    public static WriteReport write(Path file, CompressedDataset data, StoragePrecision storage) {
+        Container container = toContainer(data, storage);
         try {
             return ContainerWriter.write(file, container, Codec.AUTO);
         } catch (IOException e) {
@@ -78,7 +88,12 @@ public final class ArtifactFile {
      * compression, which compression only lowers. The same exceptions as {@link #write}.
      */
     public static long storedBytes(CompressedDataset data, Precision precision, Codec codec) {
-        return ContainerWriter.toBytes(toContainer(data, precision), codec).length;
+        return storedBytes(data, storage(data, precision), codec);
+    }
+
+    /** The bytes {@link #write(Path, CompressedDataset, StoragePrecision)} would store, as above. */
+    public static long storedBytes(CompressedDataset data, StoragePrecision storage, Codec codec) {
+        return ContainerWriter.toBytes(toContainer(data, storage), codec).length;
     }
 
     /**
@@ -86,8 +101,22 @@ public final class ArtifactFile {
      * mixtures' values: their size in fp32 (which {@link #write} may keep them in), nothing compressed.
      */
     public static long maxStoredBytes(CompressedDataset data, Precision precision) {
-        return ContainerWriter.toBytes(assemble(data, new StoragePrecision(precision, Precision.FP32)), Codec.NONE)
-                .length;
+        return maxStoredBytes(data, new StoragePrecision(precision, Precision.FP32));
+    }
+
+    /** The most bytes {@code data} can take stored at {@code storage}, whatever its values: nothing compressed. */
+    public static long maxStoredBytes(CompressedDataset data, StoragePrecision storage) {
+        return ContainerWriter.toBytes(assemble(data, storage), Codec.NONE).length;
+    }
+
+    /**
+     * The precisions {@link #write(Path, CompressedDataset, Precision)} stores {@code data} at: the
+     * decoder at {@code precision}; the mixtures in fp16 when the precision is not fp32 and rounding
+     * moves no class by more than {@link #FP16_MIXTURE_MAX_KL}, else in fp32.
+     */
+    public static StoragePrecision storage(CompressedDataset data, Precision precision) {
+        return new StoragePrecision(precision,
+                precision != Precision.FP32 && fp16MixturesAreHarmless(data) ? Precision.FP16 : Precision.FP32);
     }
 
     /** Every check {@link #readVerified} runs, returning the dataset only. */
@@ -108,8 +137,10 @@ public final class ArtifactFile {
 
     /** The container {@link #write} writes, already checked to read back. */
     static Container toContainer(CompressedDataset data, Precision precision) {
-        StoragePrecision storage = new StoragePrecision(precision,
-                precision != Precision.FP32 && fp16MixturesAreHarmless(data) ? Precision.FP16 : Precision.FP32);
+        return toContainer(data, storage(data, precision));
+    }
+
+    static Container toContainer(CompressedDataset data, StoragePrecision storage) {
         Container container = assemble(data, storage);
         try {
             decode(container, null);

@@ -3,6 +3,8 @@ package io.lgc.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.lgc.artifact.container.Codec;
+import io.lgc.artifact.container.WriteReport;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import java.nio.file.Path;
@@ -109,6 +111,43 @@ class Fp16MixtureChoiceTest {
         List<GaussianMixture> m = withOne(GaussianMixture.fromParameters(CovarianceType.SPHERICAL, new double[] {1},
                 new double[][] {{1e5, 0, 0, 0}}, new double[] {1}));
         assertThat(writtenPrecision(m, Precision.FP16).mixtures()).isEqualTo(Precision.FP32);
+    }
+
+    /** A caller that gives the precisions explicitly gets them, and the file reads back as it says. */
+    @Test
+    void mixturesGivenFp16AreStoredSoEvenWhereTheWritersOwnChoiceKeepsFp32() {
+        List<GaussianMixture> m = withOne(GaussianMixture.fromParameters(CovarianceType.DIAG, new double[] {1},
+                new double[][] {{1000.1, 0, 0, 0}}, new double[] {1e-4, 1, 1, 1}));
+        CompressedDataset data = dataset(m);
+        StoragePrecision forced = new StoragePrecision(Precision.INT8, Precision.FP16);
+        assertThat(ArtifactFile.storage(data, Precision.INT8).mixtures()).isEqualTo(Precision.FP32);
+        Path file = dir.resolve("forced.lgc");
+        WriteReport report = ArtifactFile.write(file, data, forced);
+        VerifiedArtifact back = ArtifactFile.readVerified(file);
+        assertThat(back.precision()).isEqualTo(forced);
+        assertThat(back.dataset().mixtures().get(2).means()[0][0]).isEqualTo(1000.0);
+        assertThat(report.totalBytes()).isEqualTo(ArtifactFile.storedBytes(data, forced, Codec.AUTO))
+                .isLessThan(ArtifactFile.storedBytes(data, Precision.INT8, Codec.AUTO))
+                .isLessThanOrEqualTo(ArtifactFile.maxStoredBytes(data, forced));
+        assertThat(ArtifactFile.maxStoredBytes(data, forced)).isLessThan(ArtifactFile.maxStoredBytes(data,
+                Precision.INT8));
+    }
+
+    @Test
+    void mixturesFp16CannotHoldAreRefusedRatherThanWritten() {
+        CompressedDataset data = dataset(withOne(GaussianMixture.fromParameters(CovarianceType.SPHERICAL,
+                new double[] {1}, new double[][] {{1e5, 0, 0, 0}}, new double[] {1})));
+        Path file = dir.resolve("beyond.lgc");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArtifactFile.write(file, data,
+                new StoragePrecision(Precision.INT8, Precision.FP16))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("would not read back");
+        assertThat(file).doesNotExist();
+    }
+
+    private static CompressedDataset dataset(List<GaussianMixture> mixtures) {
+        CompressedDataset base = TinyArtifacts.tiny();
+        return new CompressedDataset(TinyArtifacts.metadata(base.metadata().decoder(), TinyArtifacts.IMAGE,
+                TinyArtifacts.CLASSES, mixtures.get(0).covarianceType()), mixtures, base.decoderWeights());
     }
 
     /** Three classes where the last is {@code special} and the others are ordinary. */

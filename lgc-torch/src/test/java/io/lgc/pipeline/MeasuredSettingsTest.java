@@ -9,6 +9,8 @@ import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.StoragePrecision;
+import io.lgc.artifact.container.Codec;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.eval.SyntheticImages;
@@ -56,15 +58,37 @@ class MeasuredSettingsTest {
                 CompressedDataset file = Compressor.compress(data, source, setting.applyTo(base),
                         Progress.silent()).dataset();
                 Path written = dir.resolve("file.lgc");
-                long bytes = ArtifactFile.write(written, file, setting.precision()).totalBytes();
-                mixturesStoredIn.add(ArtifactFile.readVerified(written).precision().mixtures());
+                StoragePrecision own = ArtifactFile.storage(file, setting.precision());
+                mixturesStoredIn.add(own.mixtures());
+                long bytes = ArtifactFile.write(written, file, MeasuredSettings.storage(file, setting, predicted))
+                        .totalBytes();
                 assertThat(bytes).as(setting.describe()).isLessThanOrEqualTo(predicted);
                 // only the recorded numbers' digits separate the two: the prediction is not a loose guess
-                assertThat(predicted - ArtifactFile.maxStoredBytes(file, setting.precision())).as(setting.describe())
+                StoragePrecision fp16Mixtures = new StoragePrecision(setting.precision(), Precision.FP16);
+                assertThat(predicted - ArtifactFile.maxStoredBytes(file, fp16Mixtures)).as(setting.describe())
                         .isBetween(0L, 1_000L);
             }
         }
         assertThat(mixturesStoredIn).containsExactlyInAnyOrder(Precision.FP16, Precision.FP32);
+    }
+
+    /**
+     * Where the writer by itself keeps mixtures in fp32 (rounding moves a class by more than its
+     * strict limit), a budget's file stores them in fp16 if, and only if, fp32 would not fit.
+     */
+    @Test
+    void mixturesGoFp16ForABudgetOnlyWhenTheWritersOwnChoiceWouldNotFit() {
+        Dataset bands = SyntheticImages.bands(40, 10, 28, 5); // a nearly flat basis: the writer keeps fp32
+        Setting setting = setting(DecoderKind.PCA, 16, 1);
+        CompressedDataset file = Compressor.compress(bands, SOURCE, setting.applyTo(BASE), Progress.silent())
+                .dataset();
+        StoragePrecision own = ArtifactFile.storage(file, setting.precision());
+        assertThat(own.mixtures()).isEqualTo(Precision.FP32);
+        long ownBytes = ArtifactFile.storedBytes(file, own, Codec.AUTO);
+        StoragePrecision fp16 = new StoragePrecision(setting.precision(), Precision.FP16);
+        assertThat(ArtifactFile.storedBytes(file, fp16, Codec.AUTO)).isLessThan(ownBytes);
+        assertThat(MeasuredSettings.storage(file, setting, ownBytes)).isEqualTo(own);
+        assertThat(MeasuredSettings.storage(file, setting, ownBytes - 1)).isEqualTo(fp16);
     }
 
     @Test
@@ -76,7 +100,8 @@ class MeasuredSettingsTest {
                     assertThat(e.parameters()).containsExactly(Parameter.BUDGET);
                     assertThat(e.getMessage()).isEqualTo("budget 20,000 B: the file of bands came out at 20,001 B"
                             + " (pca, latent 8, 1 component per class, int8; its mixture fits reported warnings, which"
-                            + " the header records); nothing was written: give a smaller budget");
+                            + " the header records, or its mixtures need fp32); nothing was written: give a smaller"
+                            + " budget");
                 });
     }
 
@@ -84,14 +109,15 @@ class MeasuredSettingsTest {
     void choosesTheMostAccurateSettingThatFits() {
         assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
         assertThat(choose(156_800)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5));
-        assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
+        assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 16));
+        assertThat(choose(60_000)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
         assertThat(choose(39_200)).isEqualTo(setting(DecoderKind.PCA, 16, 1));
         assertThat(choose(20_000)).isEqualTo(setting(DecoderKind.PCA, 8, 1));
     }
 
     @Test
     void theChoiceFitsItsBudgetAndNoMoreAccurateSettingDoes() {
-        for (long budget : new long[] {20_000, 39_200, 78_400, 156_800, 392_000}) {
+        for (long budget : new long[] {20_000, 39_200, 60_000, 78_400, 156_800, 392_000}) {
             Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
             assertThat(choice.predictedBytes()).isLessThanOrEqualTo(budget);
             for (Setting better : MeasuredSettings.ALL.subList(0, MeasuredSettings.ALL.indexOf(choice.setting()))) {
@@ -160,8 +186,13 @@ class MeasuredSettingsTest {
     }
 
     private static Setting setting(DecoderKind decoder, int latent, int components) {
+        return setting(decoder, latent, components, 32);
+    }
+
+    private static Setting setting(DecoderKind decoder, int latent, int components, int width) {
         return MeasuredSettings.ALL.stream()
-                .filter(s -> s.decoder() == decoder && s.latentDim() == latent && s.components() == components)
+                .filter(s -> s.decoder() == decoder && s.latentDim() == latent && s.components() == components
+                        && s.width() == width)
                 .findFirst().orElseThrow();
     }
 }
