@@ -278,8 +278,8 @@ final class CompressCommand implements Callable<Integer> {
             MeasuredSettings.requireFits(budgetBytes, storable(() -> ArtifactFile.storedBytes(result.dataset(),
                     stored, Codec.AUTO)), chosen, source.displayName());
             if (!stored.equals(ArtifactFile.storage(result.dataset(), written))) {
-                out.println("budget: mixtures stored in fp16 to fit (fp16 rounding moves a class by more than the"
-                        + " 1e-4 nats the writer allows by itself)");
+                out.println(String.format(java.util.Locale.ROOT, "budget: mixtures stored in fp16 to fit, which"
+                        + " moves a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(result.dataset())));
             }
         }
         target.requireReplaceable(); // again: the file may have appeared while training
@@ -299,9 +299,10 @@ final class CompressCommand implements Callable<Integer> {
                     + " images (a table takes --latent-dim and --components)");
         }
         MeasuredSettings.Choice choice = MeasuredSettings.forBudget(bytes, images, info, config);
+        String accuracy = String.format(java.util.Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
-                + Text.bytes(choice.predictedBytes()) + " (" + String.format(java.util.Locale.ROOT, "%.2f",
-                100 * choice.setting().fashionAccuracy()) + " % on Fashion-MNIST, the best measured setting that fits)");
+                + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
+                + " % on Fashion-MNIST, the best measured setting that fits)");
         return choice.setting();
     }
 

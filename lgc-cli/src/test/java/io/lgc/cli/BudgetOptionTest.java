@@ -32,7 +32,7 @@ class BudgetOptionTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.size(out)).isLessThanOrEqualTo(6_000);
         assertThat(run.out()).containsPattern("budget 6,000 B: pca, latent (\\d+), (\\d+) components? per class, int8,"
-                + " predicted at most [\\d,]+ B \\(\\d+\\.\\d\\d % on Fashion-MNIST");
+                + " predicted at most [\\d,]+ B with fp16 mixtures \\(\\d+\\.\\d\\d % on Fashion-MNIST");
         JsonObject config = ArtifactFile.read(out).metadata().provenance().getAsJsonObject("config");
         String said = run.out().substring(run.out().indexOf("budget 6,000 B: "));
         assertThat(said).startsWith("budget 6,000 B: " + config.get("decoder").getAsString() + ", latent "

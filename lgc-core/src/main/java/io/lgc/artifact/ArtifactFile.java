@@ -162,6 +162,15 @@ public final class ArtifactFile {
 
     /** True if every class, stored in fp16, reads back valid and within {@link #FP16_MIXTURE_MAX_KL}. */
     static boolean fp16MixturesAreHarmless(CompressedDataset data) {
+        return fp16MixtureDivergence(data) <= FP16_MIXTURE_MAX_KL;
+    }
+
+    /**
+     * How far storing the mixtures of {@code data} in fp16 moves the class it moves most: an upper
+     * bound on the KL divergence from the original mixture, in nats; infinite when fp16 cannot hold
+     * them (the file would not read back).
+     */
+    public static double fp16MixtureDivergence(CompressedDataset data) {
         ArtifactMetadata meta = data.metadata();
         int d = meta.latentDim();
         Section rounded = MixtureTensors.encode(data.mixtures(), d, Precision.FP16);
@@ -169,8 +178,9 @@ public final class ArtifactFile {
         try {
             MixtureTensors.decode(rounded, meta, components, Precision.FP16, null);
         } catch (ArtifactFormatException e) {
-            return false;
+            return Double.POSITIVE_INFINITY;
         }
+        double most = 0;
         for (int c = 0; c < meta.numClasses(); c++) {
             GaussianMixture m = data.mixtures().get(c);
             MixtureTensors.Stored original = new MixtureTensors.Stored(m.weights(),
@@ -178,11 +188,10 @@ public final class ArtifactFile {
                     m.covariancesFlat()));
             MixtureTensors.Stored stored = MixtureTensors.stored(rounded, c, components[c], d,
                     meta.covarianceType(), Precision.FP16, null);
-            if (!(MixtureDivergence.upperBound(meta.covarianceType(), d, original, stored) <= FP16_MIXTURE_MAX_KL)) {
-                return false;
-            }
+            double divergence = MixtureDivergence.upperBound(meta.covarianceType(), d, original, stored);
+            most = Double.isNaN(divergence) ? Double.POSITIVE_INFINITY : Math.max(most, divergence);
         }
-        return true;
+        return most;
     }
 
     record Decoded(CompressedDataset dataset, StoragePrecision precision) {

@@ -134,6 +134,21 @@ class Fp16MixtureChoiceTest {
     }
 
     @Test
+    void theDivergenceOfFp16IsZeroForWhatFp16HoldsExactlyAndInfiniteBeyondIt() {
+        // fp16 stores 1000.1 as 1000: a shift of 10 standard deviations of 0.01 costs ½·10² nats
+        CompressedDataset narrow = dataset(withOne(GaussianMixture.fromParameters(CovarianceType.DIAG,
+                new double[] {1}, new double[][] {{1000.1, 0, 0, 0}}, new double[] {1e-4, 1, 1, 1})));
+        assertThat(ArtifactFile.fp16MixtureDivergence(narrow)).isCloseTo(50, within(0.5));
+        Path file = dir.resolve("fp16.lgc");
+        ArtifactFile.write(file, dataset(TinyArtifacts.randomMixtures(3, 2, 4, CovarianceType.FULL, 1)),
+                Precision.FP16);
+        assertThat(ArtifactFile.fp16MixtureDivergence(ArtifactFile.read(file))).isZero();
+        CompressedDataset beyond = dataset(withOne(GaussianMixture.fromParameters(CovarianceType.SPHERICAL,
+                new double[] {1}, new double[][] {{1e5, 0, 0, 0}}, new double[] {1})));
+        assertThat(ArtifactFile.fp16MixtureDivergence(beyond)).isInfinite();
+    }
+
+    @Test
     void mixturesFp16CannotHoldAreRefusedRatherThanWritten() {
         CompressedDataset data = dataset(withOne(GaussianMixture.fromParameters(CovarianceType.SPHERICAL,
                 new double[] {1}, new double[][] {{1e5, 0, 0, 0}}, new double[] {1})));

@@ -62,6 +62,13 @@ public final class MeasuredSettings {
             new Setting(DecoderKind.PCA, 8, 5, 32, Precision.INT8, 0.6258, 22_096),
             new Setting(DecoderKind.PCA, 8, 1, 32, Precision.INT8, 0.6161, 14_462));
 
+    /**
+     * The most (nats, per class) that storing a budget's mixtures in fp16 may move them: a hundred
+     * times the writer's own limit, still a tenth of what refitting a 16-dimensional full-covariance
+     * class from other samples of it moves it (about 0.1 nats).
+     */
+    public static final double FP16_MIXTURE_MAX_KL = 1e-2;
+
     /** The longest a double prints, so that no recorded number outgrows the prediction. */
     private static final double LONGEST_DOUBLE = -2.2250738585072014E-308;
 
@@ -137,21 +144,17 @@ public final class MeasuredSettings {
      * The precisions to store a trained file of {@code setting} at for {@code budget}: the writer's own
      * choice ({@link ArtifactFile#storage}) when that fits; else the mixtures in fp16, as the prediction
      * assumes, where the writer would keep them in fp32 because rounding moves a class by more than
-     * its strict limit (still far below what refitting the class from other samples moves it), and
-     * the file reads back so. IllegalArgumentException as {@link ArtifactFile#write}.
+     * its strict limit, as long as it moves none by more than {@link #FP16_MIXTURE_MAX_KL}.
+     * IllegalArgumentException as {@link ArtifactFile#write}.
      */
     public static StoragePrecision storage(CompressedDataset trained, Setting setting, long budget) {
         StoragePrecision own = ArtifactFile.storage(trained, setting.precision());
         StoragePrecision predicted = predictedStorage(setting.precision());
-        if (own.equals(predicted) || ArtifactFile.storedBytes(trained, own, Codec.AUTO) <= budget) {
-            return own;
+        if (own.equals(predicted) || ArtifactFile.storedBytes(trained, own, Codec.AUTO) <= budget
+                || !(ArtifactFile.fp16MixtureDivergence(trained) <= FP16_MIXTURE_MAX_KL)) {
+            return own; // where fp16 would move a class further, the caller finds the file too large and says so
         }
-        try {
-            ArtifactFile.storedBytes(trained, predicted, Codec.AUTO);
-            return predicted;
-        } catch (IllegalStateException e) {
-            return own; // beyond what fp16 holds: the caller finds the file too large and says so
-        }
+        return predicted;
     }
 
     /** What a prediction sizes the sections at: mixtures in fp16 wherever the decoder is not fp32. */
