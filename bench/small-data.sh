@@ -7,6 +7,8 @@
 #   digits:        scikit-learn's 8x8 digits, 1,347 train / 450 test (bench/make_digits.py)
 #   fashion-N:     N Fashion-MNIST training images, N/10 per class at random (lgc baseline random-subset,
 #                  seed 1), tested on the 10,000 test images
+#   rgb, gray:     bench/rgb.sh's CIFAR-like folders (300 train / 100 test images per class, 32x32, garments
+#                  in random colours; and the same in gray)
 # One JSON per (data, arm, seed) in bench/results/small-data/ (skipped when present: a rerun resumes);
 # the table goes to bench/results/small-data.md. Work files in $SMALL_WORK (default /tmp/lgc-small-work).
 set -euo pipefail
@@ -28,6 +30,15 @@ prepare() { # prepare DATA: sets train and test
       [[ -f "$train.done" ]] || { rm -rf "$train"; ./lgc baseline random-subset fashion-mnist/train \
         --bytes $((n * 784)) -o "$train" --seed 1 -q > /dev/null; touch "$train.done"; }
       test=fashion-mnist/test ;;
+    rgb|gray)
+      if [[ ! -f "$work/rgb-folders.done" ]]; then
+        mvn -B -q -o test-compile -pl lgc-cli -am > /dev/null
+        rm -rf "$work/rgb-folders"
+        java -Djava.awt.headless=true -cp "lgc-cli/target/test-classes:lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" \
+          io.lgc.bench.RgbFolderGenerator "$work/rgb-folders" 300 100 1 > /dev/null
+        touch "$work/rgb-folders.done"
+      fi
+      train="$work/rgb-folders/$1/train" test="$work/rgb-folders/$1/test" ;;
     *) echo "bench/small-data.sh: unknown data '$1'" >&2; exit 2 ;;
   esac
 }
@@ -83,8 +94,10 @@ print("Fast protocol, mean ± sample standard deviation over classifier seeds (i
 print("`lgc compress DATA --decoder D --seed 1`, reconstructed with `--per-class auto --seed 1`.\n")
 print("| data | training images | autoencoder | its bytes | pca | its bytes | real images |")
 print("|---|---:|---:|---:|---:|---:|---:|")
-for data in sorted({d for d, _ in runs}, key=lambda d: (d != "digits", int(d.split("-")[1]) if "-" in d else 0)):
-    size = {"digits": "1,347 (8×8)"}.get(data, format(int(data.split("-")[1]), ",") + " (28×28)" if "-" in data else "")
+order = lambda d: ({"digits": 0, "gray": 2, "rgb": 3}.get(d, 1), int(d.split("-")[1]) if "-" in d else 0)
+for data in sorted({d for d, _ in runs}, key=order):
+    size = {"digits": "1,347 (8×8)", "rgb": "3,000 (3×32×32)", "gray": "3,000 (32×32)"}.get(
+        data, format(int(data.split("-")[1]), ",") + " (28×28)" if "-" in data else "")
     ae, ae_bytes = cell((data, "autoencoder"))
     pca, pca_bytes = cell((data, "pca"))
     real, _ = cell((data, "real"))
