@@ -3,7 +3,8 @@
 # PCA decoder (`--decoder pca`), each file reconstructed at the source's class counts and judged with
 # the fast protocol over classifier seeds 1-3, beside the real training images with the same protocol.
 #
-# Usage: bench/small-data.sh [DATA...]   (default: digits fashion-1000 fashion-6000 fashion-20000)
+# Usage: [ARMS="autoencoder pca real"] bench/small-data.sh [DATA...]
+#   (default: digits fashion-1000 fashion-6000 fashion-20000)
 #   digits:        scikit-learn's 8x8 digits, 1,347 train / 450 test (bench/make_digits.py)
 #   fashion-N:     N Fashion-MNIST training images, N/10 per class at random (lgc baseline random-subset,
 #                  seed 1), tested on the 10,000 test images
@@ -46,7 +47,7 @@ prepare() { # prepare DATA: sets train and test
 for data in "${@:-digits fashion-1000 fashion-6000 fashion-20000}"; do
   for d in $data; do
     prepare "$d"
-    for arm in autoencoder pca real; do
+    for arm in ${ARMS:-autoencoder pca real}; do
       set_train="$train"
       if [[ $arm != real ]]; then
         file="$work/$d-$arm.lgc"
