@@ -35,6 +35,7 @@ prepare() { # prepare DATA: sets train and test
       if [[ ! -f "$work/rgb-folders.done" ]]; then
         mvn -B -q -o test-compile -pl lgc-cli -am > /dev/null
         rm -rf "$work/rgb-folders"
+        mkdir -p "$work/rgb-folders"
         java -Djava.awt.headless=true -cp "lgc-cli/target/test-classes:lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" \
           io.lgc.bench.RgbFolderGenerator "$work/rgb-folders" 300 100 1 > /dev/null
         touch "$work/rgb-folders.done"

@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -43,6 +44,9 @@ public final class RgbFolderGenerator {
         SplittableRandom random = new SplittableRandom(Long.parseLong(args[3]));
         Dataset train = Subsets.stratifiedFirst(DatasetResolver.resolve("fashion-mnist/train", null), trainPerClass);
         Dataset test = Subsets.stratifiedFirst(DatasetResolver.resolve("fashion-mnist/test", null), testPerClass);
+        // a writer creates its output directory, not the folders above it
+        Files.createDirectories(dir.resolve("rgb"));
+        Files.createDirectories(dir.resolve("gray"));
         DatasetWriter.write(OutputFormat.PNG, coloured(train, random.split()), dir.resolve("rgb/train"));
         DatasetWriter.write(OutputFormat.PNG, coloured(test, random.split()), dir.resolve("rgb/test"));
         DatasetWriter.write(OutputFormat.PNG, gray(train), dir.resolve("gray/train"));
