@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -79,10 +80,17 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
-    @Option(names = "--decoder", paramLabel = "autoencoder|pca",
+    static final String AUTO_DECODER = "auto";
+    /** Options only an autoencoder's training uses. */
+    static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
+            "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width");
+
+    @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
-                    + "baseline for images; the training options are then unused) (default: ${DEFAULT-VALUE}).")
-    String decoder = DecoderKind.AUTOENCODER.cliName();
+                    + "version for images; the training options are then unused), or auto: PCA for fewer than "
+                    + "2,000 images, where it decodes better, unless an autoencoder option is given; the "
+                    + "autoencoder otherwise (default: ${DEFAULT-VALUE}).")
+    String decoder = AUTO_DECODER;
 
     @Option(names = "--model", paramLabel = "auto|conv|dense",
             description = "Autoencoder: conv (images), dense (tables, or images flattened), or auto: conv for "
@@ -258,6 +266,11 @@ final class CompressCommand implements Callable<Integer> {
         }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
+        if (budgetBytes == null && config.decoder() == DecoderKind.PCA
+                && AUTO_DECODER.equals(decoder.strip().toLowerCase(java.util.Locale.ROOT))) {
+            out.printf(java.util.Locale.ROOT, "decoder: pca, the default for fewer than %,d images (%,d here); "
+                    + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
+        }
         SourceInfo info = SourceInfo.of(source, record);
         MeasuredSettings.Setting chosen = budgetBytes == null ? null
                 : chooseForBudget(budgetBytes, source, info, config);
@@ -383,7 +396,7 @@ final class CompressCommand implements Callable<Integer> {
         FittedCodec fitted;
         try {
             fitted = Compressor.fitCodec(publicImages, SourceInfo.of(pub, SourceInfo.Record.MINIMAL),
-                    config(publicImages), common.progress(root.err));
+                    config(publicImages, DecoderKind.AUTOENCODER), common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("the public data's autoencoder uses compress's defaults");
         }
@@ -485,8 +498,7 @@ final class CompressCommand implements Callable<Integer> {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new InputException("--epsilon must be a positive number, got " + OptionChecks.number(epsilon));
         }
-        List<String> training = List.of("--model", "--epochs", "--batch-size", "--lr", "--feature-weight",
-                "--feature-epochs", "--teacher-epochs", "--width");
+        List<String> training = AUTOENCODER_OPTIONS;
         List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
                 "--tune-steps", "--tune-match", "--report", "--provenance"));
         if (publicData == null) {
@@ -521,9 +533,29 @@ final class CompressCommand implements Callable<Integer> {
      * its features, and enough epochs for its few batches. Null data checks the options alone.
      */
     CompressionConfig config(LabelledData data) {
+        return config(data, decoderKind(data));
+    }
+
+    /**
+     * {@code --decoder}, with auto decided for {@code data} ({@link DecoderKind#auto}), except that
+     * an option only an autoencoder uses asks for one.
+     */
+    DecoderKind decoderKind(LabelledData data) {
+        if (!AUTO_DECODER.equals(decoder.strip().toLowerCase(java.util.Locale.ROOT))) {
+            try {
+                return DecoderKind.parse(decoder);
+            } catch (InputException e) {
+                throw new InputException("unknown decoder '" + decoder + "': expected auto, autoencoder or pca");
+            }
+        }
+        ParseResult given = spec == null ? null : spec.commandLine().getParseResult();
+        boolean asked = tuneSteps > 0 || given != null && AUTOENCODER_OPTIONS.stream().anyMatch(given::hasMatchedOption);
+        return data == null || asked ? DecoderKind.AUTOENCODER : DecoderKind.auto(data);
+    }
+
+    private CompressionConfig config(LabelledData data, DecoderKind decoderKind) {
         checkNumbers();
         AutoencoderKind kind = AutoencoderKind.parse(model);
-        DecoderKind decoderKind = DecoderKind.parse(decoder);
         boolean table = data instanceof Table;
         if (table) {
             if (decoderKind == DecoderKind.PCA) {

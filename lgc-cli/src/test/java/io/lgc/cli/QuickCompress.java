@@ -26,10 +26,17 @@ final class QuickCompress {
 
     /** {@code lgc compress DATA -o OUT --epochs 2 EXTRA...}. */
     CliRun to(Path out, String... extra) {
-        String[] base = {"compress", data.toString(), "-o", out.toString(), "--epochs", "2"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return plain(out, concat(new String[] {"--epochs", "2"}, extra));
+    }
+
+    /** {@code lgc compress DATA -o OUT EXTRA...}: the defaults, which for so few images are a PCA basis. */
+    CliRun plain(Path out, String... extra) {
+        return CliRun.of(concat(new String[] {"compress", data.toString(), "-o", out.toString()}, extra));
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

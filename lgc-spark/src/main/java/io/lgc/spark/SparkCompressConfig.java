@@ -10,6 +10,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.MixtureSettings;
 import java.util.Objects;
 
@@ -130,6 +131,7 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
                     new FitConfig(e, fit.batchSize(), fit.learningRate(), fit.seed()), ae.validationFraction(),
                     matching, ae.model());
         }
-        return new CompressionConfig(base.decoder(), ae, mixtures == null ? base.mixtures() : mixtures, seed);
+        // the sample stands for the whole input, whose size the autoencoder is there for: never the small-data basis
+        return new CompressionConfig(DecoderKind.AUTOENCODER, ae, mixtures == null ? base.mixtures() : mixtures, seed);
     }
 }

@@ -46,9 +46,10 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
     }
 
     /**
-     * What a user who sets nothing gets for {@code data}, as {@code lgc compress} decides it: for a
-     * table a latent dimension no larger than its features and enough epochs for its few batches
-     * (and no feature matching, see {@link AutoencoderConfig#forData}).
+     * What a user who sets nothing gets for {@code data}, as {@code lgc compress} decides it: the
+     * decoder {@link DecoderKind#auto} picks (a PCA basis for a small image set); for a table a
+     * latent dimension no larger than its features and enough epochs for its few batches (and no
+     * feature matching, see {@link AutoencoderConfig#forData}). {@link #withDecoder} changes the decoder.
      */
     public static CompressionConfig defaultsFor(io.lgc.data.LabelledData data, long seed) {
         AutoencoderConfig base = AutoencoderConfig.defaults(seed);
@@ -56,7 +57,7 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
         AutoencoderConfig ae = new AutoencoderConfig(AutoencoderConfig.defaultLatentDim(data), base.width(),
                 new io.lgc.model.FitConfig(epochs, base.fit().batchSize(), base.fit().learningRate(), seed),
                 base.validationFraction(), base.featureMatching()).forData(data);
-        return new CompressionConfig(DecoderKind.AUTOENCODER, ae, defaults(seed).mixtures(), seed);
+        return new CompressionConfig(DecoderKind.auto(data), ae, defaults(seed).mixtures(), seed);
     }
 
     /** What a user who sets nothing gets. */

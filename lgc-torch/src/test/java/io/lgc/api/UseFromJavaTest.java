@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lgc.Progress;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
 import io.lgc.data.LabelledData;
 import io.lgc.data.OutputFormat;
 import io.lgc.eval.SyntheticImages;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderKind;
 import io.lgc.synth.SampleBatches;
 import io.lgc.synth.SamplingPlan;
 import java.nio.file.Files;
@@ -136,10 +138,19 @@ class UseFromJavaTest {
                 lines.add(text);
             }
         };
-        CompressionConfig config = CompressionConfig.defaultsFor(data, 1);
+        CompressionConfig config = CompressionConfig.defaultsFor(data, 1).withDecoder(DecoderKind.AUTOENCODER);
         Lgc.compress(data, config, mine);
         assertThat(tasks).anyMatch(t -> t.startsWith("autoencoder epoch"));
         assertThat(lines).anyMatch(l -> l.contains("train loss"));
+    }
+
+    @Test
+    void theLibraryDefaultsForImagesAreTheCommandLinesOwn() {
+        Dataset small = SyntheticImages.bands(10, 3, 8, 1);
+        assertThat(CompressionConfig.defaultsFor(small, 1).decoder()).isEqualTo(DecoderKind.auto(small))
+                .isEqualTo(DecoderKind.PCA);
+        assertThat(Lgc.compress(small).metadata().provenance().getAsJsonObject("config").get("decoder")
+                .getAsString()).isEqualTo("pca");
     }
 
     @Test

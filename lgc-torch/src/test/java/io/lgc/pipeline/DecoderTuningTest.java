@@ -31,7 +31,7 @@ class DecoderTuningTest {
 
     @Test
     void tuningChangesTheDecoderAndNothingElse() {
-        CompressionConfig plain = CompressionConfig.defaultsFor(DATA, 3);
+        CompressionConfig plain = CompressionConfig.defaultsFor(DATA, 3).withDecoder(DecoderKind.AUTOENCODER);
         CompressedDataset off = compress(plain);
         CompressedDataset on = compress(plain.withTuning(DecoderTuning.steps(20)));
         for (int c = 0; c < 3; c++) {
@@ -47,13 +47,14 @@ class DecoderTuningTest {
 
     @Test
     void theSameSeedTunesTheSameDecoder() {
-        CompressionConfig tuned = CompressionConfig.defaultsFor(DATA, 4).withTuning(DecoderTuning.steps(10));
+        CompressionConfig tuned = CompressionConfig.defaultsFor(DATA, 4).withDecoder(DecoderKind.AUTOENCODER)
+                .withTuning(DecoderTuning.steps(10));
         assertThat(differing(compress(tuned).decoderWeights(), compress(tuned).decoderWeights())).isZero();
     }
 
     @Test
     void tunedSamplesAreRecognisedBetterByAClassifierThatTookNoPart() {
-        CompressionConfig plain = CompressionConfig.defaultsFor(DATA, 5);
+        CompressionConfig plain = CompressionConfig.defaultsFor(DATA, 5).withDecoder(DecoderKind.AUTOENCODER);
         CompressedDataset off = compress(plain);
         CompressedDataset on = compress(plain.withTuning(new DecoderTuning(150, 16, 1e-3, 0.0, 2)));
         FitConfig fit = new FitConfig(4, 16, 3e-3, 99);
