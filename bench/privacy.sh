@@ -34,7 +34,7 @@ leaky() {
 
 digits() {
   [[ -d "$work/digits" ]] || /usr/bin/python3 "$root/bench/make_digits.py" "$work/digits"
-  [[ -f "$work/digits.lgc" ]] || lgc compress "$work/digits/train/train.npz" -o "$work/digits.lgc" --seed 1 -q
+  [[ -f "$work/digits.lgc" ]] || lgc compress "$work/digits/train/train.npz" -o "$work/digits.lgc" --decoder autoencoder --seed 1 -q
   audit digits-default "$work/digits.lgc" "$work/digits/train/train.npz" "$work/digits/test/test.npz" --samples 2000
 }
 

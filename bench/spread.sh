@@ -2,7 +2,7 @@
 # Does a wider sampling spread (reconstruct --spread 1.2) help beyond Fashion-MNIST's ConvNet A/B?
 # The fast protocol, classifier seeds 1-3, spread 1.0 against 1.2 on the same reconstruction seed, for
 #   fashion: the defaults' file of Fashion-MNIST (./lgc compress fashion-mnist/train --seed 1), 6,000 per class;
-#   digits:  scikit-learn's 8x8 digits (1,347 train / 450 test, as bench/privacy.sh splits them), defaults;
+#   digits:  scikit-learn's 8x8 digits (1,347 train / 450 test, as bench/privacy.sh splits them), the autoencoder (the default until 2026-12-05);
 #   table:   scikit-learn's breast-cancer table (30 features, 2 classes; 400 train / 169 test), defaults.
 # Usage: bench/spread.sh [fashion|digits|table ...]   (default: all three)
 # Results: bench/results/spread/*.json and bench/results/spread.md (mean ± sd per spread, paired differences).
@@ -38,7 +38,7 @@ fashion() {
 
 digits() {
   [[ -d "$work/digits" ]] || /usr/bin/python3 "$root/bench/make_digits.py" "$work/digits"
-  [[ -f "$work/digits.lgc" ]] || ./lgc compress "$work/digits/train/train.npz" -o "$work/digits.lgc" --seed 1 -q > /dev/null
+  [[ -f "$work/digits.lgc" ]] || ./lgc compress "$work/digits/train/train.npz" -o "$work/digits.lgc" --decoder autoencoder --seed 1 -q > /dev/null
   point digits "$work/digits.lgc" "$work/digits/test/test.npz" 135
 }
 
