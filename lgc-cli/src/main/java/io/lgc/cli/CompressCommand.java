@@ -549,7 +549,8 @@ final class CompressCommand implements Callable<Integer> {
             }
         }
         ParseResult given = spec == null ? null : spec.commandLine().getParseResult();
-        boolean asked = tuneSteps > 0 || given != null && AUTOENCODER_OPTIONS.stream().anyMatch(given::hasMatchedOption);
+        boolean asked = tuneSteps > 0
+                || given != null && AUTOENCODER_OPTIONS.stream().anyMatch(given::hasMatchedOption);
         return data == null || asked ? DecoderKind.AUTOENCODER : DecoderKind.auto(data);
     }
 

@@ -17,7 +17,8 @@ import org.apache.hadoop.fs.Path;
  * dataset directory lgc writes.
  */
 public final class SparkOutput {
-    private static final Pattern PARQUET_ENTRY = Pattern.compile("\\.?(part-[0-9]{5}[^/]*\\.parquet|_SUCCESS)(\\.crc)?");
+    private static final Pattern PARQUET_ENTRY =
+            Pattern.compile("\\.?(part-[0-9]{5}[^/]*\\.parquet|_SUCCESS)(\\.crc)?");
     private static final Pattern SHARD = Pattern.compile(Pattern.quote(ShardedExport.PREFIX) + "[0-9]{5,}");
 
     private SparkOutput() {
