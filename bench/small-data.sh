@@ -11,14 +11,14 @@
 #   rgb, gray:     bench/rgb.sh's CIFAR-like folders (300 train / 100 test images per class, 32x32, garments
 #                  in random colours; and the same in gray)
 # One JSON per (data, arm, seed) in bench/results/small-data/ (skipped when present: a rerun resumes);
-# the table goes to bench/results/small-data.md. Work files in $SMALL_WORK (default /tmp/lgc-small-work).
+# the table goes to bench/results/small-data.md (`bench/small-data.sh --summary`: the table alone, of the runs so
+# far). Work files in $SMALL_WORK (default /tmp/lgc-small-work).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 work="${SMALL_WORK:-/tmp/lgc-small-work}"
 out=bench/results/small-data
 mkdir -p "$work" "$out"
-./lgc --version > /dev/null # builds when needed
 
 prepare() { # prepare DATA: sets train and test
   case "$1" in
@@ -45,7 +45,11 @@ prepare() { # prepare DATA: sets train and test
   esac
 }
 
+summary_only=0
+[[ ${1:-} == --summary ]] && { summary_only=1; shift; }
+((summary_only)) || ./lgc --version > /dev/null # builds when needed
 for data in "${@:-digits fashion-1000 fashion-6000 fashion-20000}"; do
+  ((summary_only)) && break
   for d in $data; do
     prepare "$d"
     for arm in ${ARMS:-autoencoder pca real}; do
