@@ -266,8 +266,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         PrintStream out = root.out;
         source.warnings().forEach(w -> out.println("warning: " + w));
-        if (budgetBytes == null && config.decoder() == DecoderKind.PCA
-                && AUTO_DECODER.equals(decoder.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (budgetBytes == null && config.decoder() == DecoderKind.PCA && decoderIsAuto()) {
             out.printf(java.util.Locale.ROOT, "decoder: pca, the default for fewer than %,d images (%,d here); "
                     + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
         }
@@ -541,7 +540,7 @@ final class CompressCommand implements Callable<Integer> {
      * an option only an autoencoder uses asks for one.
      */
     DecoderKind decoderKind(LabelledData data) {
-        if (!AUTO_DECODER.equals(decoder.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (!decoderIsAuto()) {
             try {
                 return DecoderKind.parse(decoder);
             } catch (InputException e) {
@@ -552,6 +551,10 @@ final class CompressCommand implements Callable<Integer> {
         boolean asked = tuneSteps > 0
                 || given != null && AUTOENCODER_OPTIONS.stream().anyMatch(given::hasMatchedOption);
         return data == null || asked ? DecoderKind.AUTOENCODER : DecoderKind.auto(data);
+    }
+
+    private boolean decoderIsAuto() {
+        return AUTO_DECODER.equals(decoder.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private CompressionConfig config(LabelledData data, DecoderKind decoderKind) {
