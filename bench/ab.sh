@@ -25,12 +25,14 @@
 #     width-16-spread-1.2, latent-dim-32-spread-1.2: the same artifacts reconstructed at the default spread
 #     width-16-long:       --spread 1.2 | , its own artifact: compress --width 16 --epochs 24 --feature-epochs 9
 #                          (the autoencoder trained 3x longer, feature matching over the same share of it)
+#     width-16-6000-ep15, latent-dim-32-6000-ep15: --spread 1.2, 6,000 images per class | --epochs 15: the
+#                          receiver trains 3x longer (3,516 steps) on twice the images (the 78,400 and 392,000 B files)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
 # (mean +/- sample standard deviation per arm, paired differences, the commands) goes to
 # bench/results/ab.md, also on its own with `bench/ab.sh --summary` (of the runs finished so far).
-# Training sets are kept in $AB_WORK (default /work/exp/ab-work) between seeds and reruns.
+# SEEDS="1" runs only those classifier seeds. Training sets are kept in $AB_WORK (default /work/exp/ab-work) between seeds and reruns.
 # The issue-16 runs used the defaults' artifact: ./lgc compress fashion-mnist/train -o default.lgc --seed 1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,6 +62,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     width-16-spread-1.2) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="" ;;
     width-16-long) kind=own compress_opts="--width 16 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-spread-1.2) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="" ;;
+    width-16-6000-ep15) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
+    latent-dim-32-6000-ep15) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
     random-like-*)
       local target="${1#random-like-}"
       [[ $target != random-* ]] || { echo "bench/ab.sh: $1 compares a random subset with itself" >&2; exit 2; }
@@ -198,7 +202,7 @@ shift
 ./lgc --version >/dev/null # builds when needed
 for arm in "$@"; do arm_options "$arm"; done # unknown arms fail before anything runs
 # Seed-major order, so that an interrupted run has compared every arm at the same seeds.
-for seed in 1 2 3; do
+for seed in ${SEEDS:-1 2 3}; do
   for arm in "$@"; do
     arm_options "$arm"
     json="$results/$arm-seed$seed.json"
