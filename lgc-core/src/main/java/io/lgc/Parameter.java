@@ -29,6 +29,8 @@ public enum Parameter {
     LEARNING_RATE("learningRate"),
     /** {@code AutoencoderConfig.latentDim}. */
     LATENT_DIM("latentDim"),
+    /** {@code AutoencoderConfig.stem}. */
+    STEM("AutoencoderConfig.stem"),
     /** {@code FeatureMatching.weight}. */
     FEATURE_WEIGHT("FeatureMatching.weight"),
     /** {@code FeatureMatching.epochs}. */

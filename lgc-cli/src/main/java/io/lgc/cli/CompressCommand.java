@@ -20,6 +20,7 @@ import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.model.TrainingDivergedException;
+import io.lgc.network.Architectures;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
@@ -83,7 +84,7 @@ final class CompressCommand implements Callable<Integer> {
     static final String AUTO_DECODER = "auto";
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
-            "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width");
+            "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -138,6 +139,12 @@ final class CompressCommand implements Callable<Integer> {
             description = "Filters of the autoencoder's first convolution, a multiple of 16; the decoder mirrors it, "
                     + "so its bytes grow about as W (default: ${DEFAULT-VALUE}; images only).")
     int width = AutoencoderConfig.DEFAULT_WIDTH;
+
+    @Option(names = "--stem", paramLabel = "C",
+            description = "Start the decoder narrow: its linear layer, most of a small decoder's bytes, fills C "
+                    + "channels at a quarter of the image's sides and a 3x3 convolution widens them to 2 x --width "
+                    + "(default: none, the linear layer fills all 2 x --width; images only).")
+    Integer stem;
 
     @Option(names = "--tune-steps", paramLabel = "N",
             description = "After the mixtures are fitted, train the decoder N more steps on samples of the mixtures, "
@@ -570,9 +577,9 @@ final class CompressCommand implements Callable<Integer> {
                 throw new InputException(dataset + ": a table; --model conv needs images, a table trains the dense"
                         + " autoencoder (--model auto or dense)");
             }
-            if (width != AutoencoderConfig.DEFAULT_WIDTH) {
-                throw new InputException(dataset + ": a table; --width sets the convolutional autoencoder's filters and"
-                        + " applies to images only");
+            if (width != AutoencoderConfig.DEFAULT_WIDTH || stem != null) {
+                throw new InputException(dataset + ": a table; " + (stem != null ? "--stem" : "--width")
+                        + " shapes the convolutional autoencoder and applies to images only");
             }
             if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
                     || teacherEpochs != null) {
@@ -589,7 +596,7 @@ final class CompressCommand implements Callable<Integer> {
                 teacherEpochs != null ? teacherEpochs : defaults.teacherEpochs(), defaults.teacherWidth());
         int k = latentDim != null ? latentDim : data == null ? AutoencoderConfig.DEFAULT_LATENT_DIM
                 : AutoencoderConfig.defaultLatentDim(data);
-        AutoencoderConfig ae = new AutoencoderConfig(k, width,
+        AutoencoderConfig ae = new AutoencoderConfig(k, width, stem != null ? stem : Architectures.NO_STEM,
                 new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
@@ -637,6 +644,7 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--width must be a positive multiple of 16, got " + width);
         }
         OptionChecks.nonNegative("--tune-match", tuneMatch);
+        OptionChecks.atLeast("--stem", stem, 1);
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

@@ -25,6 +25,7 @@ final class ParameterFlags {
             case BATCH_SIZE -> "--batch-size";
             case LEARNING_RATE -> "--lr";
             case LATENT_DIM -> "--latent-dim";
+            case STEM -> "--stem";
             case FEATURE_WEIGHT -> "--feature-weight";
             case FEATURE_EPOCHS -> "--feature-epochs";
             case TEACHER_EPOCHS -> "--teacher-epochs";

@@ -70,7 +70,7 @@ class BudgetOptionTest {
                     + " such as 78400, 78.4KB or 1MiB, got '" + bad + "'");
         }
         for (String[] chosen : new String[][] {{"--latent-dim", "4"}, {"--decoder", "pca"}, {"--precision", "fp16"},
-                {"--components", "2"}, {"--width", "16"}, {"--covariance", "diag"}, {"--tune-steps", "5"}}) {
+                {"--components", "2"}, {"--width", "16"}, {"--stem", "16"}, {"--covariance", "diag"}, {"--tune-steps", "5"}}) {
             CliRun run = quick.to(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).isEqualTo("lgc: " + chosen[0] + " does not apply with --budget, which"

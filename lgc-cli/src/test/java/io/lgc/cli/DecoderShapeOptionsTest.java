@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.network.Layer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** compress --width (the decoder's size) and --tune-steps (its training on mixture samples). */
+/** compress --width and --stem (the decoder's size) and --tune-steps (its training on mixture samples). */
 class DecoderShapeOptionsTest {
     @TempDir
     Path dir;
@@ -37,6 +39,27 @@ class DecoderShapeOptionsTest {
     }
 
     @Test
+    void aStemStartsTheDecoderNarrowAndIsRecordedOnlyWhenGiven() throws IOException {
+        Path stem = dir.resolve("stem.lgc");
+        Path standard = dir.resolve("standard.lgc");
+        CliRun a = quick.to(stem, "--stem", "8", "-q");
+        CliRun b = quick.to(standard, "-q");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        List<Layer> layers = ArtifactFile.read(stem).metadata().decoder().layers();
+        assertThat(layers.get(0)).isEqualTo(new Layer.Linear(16, 8 * 2 * 2));
+        assertThat(layers.get(3)).isEqualTo(new Layer.Conv2d(8, 64, 3, 1, 1));
+        assertThat(ArtifactFile.read(standard).metadata().decoder().layers().get(0))
+                .isEqualTo(new Layer.Linear(16, 64 * 2 * 2));
+        assertThat(config(stem).get("stem").getAsInt()).isEqualTo(8);
+        assertThat(config(standard).has("stem")).isFalse();
+    }
+
+    private static JsonObject config(Path artifact) {
+        return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");
+    }
+
+    @Test
     void tuningIsRecordedInTheFile() {
         Path tuned = dir.resolve("tuned.lgc");
         CliRun run = quick.to(tuned, "--tune-steps", "3", "--tune-match", "0.5");
@@ -53,6 +76,12 @@ class DecoderShapeOptionsTest {
         CliRun width = quick.to(dir.resolve("w.lgc"), "--width", "24");
         assertThat(width.exitCode()).isEqualTo(2);
         assertThat(width.err().strip()).isEqualTo("lgc: --width must be a positive multiple of 16, got 24");
+        CliRun stem = quick.to(dir.resolve("w.lgc"), "--stem", "0");
+        assertThat(stem.exitCode()).isEqualTo(2);
+        assertThat(stem.err().strip()).isEqualTo("lgc: --stem must be at least 1, got 0");
+        CliRun huge = quick.to(dir.resolve("w.lgc"), "--stem", "5000");
+        assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(huge.err().strip()).isEqualTo("lgc: --stem must be 0 (no stem) to 4096, got 5000");
         CliRun steps = quick.to(dir.resolve("s.lgc"), "--tune-steps", "-1");
         assertThat(steps.exitCode()).isEqualTo(2);
         assertThat(steps.err()).contains("--tune-steps");

@@ -176,6 +176,9 @@ class TableEndToEndTest {
                 "--model", "conv"), train + ": a table; --model conv needs images, a table trains the dense"
                 + " autoencoder (--model auto or dense)");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
+                "--stem", "16"), train + ": a table; --stem shapes the convolutional autoencoder and applies to images"
+                + " only");
+        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--decoder", "pca"), train + ": a table; --decoder pca is a basis of image pixels, so it applies to"
                 + " images only (a table trains the dense autoencoder)");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),

@@ -9,6 +9,9 @@ import java.util.List;
 
 /** The network shapes LGC trains, as declarative specs. */
 public final class Architectures {
+    /** No decoder stem ({@link #convAutoencoder(ImageShape, int, int, int)}): the linear layer fills all 2 × width channels. */
+    public static final int NO_STEM = 0;
+
     private Architectures() {
     }
 
@@ -21,12 +24,24 @@ public final class Architectures {
      * @param width filters of the first encoder convolution (the second has twice as many)
      */
     public static AutoencoderSpec convAutoencoder(ImageShape image, int latentDim, int width) {
+        return convAutoencoder(image, latentDim, width, NO_STEM);
+    }
+
+    /**
+     * {@link #convAutoencoder(ImageShape, int, int)} whose decoder starts narrow: its linear layer
+     * (most of a small decoder's bytes) fills only {@code stem} channels at a quarter of the
+     * resolution, and a 3×3 convolution widens them to the 2 × width the upsampling stages take.
+     * The encoder, which is not shipped, is the same.
+     *
+     * @param stem channels of the decoder's linear layer, or {@link #NO_STEM}
+     */
+    public static AutoencoderSpec convAutoencoder(ImageShape image, int latentDim, int width, int stem) {
         if (image.height() % 4 != 0 || image.width() % 4 != 0) {
             throw new InputException("the convolutional autoencoder needs image sides divisible by 4, got "
                     + image.height() + "x" + image.width());
         }
-        if (latentDim <= 0 || width <= 0 || width % 16 != 0) {
-            throw new InputException("latent dimension must be positive and width a multiple of 16");
+        if (latentDim <= 0 || width <= 0 || width % 16 != 0 || stem < 0) {
+            throw new InputException("latent dimension must be positive, width a multiple of 16 and stem not negative");
         }
         int c = image.channels();
         int h4 = image.height() / 4;
@@ -38,14 +53,21 @@ public final class Architectures {
                 new Layer.Conv2d(width, wide, 3, 2, 1), new Layer.Relu(),
                 new Layer.Reshape(new long[] {flat}),
                 new Layer.Linear((int) flat, latentDim)));
-        NetworkSpec decoder = new NetworkSpec(new long[] {latentDim}, List.of(
-                new Layer.Linear(latentDim, (int) flat), new Layer.Relu(),
-                new Layer.Reshape(new long[] {wide, h4, w4}),
+        List<Layer> decoder = new ArrayList<>();
+        if (stem == NO_STEM) {
+            decoder.addAll(List.of(new Layer.Linear(latentDim, (int) flat), new Layer.Relu(),
+                    new Layer.Reshape(new long[] {wide, h4, w4})));
+        } else {
+            decoder.addAll(List.of(new Layer.Linear(latentDim, Math.toIntExact((long) stem * h4 * w4)), new Layer.Relu(),
+                    new Layer.Reshape(new long[] {stem, h4, w4}),
+                    new Layer.Conv2d(stem, wide, 3, 1, 1), new Layer.Relu()));
+        }
+        decoder.addAll(List.of(
                 new Layer.Upsample(2), new Layer.Conv2d(wide, width, 3, 1, 1), new Layer.Relu(),
                 new Layer.Upsample(2), new Layer.Conv2d(width, 16, 3, 1, 1), new Layer.Relu(),
                 new Layer.Conv2d(16, 16 * c, 3, 1, 1),
                 new Layer.ChannelGroupMean(c), new Layer.Sigmoid()));
-        return new AutoencoderSpec(encoder, decoder);
+        return new AutoencoderSpec(encoder, new NetworkSpec(new long[] {latentDim}, decoder));
     }
 
     /** Hidden widths of the dense autoencoder for a table: F → 64 → 32 → k and back. */

@@ -47,6 +47,25 @@ class NetworkSpecTest {
     }
 
     @Test
+    void aStemShrinksTheLinearLayerAndAConvolutionWidensItsChannelsBeforeTheUpsampling() {
+        AutoencoderSpec stem = Architectures.convAutoencoder(new ImageShape(1, 28, 28), 16, 32, 16);
+        var shapes = stem.decoder().parameterShapes();
+        assertThat(shapes.get("layers.0.weight")).containsExactly(16 * 7 * 7, 16);
+        assertThat(stem.decoder().layers().subList(2, 6)).containsExactly(new Layer.Reshape(new long[] {16, 7, 7}),
+                new Layer.Conv2d(16, 64, 3, 1, 1), new Layer.Relu(), new Layer.Upsample(2));
+        long linear = 16L * 784 + 784;
+        long widen = 64L * 16 * 9 + 64;
+        long rest = fashion.decoder().parameterCount() - (16L * 3136 + 3136);
+        assertThat(stem.decoder().parameterCount()).isEqualTo(linear + widen + rest);
+        assertThat(stem.decoder().outputShape()).containsExactly(1, 28, 28);
+        assertThat(stem.encoder()).isEqualTo(fashion.encoder());
+        assertThat(Architectures.convAutoencoder(new ImageShape(1, 28, 28), 16, 32, Architectures.NO_STEM))
+                .isEqualTo(fashion);
+        assertThatThrownBy(() -> Architectures.convAutoencoder(new ImageShape(1, 28, 28), 16, 32, -1))
+                .isInstanceOf(InputException.class).hasMessageContaining("stem");
+    }
+
+    @Test
     void rgbImagesGetOneOutputGroupPerChannel() {
         AutoencoderSpec rgb = Architectures.convAutoencoder(new ImageShape(3, 32, 32), 8, 32);
         assertThat(rgb.decoder().outputShape()).containsExactly(3, 32, 32);

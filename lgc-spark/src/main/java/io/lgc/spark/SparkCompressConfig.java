@@ -127,7 +127,7 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
             // as lgc compress: feature matching runs in the last epochs, no more than there are
             matching = new FeatureMatching(featureWeight != null ? featureWeight : matching.weight(),
                     Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
-            ae = new AutoencoderConfig(ae.latentDim(), ae.width(),
+            ae = new AutoencoderConfig(ae.latentDim(), ae.width(), ae.stem(),
                     new FitConfig(e, fit.batchSize(), fit.learningRate(), fit.seed()), ae.validationFraction(),
                     matching, ae.model());
         }

@@ -5,20 +5,26 @@ import io.lgc.Parameter;
 import io.lgc.ParameterException;
 import io.lgc.data.LabelledData;
 import io.lgc.data.Table;
+import io.lgc.network.Architectures;
 
 /**
  * What autoencoder to train and how.
  *
  * @param latentDim k, the size of the latent space the mixtures live in
  * @param width filters of the first encoder convolution (a multiple of 16)
+ * @param stem channels of the convolutional decoder's linear layer, widened to 2 × width by a
+ *     convolution ({@link Architectures#convAutoencoder(io.lgc.data.ImageShape, int, int, int)}), or
+ *     {@link Architectures#NO_STEM}: the linear layer fills all 2 × width channels
  * @param validationFraction share of the training data held out to report validation loss
  * @param featureMatching the optional feature-matching term of the loss (images only)
  * @param model which network: convolutional, dense, or chosen by the data ({@link AutoencoderKind#AUTO})
  */
-public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
+public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
         FeatureMatching featureMatching, AutoencoderKind model) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
+    /** Largest decoder stem: more channels than 2 × width would only cost bytes. */
+    public static final int MAX_STEM = 4096;
     public static final int DEFAULT_EPOCHS = 8;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -38,6 +44,10 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
         if (width <= 0 || width % 16 != 0) {
             throw new InputException("autoencoder width must be a positive multiple of 16, got " + width);
         }
+        if (stem < 0 || stem > MAX_STEM) {
+            throw new ParameterException(Parameter.STEM, " must be " + Architectures.NO_STEM + " (no stem) to "
+                    + MAX_STEM + ", got " + stem);
+        }
         if (!(validationFraction >= 0 && validationFraction < 0.5)) {
             throw new InputException("validation fraction must be in [0, 0.5), got " + validationFraction);
         }
@@ -49,7 +59,13 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
         }
     }
 
-    /** The automatic choice of network: convolutional for images, dense for tables. */
+    /** No decoder stem. */
+    public AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
+            FeatureMatching featureMatching, AutoencoderKind model) {
+        this(latentDim, width, Architectures.NO_STEM, fit, validationFraction, featureMatching, model);
+    }
+
+    /** The automatic choice of network: convolutional for images, dense for tables; no decoder stem. */
     public AutoencoderConfig(int latentDim, int width, FitConfig fit, double validationFraction,
             FeatureMatching featureMatching) {
         this(latentDim, width, fit, validationFraction, featureMatching, AutoencoderKind.AUTO);
@@ -63,12 +79,17 @@ public record AutoencoderConfig(int latentDim, int width, FitConfig fit, double 
      */
     public AutoencoderConfig forData(LabelledData data) {
         boolean table = data instanceof Table;
-        return new AutoencoderConfig(latentDim, width, fit, validationFraction,
+        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction,
                 table ? FeatureMatching.OFF : featureMatching, model.resolve(data.layout()));
     }
 
     public AutoencoderConfig withLatentDim(int dim) {
-        return new AutoencoderConfig(dim, width, fit, validationFraction, featureMatching, model);
+        return new AutoencoderConfig(dim, width, stem, fit, validationFraction, featureMatching, model);
+    }
+
+    /** The network these settings train for the data's layout. */
+    public io.lgc.network.AutoencoderSpec spec(io.lgc.data.SampleLayout layout) {
+        return model.spec(layout, latentDim, width, stem);
     }
 
     /**

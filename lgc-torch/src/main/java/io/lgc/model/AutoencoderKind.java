@@ -49,8 +49,13 @@ public enum AutoencoderKind {
 
     /** The network of this kind for the data's layout. */
     public AutoencoderSpec spec(SampleLayout layout, int latentDim, int width) {
+        return spec(layout, latentDim, width, Architectures.NO_STEM);
+    }
+
+    /** The network of this kind with a convolutional decoder's stem (ignored by the dense network). */
+    public AutoencoderSpec spec(SampleLayout layout, int latentDim, int width, int stem) {
         return switch (resolve(layout)) {
-            case CONV -> Architectures.convAutoencoder((ImageShape) layout, latentDim, width);
+            case CONV -> Architectures.convAutoencoder((ImageShape) layout, latentDim, width, stem);
             case DENSE -> Architectures.denseAutoencoder(layout, latentDim);
             case AUTO -> throw new IllegalStateException("resolve never returns AUTO");
         };

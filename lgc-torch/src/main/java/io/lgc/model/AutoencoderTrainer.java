@@ -29,7 +29,7 @@ public final class AutoencoderTrainer {
 
     public static TrainedAutoencoder train(LabelledData data, AutoencoderConfig requested, Progress progress) {
         AutoencoderConfig config = requested.forData(data);
-        AutoencoderSpec spec = config.model().spec(data.layout(), config.latentDim(), config.width());
+        AutoencoderSpec spec = config.spec(data.layout());
         Splits splits = Splits.holdOut(data, config.validationFraction(), config.fit().seed());
         FeatureMatching matching = config.featureMatching();
         TrainedClassifier teacher = matching.enabled()

@@ -98,7 +98,7 @@ public final class Compressor {
         AutoencoderConfig ae = config.autoencoder().forData(data);
         if (config.decoder() == DecoderKind.AUTOENCODER) {
             // before hours of training, not when the file is written
-            ArtifactFile.requireReadableDecoder(ae.model().spec(input.layout(), ae.latentDim(), ae.width()).decoder(),
+            ArtifactFile.requireReadableDecoder(ae.spec(input.layout()).decoder(),
                     source.name());
         }
         StageTimes times = new StageTimes();
@@ -157,6 +157,9 @@ public final class Compressor {
     private static void addTraining(JsonObject c, AutoencoderConfig ae) {
         c.addProperty("model", ae.model().id());
         c.addProperty("width", ae.width());
+        if (ae.stem() != io.lgc.network.Architectures.NO_STEM) {
+            c.addProperty("stem", ae.stem()); // absent otherwise, so files without one keep their bytes
+        }
         c.addProperty("epochs", ae.fit().epochs());
         c.addProperty("batch_size", ae.fit().batchSize());
         c.addProperty("learning_rate", ae.fit().learningRate());

@@ -194,7 +194,7 @@ public final class MeasuredSettings {
         NetworkSpec decoder;
         try {
             decoder = setting.decoder() == DecoderKind.PCA ? PcaCodec.decoder(data.shape(), setting.latentDim())
-                    : ae.model().spec(data.layout(), setting.latentDim(), setting.width()).decoder();
+                    : ae.spec(data.layout()).decoder();
             ArtifactFile.requireReadableDecoder(decoder, source.given());
         } catch (InputException e) {
             return OptionalLong.empty(); // this architecture does not fit these images, or no reader takes it
