@@ -15,11 +15,11 @@ import io.lgc.network.Layer;
  *
  * <p>Two ways to the same values. Training goes through libtorch's nearest interpolation, whose
  * backward pass defines the gradients (and so what a seed trains). Prediction broadcasts each value
- * over a new axis of length scale after each spatial axis and copies that into [n, c, h·s, w·s]:
- * pure data movement like the interpolation, so the output is the same to the bit (and so is
- * everything decoded from it), but one vectorised copy is about twice as fast as libtorch's
- * per-element interpolation kernel on channels-first tensors, which was a quarter of a decode
- * (bench/results/speed-*.txt).
+ * over a new axis of length scale after the width, then each widened row over one after the height,
+ * copying each into place: pure data movement like the interpolation, so the output is the same to
+ * the bit (and so is everything decoded from it), but faster than libtorch's per-element
+ * interpolation kernel on channels-first tensors, which was a quarter of a decode
+ * (bench/results/speed-*.txt, bench/results/reconstruct-speed.txt).
  */
 final class UpsampleBlock extends AbstractBlock {
     private static final byte VERSION = 1;
