@@ -19,6 +19,7 @@ import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.EpochLosses;
 import io.lgc.model.PcaCodec;
+import io.lgc.network.Architectures;
 import io.lgc.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,8 @@ import java.util.SplittableRandom;
  * caller checks the real size before writing, as {@code lgc compress --budget} does).
  */
 public final class MeasuredSettings {
+    private static final int NO_STEM = Architectures.NO_STEM;
+
     /**
      * The measured settings, most accurate first: `./lgc sweep fashion-mnist/train --test
      * fashion-mnist/test --precisions int8 --per-class 3000` (fast protocol, classifier seed 1;
@@ -48,19 +51,19 @@ public final class MeasuredSettings {
      * puts width 16 3.3 points above pca k32 K1 (3 seeds) where the fast CNN has them level.
      */
     public static final List<Setting> ALL = List.of(
-            new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, Precision.INT8, 0.8445, 247_516),
-            new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, Precision.INT8, 0.8299, 108_478),
-            new Setting(DecoderKind.AUTOENCODER, 32, 1, 32, Precision.INT8, 0.8195, 152_801),
-            new Setting(DecoderKind.PCA, 32, 5, 32, Precision.INT8, 0.8087, 137_068),
-            new Setting(DecoderKind.AUTOENCODER, 16, 5, 16, Precision.INT8, 0.8070, 75_087),
-            new Setting(DecoderKind.PCA, 32, 1, 32, Precision.INT8, 0.8068, 53_132),
-            new Setting(DecoderKind.AUTOENCODER, 8, 5, 32, Precision.INT8, 0.8005, 73_727),
-            new Setting(DecoderKind.AUTOENCODER, 16, 1, 32, Precision.INT8, 0.7986, 96_858),
-            new Setting(DecoderKind.AUTOENCODER, 8, 1, 32, Precision.INT8, 0.7520, 70_176),
-            new Setting(DecoderKind.PCA, 16, 1, 32, Precision.INT8, 0.7458, 22_753),
-            new Setting(DecoderKind.PCA, 16, 5, 32, Precision.INT8, 0.7290, 48_590),
-            new Setting(DecoderKind.PCA, 8, 5, 32, Precision.INT8, 0.6258, 22_096),
-            new Setting(DecoderKind.PCA, 8, 1, 32, Precision.INT8, 0.6161, 14_462));
+            new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, NO_STEM, Precision.INT8, 0.8445, 247_516),
+            new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, NO_STEM, Precision.INT8, 0.8299, 108_478),
+            new Setting(DecoderKind.AUTOENCODER, 32, 1, 32, NO_STEM, Precision.INT8, 0.8195, 152_801),
+            new Setting(DecoderKind.PCA, 32, 5, 32, NO_STEM, Precision.INT8, 0.8087, 137_068),
+            new Setting(DecoderKind.AUTOENCODER, 16, 5, 16, NO_STEM, Precision.INT8, 0.8070, 75_087),
+            new Setting(DecoderKind.PCA, 32, 1, 32, NO_STEM, Precision.INT8, 0.8068, 53_132),
+            new Setting(DecoderKind.AUTOENCODER, 8, 5, 32, NO_STEM, Precision.INT8, 0.8005, 73_727),
+            new Setting(DecoderKind.AUTOENCODER, 16, 1, 32, NO_STEM, Precision.INT8, 0.7986, 96_858),
+            new Setting(DecoderKind.AUTOENCODER, 8, 1, 32, NO_STEM, Precision.INT8, 0.7520, 70_176),
+            new Setting(DecoderKind.PCA, 16, 1, 32, NO_STEM, Precision.INT8, 0.7458, 22_753),
+            new Setting(DecoderKind.PCA, 16, 5, 32, NO_STEM, Precision.INT8, 0.7290, 48_590),
+            new Setting(DecoderKind.PCA, 8, 5, 32, NO_STEM, Precision.INT8, 0.6258, 22_096),
+            new Setting(DecoderKind.PCA, 8, 1, 32, NO_STEM, Precision.INT8, 0.6161, 14_462));
 
     /**
      * The most (nats, per class) that storing a budget's mixtures in fp16 may move them: a hundred
@@ -79,15 +82,16 @@ public final class MeasuredSettings {
      * One setting and what it measured on Fashion-MNIST.
      *
      * @param width the convolutional autoencoder's filters (unused by PCA)
+     * @param stem the convolutional decoder's stem, or {@link Architectures#NO_STEM} (unused by PCA)
      * @param fashionAccuracy test accuracy of the fast CNN trained on its reconstruction
      * @param fashionBytes its file's size there
      */
-    public record Setting(DecoderKind decoder, int latentDim, int components, int width, Precision precision,
-            double fashionAccuracy, long fashionBytes) {
-        /** {@code base} with this setting's decoder, latent dimension, width and components. */
+    public record Setting(DecoderKind decoder, int latentDim, int components, int width, int stem,
+            Precision precision, double fashionAccuracy, long fashionBytes) {
+        /** {@code base} with this setting's decoder, latent dimension, width, stem and components. */
         public CompressionConfig applyTo(CompressionConfig base) {
             AutoencoderConfig ae = base.autoencoder();
-            AutoencoderConfig own = new AutoencoderConfig(latentDim, width, ae.fit(), ae.validationFraction(),
+            AutoencoderConfig own = new AutoencoderConfig(latentDim, width, stem, ae.fit(), ae.validationFraction(),
                     ae.featureMatching(), ae.model());
             MixtureSettings mixtures = MixtureSettings.fixed(components, base.mixtures().covarianceType(),
                     base.mixtures().nInit());
@@ -98,7 +102,9 @@ public final class MeasuredSettings {
         public String describe() {
             return decoder.cliName() + ", latent " + latentDim + ", " + components
                     + (components == 1 ? " component" : " components") + " per class"
-                    + (decoder == DecoderKind.AUTOENCODER ? ", width " + width : "") + ", " + precision.label();
+                    + (decoder == DecoderKind.AUTOENCODER ? ", width " + width : "")
+                    + (decoder == DecoderKind.AUTOENCODER && stem != NO_STEM ? ", stem " + stem : "")
+                    + ", " + precision.label();
         }
     }
 
