@@ -321,7 +321,9 @@ final class CompressCommand implements Callable<Integer> {
         String accuracy = String.format(java.util.Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
                 + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
-                + " % on Fashion-MNIST, the best measured setting that fits)");
+                + " % on Fashion-MNIST, the best measured setting that fits" + (DecoderKind.auto(images) == DecoderKind.PCA
+                        ? String.format(java.util.Locale.ROOT, " of the PCA basis's, which decodes fewer than %,d images"
+                        + " better", DecoderKind.PCA_BELOW_IMAGES) : "") + ")");
         return choice.setting();
     }
 

@@ -44,10 +44,15 @@ class BudgetOptionTest {
         Path small = dir.resolve("small.lgc");
         Path large = dir.resolve("large.lgc");
         assertThat(quick.to(small, "--budget", "6000", "-q").exitCode()).isZero();
-        assertThat(quick.to(large, "--budget", "1MB", "-q").exitCode()).isZero();
+        CliRun run = quick.to(large, "--budget", "1MB");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("the best measured setting that fits of the PCA basis's, which decodes fewer"
+                + " than 2,000 images better)");
         assertThat(Files.size(large)).isGreaterThan(Files.size(small));
-        assertThat(ArtifactFile.read(large).metadata().provenance().getAsJsonObject("config").get("decoder")
-                .getAsString()).isEqualTo("autoencoder");
+        // sixty images: the basis's settings only, as --decoder auto would choose
+        JsonObject config = ArtifactFile.read(large).metadata().provenance().getAsJsonObject("config");
+        assertThat(config.get("decoder").getAsString()).isEqualTo("pca");
+        assertThat(config.get("latent_dim").getAsInt()).isEqualTo(32);
     }
 
     @Test

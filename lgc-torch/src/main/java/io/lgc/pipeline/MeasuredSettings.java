@@ -115,7 +115,10 @@ public final class MeasuredSettings {
     /**
      * The most accurate measured setting whose file for {@code data} is predicted to fit in
      * {@code budget} bytes. {@code base} supplies what the budget does not choose (epochs, seed,
-     * covariance type, …). A {@link ParameterException} naming the budget when nothing fits.
+     * covariance type, …). Data that {@link DecoderKind#auto} gives the PCA basis (fewer than
+     * {@value DecoderKind#PCA_BELOW_IMAGES} images) is offered the basis's settings only: there an
+     * autoencoder decodes far worse than Fashion-MNIST's ranking says (README, small datasets). A
+     * {@link ParameterException} naming the budget when nothing fits.
      */
     public static Choice forBudget(long budget, Dataset data, SourceInfo source, CompressionConfig base) {
         if (budget <= 0) {
@@ -123,7 +126,11 @@ public final class MeasuredSettings {
         }
         long smallest = Long.MAX_VALUE;
         Setting smallestSetting = null;
+        boolean basisOnly = DecoderKind.auto(data) == DecoderKind.PCA;
         for (Setting setting : ALL) {
+            if (basisOnly && setting.decoder() != DecoderKind.PCA) {
+                continue;
+            }
             OptionalLong bytes = predictedBytes(setting, data, source, base);
             if (bytes.isEmpty()) {
                 continue;

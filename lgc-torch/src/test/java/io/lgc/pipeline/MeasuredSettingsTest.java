@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A byte budget picks the most accurate measured setting whose file fits, and the file does fit. */
 class MeasuredSettingsTest {
-    /** Ten classes of 28x28 images, as Fashion-MNIST has. */
-    private static final Dataset FASHION_SHAPED = SyntheticImages.bands(6, 10, 28, 5);
+    /** Ten classes of 28x28 images, as Fashion-MNIST has, and enough of them for an autoencoder. */
+    private static final Dataset FASHION_SHAPED = SyntheticImages.bands(DecoderKind.PCA_BELOW_IMAGES / 10, 10, 28, 5);
     private static final SourceInfo SOURCE = new SourceInfo("bands", "idx", null, 47_040);
     private static final CompressionConfig BASE = new CompressionConfig(
             new AutoencoderConfig(16, 32, new FitConfig(1, 32, 1e-3, 7), 0.1, FeatureMatching.OFF),
@@ -178,7 +178,7 @@ class MeasuredSettingsTest {
     @Test
     void settingsTheDataCannotTakeAreSkipped() {
         // sides not divisible by 4: no convolutional autoencoder, so the best basis is chosen
-        Dataset odd = SyntheticImages.bands(6, 10, 30, 5);
+        Dataset odd = SyntheticImages.bands(DecoderKind.PCA_BELOW_IMAGES / 10, 10, 30, 5);
         assertThat(MeasuredSettings.forBudget(1_000_000, odd, SOURCE, BASE).setting())
                 .isEqualTo(setting(DecoderKind.PCA, 32, 5));
         // 96x96 RGB images are beyond what a basis can be fitted to
@@ -188,10 +188,20 @@ class MeasuredSettingsTest {
         assertThat(MeasuredSettings.forBudget(100_000_000, large, SOURCE, BASE).setting().decoder())
                 .isEqualTo(DecoderKind.AUTOENCODER);
         assertThat(MeasuredSettings.predictedBytes(setting(DecoderKind.PCA, 8, 1), large, SOURCE, BASE)).isEmpty();
-        // three records per class cannot hold five components
+        // three records per class cannot hold five components (and so few images take the basis)
         Dataset few = SyntheticImages.bands(3, 10, 28, 5);
         assertThat(MeasuredSettings.forBudget(1_000_000, few, SOURCE, BASE).setting())
-                .isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 1));
+                .isEqualTo(setting(DecoderKind.PCA, 32, 1));
+    }
+
+    @Test
+    void aSmallImageSetIsOfferedTheBasisOnlyWhichDecodesItBetter() {
+        Dataset small = SyntheticImages.bands(DecoderKind.PCA_BELOW_IMAGES / 10 - 1, 10, 28, 5);
+        assertThat(MeasuredSettings.forBudget(392_000, small, SOURCE, BASE).setting())
+                .isEqualTo(setting(DecoderKind.PCA, 32, 5));
+        assertThat(MeasuredSettings.forBudget(78_400, small, SOURCE, BASE).setting())
+                .isEqualTo(setting(DecoderKind.PCA, 32, 1));
+        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
     }
 
     /** Ten classes of 28x28 images of uniform noise. */
