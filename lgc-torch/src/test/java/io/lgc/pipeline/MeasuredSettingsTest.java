@@ -21,6 +21,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.network.Architectures;
 import io.lgc.pipeline.MeasuredSettings.Choice;
 import io.lgc.pipeline.MeasuredSettings.Setting;
 import java.nio.file.Path;
@@ -136,7 +137,9 @@ class MeasuredSettingsTest {
     void choosesTheMostAccurateSettingThatFits() {
         assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
         assertThat(choose(156_800)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5));
-        assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 16));
+        assertThat(choose(100_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
+        assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
+        assertThat(choose(68_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 16));
         assertThat(choose(60_000)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
         assertThat(choose(39_200)).isEqualTo(setting(DecoderKind.PCA, 16, 1));
         assertThat(choose(20_000)).isEqualTo(setting(DecoderKind.PCA, 8, 1));
@@ -227,9 +230,13 @@ class MeasuredSettingsTest {
     }
 
     private static Setting setting(DecoderKind decoder, int latent, int components, int width) {
+        return setting(decoder, latent, components, width, Architectures.NO_STEM);
+    }
+
+    private static Setting setting(DecoderKind decoder, int latent, int components, int width, int stem) {
         return MeasuredSettings.ALL.stream()
                 .filter(s -> s.decoder() == decoder && s.latentDim() == latent && s.components() == components
-                        && s.width() == width)
+                        && s.width() == width && s.stem() == stem)
                 .findFirst().orElseThrow();
     }
 }
