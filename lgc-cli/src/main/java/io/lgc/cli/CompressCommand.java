@@ -278,29 +278,10 @@ final class CompressCommand implements Callable<Integer> {
                     + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
         }
         SourceInfo info = SourceInfo.of(source, record);
-        MeasuredSettings.Setting chosen = budgetBytes == null ? null
-                : chooseForBudget(budgetBytes, source, info, config);
-        if (chosen != null) {
-            config = chosen.applyTo(config);
-        }
-        Precision written = chosen == null ? storage : chosen.precision();
-        CompressionResult result;
-        try {
-            result = Compressor.compress(source.data(), info, config,
-                    common.progress(root.err));
-        } catch (TrainingDivergedException e) {
-            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
-        }
-        StoragePrecision stored = storable(() -> chosen == null ? ArtifactFile.storage(result.dataset(), written)
-                : MeasuredSettings.storage(result.dataset(), chosen, budgetBytes));
-        if (chosen != null) {
-            MeasuredSettings.requireFits(budgetBytes, storable(() -> ArtifactFile.storedBytes(result.dataset(),
-                    stored, Codec.AUTO)), chosen, source.displayName());
-            if (!stored.equals(ArtifactFile.storage(result.dataset(), written))) {
-                out.println(String.format(java.util.Locale.ROOT, "budget: mixtures stored in fp16 to fit, which"
-                        + " moves a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(result.dataset())));
-            }
-        }
+        Compressed made = budgetBytes == null ? compress(source, info, config, null, storage)
+                : compressForBudget(budgetBytes, source, info, config);
+        CompressionResult result = made.result();
+        StoragePrecision stored = made.stored();
         target.requireReplaceable(); // again: the file may have appeared while training
         WriteReport parts = result.times().time("write", () -> target.writing(() -> write(result, stored)));
         printSummary(out, source, result, parts);
@@ -310,21 +291,71 @@ final class CompressCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code --budget}: the measured setting chosen for these images, said before the training starts. */
-    private MeasuredSettings.Setting chooseForBudget(long bytes, ResolvedDataset source, SourceInfo info,
+    /** A compression and how its file will be stored. */
+    private record Compressed(CompressionResult result, StoragePrecision stored) {
+    }
+
+    /** Compresses with {@code config}, or with {@code chosen}'s setting applied to it when not null. */
+    private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
+            MeasuredSettings.Setting chosen, Precision storage) {
+        CompressionResult result;
+        try {
+            result = Compressor.compress(source.data(), info, chosen == null ? config : chosen.applyTo(config),
+                    common.progress(root.err));
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
+        }
+        Precision written = chosen == null ? storage : chosen.precision();
+        return new Compressed(result, storable(() -> ArtifactFile.storage(result.dataset(), written)));
+    }
+
+    /**
+     * {@code --budget}: the best measured setting predicted to fit; when its file comes out larger
+     * (mixtures that fp16 would move too far, fits with warnings), the next one, until one fits or
+     * none is left.
+     */
+    private Compressed compressForBudget(long budgetBytes, ResolvedDataset source, SourceInfo info,
             CompressionConfig config) {
         if (!(source.data() instanceof Dataset images)) {
             throw new InputException(source.displayName() + ": a table; --budget chooses among settings measured on"
                     + " images (a table takes --latent-dim and --components)");
         }
-        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(bytes, images, info, config);
+        List<MeasuredSettings.Setting> tried = new java.util.ArrayList<>();
+        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(budgetBytes, images, info, config);
+        while (true) {
+            sayChoice(budgetBytes, images, choice);
+            MeasuredSettings.Setting chosen = choice.setting();
+            Compressed made = compress(source, info, config, chosen, null);
+            CompressedDataset trained = made.result().dataset();
+            StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
+            long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
+            if (bytes <= budgetBytes) {
+                if (!stored.equals(made.stored())) {
+                    root.out.println(String.format(java.util.Locale.ROOT, "budget: mixtures stored in fp16 to fit,"
+                            + " which moves a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(trained)));
+                }
+                return new Compressed(made.result(), stored);
+            }
+            tried.add(chosen);
+            java.util.Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
+                    config, tried);
+            if (next.isEmpty()) {
+                MeasuredSettings.requireFits(budgetBytes, bytes, chosen, source.displayName()); // throws
+            }
+            root.out.println("budget: the file came out at " + Text.bytes(bytes) + " (its mixtures need fp32 or its"
+                    + " fits reported warnings); trying the next setting");
+            choice = next.orElseThrow();
+        }
+    }
+
+    /** The measured setting chosen for these images, said before its training starts. */
+    private void sayChoice(long bytes, Dataset images, MeasuredSettings.Choice choice) {
         String accuracy = String.format(java.util.Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
                 + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
                 + " % on Fashion-MNIST, the best measured setting that fits" + (DecoderKind.auto(images) == DecoderKind.PCA
                         ? String.format(java.util.Locale.ROOT, " of the PCA basis's, which decodes fewer than %,d images"
                         + " better", DecoderKind.PCA_BELOW_IMAGES) : "") + ")");
-        return choice.setting();
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

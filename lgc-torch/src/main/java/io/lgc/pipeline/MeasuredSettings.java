@@ -123,6 +123,16 @@ public final class MeasuredSettings {
      * {@link ParameterException} naming the budget when nothing fits.
      */
     public static Choice forBudget(long budget, Dataset data, SourceInfo source, CompressionConfig base) {
+        return forBudget(budget, data, source, base, List.of()).orElseThrow();
+    }
+
+    /**
+     * {@link #forBudget(long, Dataset, SourceInfo, CompressionConfig)} passing over the settings
+     * already {@code tried} (whose files came out larger than predicted, see {@link #requireFits}):
+     * empty when some were tried and no other fits; the exception when none was tried and none fits.
+     */
+    public static java.util.Optional<Choice> forBudget(long budget, Dataset data, SourceInfo source,
+            CompressionConfig base, List<Setting> tried) {
         if (budget <= 0) {
             throw new ParameterException(Parameter.BUDGET, " must be a positive number of bytes, got " + budget);
         }
@@ -130,7 +140,7 @@ public final class MeasuredSettings {
         Setting smallestSetting = null;
         boolean basisOnly = DecoderKind.auto(data) == DecoderKind.PCA;
         for (Setting setting : ALL) {
-            if (basisOnly && setting.decoder() != DecoderKind.PCA) {
+            if (basisOnly && setting.decoder() != DecoderKind.PCA || tried.contains(setting)) {
                 continue;
             }
             OptionalLong bytes = predictedBytes(setting, data, source, base);
@@ -138,12 +148,15 @@ public final class MeasuredSettings {
                 continue;
             }
             if (bytes.getAsLong() <= budget) {
-                return new Choice(setting, bytes.getAsLong());
+                return java.util.Optional.of(new Choice(setting, bytes.getAsLong()));
             }
             if (bytes.getAsLong() < smallest) {
                 smallest = bytes.getAsLong();
                 smallestSetting = setting;
             }
+        }
+        if (!tried.isEmpty()) {
+            return java.util.Optional.empty();
         }
         if (smallestSetting == null) {
             throw new ParameterException(Parameter.BUDGET, ": no measured setting applies to " + source.given()
@@ -179,14 +192,15 @@ public final class MeasuredSettings {
 
     /**
      * Refuses a file that came out larger than its budget, which the prediction allows only when a
-     * class's fit reported warnings (they are recorded in the header) or its mixtures need fp32.
+     * class's fit reported warnings (they are recorded in the header) or its mixtures need fp32; for
+     * a caller that has no other setting left to try.
      */
     public static void requireFits(long budget, long actualBytes, Setting setting, String sourceName) {
         if (actualBytes > budget) {
             throw new ParameterException(Parameter.BUDGET, " " + bytes(budget) + ": the file of " + sourceName
                     + " came out at " + bytes(actualBytes) + " (" + setting.describe() + "; its mixture fits reported"
-                    + " warnings, which the header records, or its mixtures need fp32); nothing was written: give a"
-                    + " smaller budget");
+                    + " warnings, which the header records, or its mixtures need fp32) and no other measured setting"
+                    + " fits; nothing was written: give a larger budget");
         }
     }
 

@@ -120,6 +120,19 @@ class MeasuredSettingsTest {
     }
 
     @Test
+    void settingsAlreadyTriedArePassedOverUntilNoneIsLeft() {
+        Setting first = choose(392_000);
+        Setting second = MeasuredSettings.forBudget(392_000, FASHION_SHAPED, SOURCE, BASE, List.of(first))
+                .orElseThrow().setting();
+        assertThat(second).isEqualTo(MeasuredSettings.ALL.get(MeasuredSettings.ALL.indexOf(first) + 1));
+        Setting smallest = choose(20_000);
+        assertThat(MeasuredSettings.forBudget(20_000, FASHION_SHAPED, SOURCE, BASE, List.of(smallest))).isEmpty();
+        assertThat(MeasuredSettings.forBudget(20_000, FASHION_SHAPED, SOURCE, BASE, List.of())).contains(
+                new Choice(smallest, MeasuredSettings.predictedBytes(smallest, FASHION_SHAPED, SOURCE, BASE)
+                        .orElseThrow()));
+    }
+
+    @Test
     void aFileThatCameOutLargerThanPredictedIsRefused() {
         Setting pca = setting(DecoderKind.PCA, 8, 1);
         MeasuredSettings.requireFits(20_000, 20_000, pca, "bands");
@@ -128,8 +141,8 @@ class MeasuredSettingsTest {
                     assertThat(e.parameters()).containsExactly(Parameter.BUDGET);
                     assertThat(e.getMessage()).isEqualTo("budget 20,000 B: the file of bands came out at 20,001 B"
                             + " (pca, latent 8, 1 component per class, int8; its mixture fits reported warnings, which"
-                            + " the header records, or its mixtures need fp32); nothing was written: give a smaller"
-                            + " budget");
+                            + " the header records, or its mixtures need fp32) and no other measured setting fits;"
+                            + " nothing was written: give a larger budget");
                 });
     }
 
