@@ -278,7 +278,7 @@ final class CompressCommand implements Callable<Integer> {
                     + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
         }
         SourceInfo info = SourceInfo.of(source, record);
-        Compressed made = budgetBytes == null ? compress(source, info, config, null, storage)
+        Compressed made = budgetBytes == null ? compress(source, info, config, storage)
                 : compressForBudget(budgetBytes, source, info, config);
         CompressionResult result = made.result();
         StoragePrecision stored = made.stored();
@@ -295,18 +295,16 @@ final class CompressCommand implements Callable<Integer> {
     private record Compressed(CompressionResult result, StoragePrecision stored) {
     }
 
-    /** Compresses with {@code config}, or with {@code chosen}'s setting applied to it when not null. */
+    /** Compresses with {@code config}; the file is to be stored as the writer stores {@code precision}. */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
-            MeasuredSettings.Setting chosen, Precision storage) {
+            Precision precision) {
         CompressionResult result;
         try {
-            result = Compressor.compress(source.data(), info, chosen == null ? config : chosen.applyTo(config),
-                    common.progress(root.err));
+            result = Compressor.compress(source.data(), info, config, common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
-        Precision written = chosen == null ? storage : chosen.precision();
-        return new Compressed(result, storable(() -> ArtifactFile.storage(result.dataset(), written)));
+        return new Compressed(result, storable(() -> ArtifactFile.storage(result.dataset(), precision)));
     }
 
     /**
@@ -325,7 +323,7 @@ final class CompressCommand implements Callable<Integer> {
         while (true) {
             sayChoice(budgetBytes, images, choice);
             MeasuredSettings.Setting chosen = choice.setting();
-            Compressed made = compress(source, info, config, chosen, null);
+            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision());
             CompressedDataset trained = made.result().dataset();
             StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
             long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
@@ -353,9 +351,12 @@ final class CompressCommand implements Callable<Integer> {
         String accuracy = String.format(java.util.Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
                 + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
-                + " % on Fashion-MNIST, the best measured setting that fits" + (DecoderKind.auto(images) == DecoderKind.PCA
-                        ? String.format(java.util.Locale.ROOT, " of the PCA basis's, which decodes fewer than %,d images"
-                        + " better", DecoderKind.PCA_BELOW_IMAGES) : "") + ")");
+                + " % on Fashion-MNIST, the best measured setting that fits" + basisOnly(images) + ")");
+    }
+
+    private static String basisOnly(Dataset images) {
+        return DecoderKind.auto(images) != DecoderKind.PCA ? "" : String.format(java.util.Locale.ROOT,
+                " of the PCA basis's, which decodes fewer than %,d images better", DecoderKind.PCA_BELOW_IMAGES);
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

@@ -70,8 +70,8 @@ class BudgetOptionTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("budget 30,000 B \\(29.3 KiB\\): pca, latent 32, 5 components per class,"
                 + "[^\\n]*\\nbudget: the file came out at [\\d,]+ B \\([\\d.]+ KiB\\) \\(its mixtures need fp32 or its"
-                + " fits reported warnings\\); trying the next setting\\nbudget 30,000 B \\(29.3 KiB\\): pca, latent 32,"
-                + " 1 component per class");
+                + " fits reported warnings\\); trying the next setting\\nbudget 30,000 B \\(29.3 KiB\\): pca,"
+                + " latent 32, 1 component per class");
         assertThat(Files.size(out)).isLessThanOrEqualTo(30_000);
         JsonObject config = ArtifactFile.read(out).metadata().provenance().getAsJsonObject("config");
         assertThat(config.get("components").getAsString()).isEqualTo("1");
@@ -117,7 +117,8 @@ class BudgetOptionTest {
                     + " such as 78400, 78.4KB or 1MiB, got '" + bad + "'");
         }
         for (String[] chosen : new String[][] {{"--latent-dim", "4"}, {"--decoder", "pca"}, {"--precision", "fp16"},
-                {"--components", "2"}, {"--width", "16"}, {"--stem", "16"}, {"--covariance", "diag"}, {"--tune-steps", "5"}}) {
+                {"--components", "2"}, {"--width", "16"}, {"--stem", "16"}, {"--covariance", "diag"},
+                {"--tune-steps", "5"}}) {
             CliRun run = quick.to(dir.resolve("bad.lgc"), "--budget", "50000", chosen[0], chosen[1]);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).isEqualTo("lgc: " + chosen[0] + " does not apply with --budget, which"

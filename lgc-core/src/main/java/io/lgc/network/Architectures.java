@@ -9,7 +9,10 @@ import java.util.List;
 
 /** The network shapes LGC trains, as declarative specs. */
 public final class Architectures {
-    /** No decoder stem ({@link #convAutoencoder(ImageShape, int, int, int)}): the linear layer fills all 2 × width channels. */
+    /**
+     * No decoder stem ({@link #convAutoencoder(ImageShape, int, int, int)}): the linear layer fills
+     * all 2 × width channels.
+     */
     public static final int NO_STEM = 0;
 
     private Architectures() {
@@ -58,7 +61,8 @@ public final class Architectures {
             decoder.addAll(List.of(new Layer.Linear(latentDim, (int) flat), new Layer.Relu(),
                     new Layer.Reshape(new long[] {wide, h4, w4})));
         } else {
-            decoder.addAll(List.of(new Layer.Linear(latentDim, Math.toIntExact((long) stem * h4 * w4)), new Layer.Relu(),
+            int narrow = Math.toIntExact((long) stem * h4 * w4);
+            decoder.addAll(List.of(new Layer.Linear(latentDim, narrow), new Layer.Relu(),
                     new Layer.Reshape(new long[] {stem, h4, w4}),
                     new Layer.Conv2d(stem, wide, 3, 1, 1), new Layer.Relu()));
         }

@@ -4,8 +4,10 @@ import io.lgc.InputException;
 import io.lgc.Parameter;
 import io.lgc.ParameterException;
 import io.lgc.data.LabelledData;
+import io.lgc.data.SampleLayout;
 import io.lgc.data.Table;
 import io.lgc.network.Architectures;
+import io.lgc.network.AutoencoderSpec;
 
 /**
  * What autoencoder to train and how.
@@ -88,7 +90,7 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
     }
 
     /** The network these settings train for the data's layout. */
-    public io.lgc.network.AutoencoderSpec spec(io.lgc.data.SampleLayout layout) {
+    public AutoencoderSpec spec(SampleLayout layout) {
         return model.spec(layout, latentDim, width, stem);
     }
 
