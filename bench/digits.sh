@@ -21,8 +21,9 @@ for setting in "${@:-16:10 24:5 24:10 32:5 32:10}"; do
     k="${s%%:*}" K="${s##*:}"
     name="pca-k$k-K$K"
     file="$work/digits-$name.lgc"
-    [[ -f "$file" ]] || ./lgc compress "$train" -o "$file" --decoder pca --latent-dim "$k" --components "$K" --seed 1 -q > /dev/null
     recon="$work/digits-$name-recon"
+    [[ -f "$file" ]] || { rm -f "$recon.done"; ./lgc compress "$train" -o "$file" --decoder pca --latent-dim "$k" \
+      --components "$K" --seed 1 -q > /dev/null; }
     [[ -f "$recon.done" ]] || { rm -rf "$recon"; ./lgc reconstruct "$file" -o "$recon" --per-class auto --seed 1 -q > /dev/null; touch "$recon.done"; }
     for seed in 1 2 3; do
       json="$out/$name-seed$seed.json"
@@ -60,11 +61,11 @@ print("`--per-class auto --seed 1`.\n")
 print("| setting | file bytes | accuracy | seeds | gap to real |")
 print("|---|---:|---:|---|---:|")
 real = statistics.mean(100 * r["accuracy"] for _, r in small.get("digits-real", [])) if "digits-real" in small else None
-rows = [("real training set (bench/small-data.sh)", None, small.get("digits-real"))]
-rows += [("pca k 16, K 5, the default (bench/small-data.sh)", None, small.get("digits-pca"))]
+rows = [("real training set (bench/small-data.sh)", small.get("digits-real"))]
+rows += [("pca k 16, K 5, the default (bench/small-data.sh)", small.get("digits-pca"))]
 for name in sorted(runs, key=lambda n: (runs[n][0][1]["latent_dim"], runs[n][0][1]["components"])):
-    rows.append((name.replace("pca-k", "pca k ").replace("-K", ", K "), None, runs[name]))
-for label, _, rs in rows:
+    rows.append((name.replace("pca-k", "pca k ").replace("-K", ", K "), runs[name]))
+for label, rs in rows:
     if not rs:
         continue
     size = format(rs[0][1]["file_bytes"], ",") if "file_bytes" in rs[0][1] else ""

@@ -30,7 +30,7 @@ public enum Parameter {
     /** {@code AutoencoderConfig.latentDim}. */
     LATENT_DIM("latentDim"),
     /** {@code AutoencoderConfig.stem}. */
-    STEM("AutoencoderConfig.stem"),
+    STEM("stem"),
     /** {@code FeatureMatching.weight}. */
     FEATURE_WEIGHT("FeatureMatching.weight"),
     /** {@code FeatureMatching.epochs}. */

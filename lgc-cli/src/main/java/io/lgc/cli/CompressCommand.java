@@ -40,7 +40,10 @@ import io.lgc.report.ReportWriter;
 import io.lgc.report.WrittenReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -318,10 +321,10 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException(source.displayName() + ": a table; --budget chooses among settings measured on"
                     + " images (a table takes --latent-dim and --components)");
         }
-        List<MeasuredSettings.Setting> tried = new java.util.ArrayList<>();
+        List<MeasuredSettings.Setting> tried = new ArrayList<>();
         MeasuredSettings.Choice choice = MeasuredSettings.forBudget(budgetBytes, images, info, config);
         while (true) {
-            sayChoice(budgetBytes, images, choice);
+            sayChoice(budgetBytes, images, choice, !tried.isEmpty());
             MeasuredSettings.Setting chosen = choice.setting();
             Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision());
             CompressedDataset trained = made.result().dataset();
@@ -335,28 +338,31 @@ final class CompressCommand implements Callable<Integer> {
                 return new Compressed(made.result(), stored);
             }
             tried.add(chosen);
-            java.util.Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
+            Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
                     config, tried);
             if (next.isEmpty()) {
-                MeasuredSettings.requireFits(budgetBytes, bytes, chosen, source.displayName()); // throws
+                throw MeasuredSettings.tooLarge(budgetBytes, bytes, chosen, source.displayName());
             }
-            root.out.println("budget: the file came out at " + Text.bytes(bytes) + " (its mixtures need fp32 or its"
-                    + " fits reported warnings); trying the next setting");
+            double moved = ArtifactFile.fp16MixtureDivergence(trained);
+            String why = moved > MeasuredSettings.FP16_MIXTURE_MAX_KL
+                    ? String.format(Locale.ROOT, "its mixtures stay fp32: fp16 would move a class by %.1e nats", moved)
+                    : "its mixture fits reported warnings, which the header records";
+            root.out.println("budget: the file came out at " + Text.bytes(bytes) + ", " + why
+                    + "; trying the next setting");
             choice = next.orElseThrow();
         }
     }
 
     /** The measured setting chosen for these images, said before its training starts. */
-    private void sayChoice(long bytes, Dataset images, MeasuredSettings.Choice choice) {
-        String accuracy = String.format(java.util.Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
-        root.out.println("budget " + Text.bytes(bytes) + ": " + choice.setting().describe() + ", predicted at most "
-                + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
-                + " % on Fashion-MNIST, the best measured setting that fits" + basisOnly(images) + ")");
-    }
-
-    private static String basisOnly(Dataset images) {
-        return DecoderKind.auto(images) != DecoderKind.PCA ? "" : String.format(java.util.Locale.ROOT,
-                " of the PCA basis's, which decodes fewer than %,d images better", DecoderKind.PCA_BELOW_IMAGES);
+    private void sayChoice(long budgetBytes, Dataset images, MeasuredSettings.Choice choice, boolean retry) {
+        String accuracy = String.format(Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
+        boolean basisOnly = DecoderKind.auto(images) == DecoderKind.PCA;
+        String which = (retry ? "the next " : "the best ") + "measured " + (basisOnly ? "PCA " : "")
+                + "setting predicted to fit" + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
+                + " than %,d images better", DecoderKind.PCA_BELOW_IMAGES) : "");
+        root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe() + ", predicted at most "
+                + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy + " % on Fashion-MNIST, "
+                + which + ")");
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */
@@ -612,8 +618,10 @@ final class CompressCommand implements Callable<Integer> {
                         + " autoencoder (--model auto or dense)");
             }
             if (width != AutoencoderConfig.DEFAULT_WIDTH || stem != null) {
-                throw new InputException(dataset + ": a table; " + (stem != null ? "--stem" : "--width")
-                        + " shapes the convolutional autoencoder and applies to images only");
+                String given = width != AutoencoderConfig.DEFAULT_WIDTH && stem != null ? "--width and --stem shape"
+                        : stem != null ? "--stem shapes" : "--width shapes";
+                throw new InputException(dataset + ": a table; " + given
+                        + " the convolutional autoencoder and applies to images only");
             }
             if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
                     || teacherEpochs != null) {
@@ -634,6 +642,10 @@ final class CompressCommand implements Callable<Integer> {
                 new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
+        if (stem != null && !table && (decoderKind == DecoderKind.PCA || kind == AutoencoderKind.DENSE)) {
+            throw new InputException("--stem shapes the convolutional decoder; "
+                    + (decoderKind == DecoderKind.PCA ? "--decoder pca" : "--model dense") + " has none");
+        }
         if (tuneSteps > 0 && (table || decoderKind == DecoderKind.PCA)) {
             throw new InputException("--tune-steps trains an autoencoder's decoder on images; "
                     + (table ? dataset + " is a table" : "--decoder pca has no training"));
@@ -678,7 +690,9 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--width must be a positive multiple of 16, got " + width);
         }
         OptionChecks.nonNegative("--tune-match", tuneMatch);
-        OptionChecks.atLeast("--stem", stem, 1);
+        if (stem != null && !(stem >= 1 && stem <= AutoencoderConfig.MAX_STEM)) {
+            throw new InputException("--stem must be 1 to " + AutoencoderConfig.MAX_STEM + ", got " + stem);
+        }
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

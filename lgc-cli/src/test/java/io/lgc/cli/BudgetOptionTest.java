@@ -50,8 +50,8 @@ class BudgetOptionTest {
         assertThat(quick.to(small, "--budget", "6000", "-q").exitCode()).isZero();
         CliRun run = quick.to(large, "--budget", "1MB");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("the best measured setting that fits of the PCA basis's, which decodes fewer"
-                + " than 2,000 images better)");
+        assertThat(run.out()).contains("the best measured PCA setting predicted to fit; the basis decodes fewer than"
+                + " 2,000 images better)");
         assertThat(Files.size(large)).isGreaterThan(Files.size(small));
         // sixty images: the basis's settings only, as --decoder auto would choose
         JsonObject config = ArtifactFile.read(large).metadata().provenance().getAsJsonObject("config");
@@ -69,9 +69,10 @@ class BudgetOptionTest {
         CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "30000", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("budget 30,000 B \\(29.3 KiB\\): pca, latent 32, 5 components per class,"
-                + "[^\\n]*\\nbudget: the file came out at [\\d,]+ B \\([\\d.]+ KiB\\) \\(its mixtures need fp32 or its"
-                + " fits reported warnings\\); trying the next setting\\nbudget 30,000 B \\(29.3 KiB\\): pca,"
-                + " latent 32, 1 component per class");
+                + "[^\\n]*the best measured PCA setting[^\\n]*\\nbudget: the file came out at [\\d,]+ B \\([\\d.]+"
+                + " KiB\\), its mixtures stay fp32: fp16 would move a class by \\d\\.\\de[+-]\\d\\d nats; trying the next"
+                + " setting\\nbudget 30,000 B \\(29.3 KiB\\): pca, latent 32, 1 component per class,[^\\n]*the next"
+                + " measured PCA setting predicted to fit");
         assertThat(Files.size(out)).isLessThanOrEqualTo(30_000);
         JsonObject config = ArtifactFile.read(out).metadata().provenance().getAsJsonObject("config");
         assertThat(config.get("components").getAsString()).isEqualTo("1");

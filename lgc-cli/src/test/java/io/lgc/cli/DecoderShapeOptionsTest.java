@@ -78,10 +78,16 @@ class DecoderShapeOptionsTest {
         assertThat(width.err().strip()).isEqualTo("lgc: --width must be a positive multiple of 16, got 24");
         CliRun stem = quick.to(dir.resolve("w.lgc"), "--stem", "0");
         assertThat(stem.exitCode()).isEqualTo(2);
-        assertThat(stem.err().strip()).isEqualTo("lgc: --stem must be at least 1, got 0");
+        assertThat(stem.err().strip()).isEqualTo("lgc: --stem must be 1 to 4096, got 0");
         CliRun huge = quick.to(dir.resolve("w.lgc"), "--stem", "5000");
         assertThat(huge.exitCode()).isEqualTo(2);
-        assertThat(huge.err().strip()).isEqualTo("lgc: --stem must be 0 (no stem) to 4096, got 5000");
+        assertThat(huge.err().strip()).isEqualTo("lgc: --stem must be 1 to 4096, got 5000");
+        CliRun basis = quick.to(dir.resolve("w.lgc"), "--decoder", "pca", "--stem", "16");
+        assertThat(basis.exitCode()).isEqualTo(2);
+        assertThat(basis.err().strip()).isEqualTo("lgc: --stem shapes the convolutional decoder; --decoder pca has none");
+        CliRun dense = quick.to(dir.resolve("w.lgc"), "--model", "dense", "--stem", "16");
+        assertThat(dense.exitCode()).isEqualTo(2);
+        assertThat(dense.err().strip()).isEqualTo("lgc: --stem shapes the convolutional decoder; --model dense has none");
         CliRun steps = quick.to(dir.resolve("s.lgc"), "--tune-steps", "-1");
         assertThat(steps.exitCode()).isEqualTo(2);
         assertThat(steps.err()).contains("--tune-steps");

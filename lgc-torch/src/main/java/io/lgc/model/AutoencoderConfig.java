@@ -25,7 +25,7 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
         FeatureMatching featureMatching, AutoencoderKind model) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
-    /** Largest decoder stem: more channels than 2 × width would only cost bytes. */
+    /** Largest decoder stem accepted, a bound far above any useful one (a stem is meant to be below 2 × width). */
     public static final int MAX_STEM = 4096;
     public static final int DEFAULT_EPOCHS = 8;
     public static final int DEFAULT_BATCH_SIZE = 128;
@@ -81,8 +81,10 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
      */
     public AutoencoderConfig forData(LabelledData data) {
         boolean table = data instanceof Table;
-        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction,
-                table ? FeatureMatching.OFF : featureMatching, model.resolve(data.layout()));
+        AutoencoderKind network = model.resolve(data.layout());
+        // the dense network has no convolutional stem; what it trains is recorded, not what was asked
+        return new AutoencoderConfig(latentDim, width, network == AutoencoderKind.DENSE ? Architectures.NO_STEM : stem,
+                fit, validationFraction, table ? FeatureMatching.OFF : featureMatching, network);
     }
 
     public AutoencoderConfig withLatentDim(int dim) {

@@ -51,8 +51,8 @@ final class UpsampleBlock extends AbstractBlock {
         long c = s.get(1);
         long h = s.get(2);
         long w = s.get(3);
-        // Rows are widened first and then copied whole: one copy whose innermost axis is the scale
-        // (2) walks its strides element by element, so it runs over half the output, and the other,
+        // Rows are widened first and then copied whole: a copy whose innermost axis is the scale walks
+        // its strides element by element, so it runs over 1/scale of the output only, and the other,
         // over the whole output, moves rows of w * scale contiguous values.
         NDArray widened = x.reshape(n, c, h, w, 1).broadcast(new Shape(n, c, h, w, scale))
                 .reshape(n, c, h, 1, w * scale);

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
@@ -131,7 +132,7 @@ public final class MeasuredSettings {
      * already {@code tried} (whose files came out larger than predicted, see {@link #requireFits}):
      * empty when some were tried and no other fits; the exception when none was tried and none fits.
      */
-    public static java.util.Optional<Choice> forBudget(long budget, Dataset data, SourceInfo source,
+    public static Optional<Choice> forBudget(long budget, Dataset data, SourceInfo source,
             CompressionConfig base, List<Setting> tried) {
         if (budget <= 0) {
             throw new ParameterException(Parameter.BUDGET, " must be a positive number of bytes, got " + budget);
@@ -140,7 +141,7 @@ public final class MeasuredSettings {
         Setting smallestSetting = null;
         boolean basisOnly = DecoderKind.auto(data) == DecoderKind.PCA;
         for (Setting setting : ALL) {
-            if (basisOnly && setting.decoder() != DecoderKind.PCA || tried.contains(setting)) {
+            if ((basisOnly && setting.decoder() != DecoderKind.PCA) || tried.contains(setting)) {
                 continue;
             }
             OptionalLong bytes = predictedBytes(setting, data, source, base);
@@ -148,7 +149,7 @@ public final class MeasuredSettings {
                 continue;
             }
             if (bytes.getAsLong() <= budget) {
-                return java.util.Optional.of(new Choice(setting, bytes.getAsLong()));
+                return Optional.of(new Choice(setting, bytes.getAsLong()));
             }
             if (bytes.getAsLong() < smallest) {
                 smallest = bytes.getAsLong();
@@ -156,7 +157,7 @@ public final class MeasuredSettings {
             }
         }
         if (!tried.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (smallestSetting == null) {
             throw new ParameterException(Parameter.BUDGET, ": no measured setting applies to " + source.given()
@@ -197,11 +198,16 @@ public final class MeasuredSettings {
      */
     public static void requireFits(long budget, long actualBytes, Setting setting, String sourceName) {
         if (actualBytes > budget) {
-            throw new ParameterException(Parameter.BUDGET, " " + bytes(budget) + ": the file of " + sourceName
-                    + " came out at " + bytes(actualBytes) + " (" + setting.describe() + "; its mixture fits reported"
-                    + " warnings, which the header records, or its mixtures need fp32) and no other measured setting"
-                    + " fits; nothing was written: give a larger budget");
+            throw tooLarge(budget, actualBytes, setting, sourceName);
         }
+    }
+
+    /** The refusal of {@link #requireFits}, for a caller that has already compared the sizes. */
+    public static ParameterException tooLarge(long budget, long actualBytes, Setting setting, String sourceName) {
+        return new ParameterException(Parameter.BUDGET, " " + bytes(budget) + ": the file of " + sourceName
+                + " came out at " + bytes(actualBytes) + " (" + setting.describe() + "; its mixture fits reported"
+                + " warnings, which the header records, or its mixtures need fp32) and no other measured setting"
+                + " fits; nothing was written: give a larger budget");
     }
 
     /**

@@ -1,0 +1,50 @@
+package io.lgc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
+import io.lgc.data.Table;
+import io.lgc.data.TableColumns;
+import io.lgc.eval.SyntheticImages;
+import io.lgc.network.Architectures;
+import io.lgc.network.Layer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an autoencoder configuration trains, as resolved for the data. */
+class AutoencoderConfigTest {
+    private static final FitConfig FIT = new FitConfig(1, 8, 1e-3, 1);
+
+    private static AutoencoderConfig withStem(int stem, AutoencoderKind model) {
+        return new AutoencoderConfig(4, 16, stem, FIT, 0.1, FeatureMatching.OFF, model);
+    }
+
+    @Test
+    void imagesKeepTheStemAndTheirDecoderStartsWithIt() {
+        AutoencoderConfig config = withStem(16, AutoencoderKind.AUTO).forData(SyntheticImages.bands(4, 2, 8, 1));
+        assertThat(config.stem()).isEqualTo(16);
+        assertThat(config.spec(SyntheticImages.bands(4, 2, 8, 1).layout()).decoder().layers().get(3))
+                .isEqualTo(new Layer.Conv2d(16, 32, 3, 1, 1));
+    }
+
+    @Test
+    void theDenseNetworkHasNoStemSoNoneIsKeptOrRecorded() {
+        Table table = new Table(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new int[] {0, 1, 0, 1},
+                List.of("a", "b"), TableColumns.labelLast(List.of("x", "y"), "label"));
+        assertThat(withStem(16, AutoencoderKind.AUTO).forData(table).stem()).isEqualTo(Architectures.NO_STEM);
+        assertThat(withStem(16, AutoencoderKind.DENSE).forData(SyntheticImages.bands(4, 2, 8, 1)).stem())
+                .isEqualTo(Architectures.NO_STEM);
+    }
+
+    @Test
+    void aNegativeOrHugeStemIsRefusedUnderItsName() {
+        for (int bad : new int[] {-1, AutoencoderConfig.MAX_STEM + 1}) {
+            assertThatThrownBy(() -> withStem(bad, AutoencoderKind.AUTO))
+                    .isInstanceOfSatisfying(ParameterException.class,
+                            e -> assertThat(e.parameters()).containsExactly(Parameter.STEM))
+                    .hasMessageContaining("stem must be 0 (no stem) to 4096, got " + bad);
+        }
+    }
+}
