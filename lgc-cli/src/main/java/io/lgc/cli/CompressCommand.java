@@ -332,8 +332,8 @@ final class CompressCommand implements Callable<Integer> {
             long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
             if (bytes <= budgetBytes) {
                 if (!stored.equals(made.stored())) {
-                    root.out.println(String.format(java.util.Locale.ROOT, "budget: mixtures stored in fp16 to fit,"
-                            + " which moves a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(trained)));
+                    root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in fp16 to fit, which moves"
+                            + " a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(trained)));
                 }
                 return new Compressed(made.result(), stored);
             }
@@ -360,8 +360,8 @@ final class CompressCommand implements Callable<Integer> {
         String which = (retry ? "the next " : "the best ") + "measured " + (basisOnly ? "PCA " : "")
                 + "setting predicted to fit" + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
                 + " than %,d images better", DecoderKind.PCA_BELOW_IMAGES) : "");
-        root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe() + ", predicted at most "
-                + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy + " % on Fashion-MNIST, "
+        root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe()
+                + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy + " % on Fashion-MNIST, "
                 + which + ")");
     }
 
