@@ -30,6 +30,7 @@
 #     stem-16:             --spread 1.2 | , its own artifact: compress --stem 16 (the decoder's linear layer fills
 #                          16 channels, a convolution widens them to 64: 68 KB)
 #     width-48-stem-16:    --spread 1.2 | , its own artifact: compress --width 48 --stem 16
+#     latent-dim-32-stem-16: --spread 1.2 | , its own artifact: compress --latent-dim 32 --stem 16
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -66,6 +67,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     width-16-long) kind=own compress_opts="--width 16 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-spread-1.2) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16) kind=own compress_opts="--stem 16" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-32-stem-16) kind=own compress_opts="--latent-dim 32 --stem 16" recon_opts="--spread 1.2" eval_opts="" ;;
     width-48-stem-16) kind=own compress_opts="--width 48 --stem 16" recon_opts="--spread 1.2" eval_opts="" ;;
     width-16-6000-ep15) kind=own compress_opts="--width 16" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
     latent-dim-32-6000-ep15) kind=own compress_opts="--latent-dim 32" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
