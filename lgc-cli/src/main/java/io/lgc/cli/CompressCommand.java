@@ -361,8 +361,8 @@ final class CompressCommand implements Callable<Integer> {
                 + "setting predicted to fit" + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
                 + " than %,d images better", DecoderKind.PCA_BELOW_IMAGES) : "");
         root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe()
-                + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy + " % on Fashion-MNIST, "
-                + which + ")");
+                + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
+                + " % on Fashion-MNIST, " + which + ")");
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

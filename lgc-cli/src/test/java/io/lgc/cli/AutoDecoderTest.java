@@ -38,8 +38,8 @@ class AutoDecoderTest {
 
     @Test
     void anOptionOnlyAnAutoencoderUsesAsksForOne() {
-        for (String[] option : new String[][] {{"--epochs", "1"}, {"--width", "16"}, {"--stem", "16"}, {"--feature-weight", "0"},
-                {"--tune-steps", "2"}}) {
+        for (String[] option : new String[][] {{"--epochs", "1"}, {"--width", "16"}, {"--stem", "16"},
+                {"--feature-weight", "0"}, {"--tune-steps", "2"}}) {
             Path out = dir.resolve("asked.lgc");
             CliRun run = quick.plain(out, QuickCompress.concat(option, "--force"));
             assertThat(run.exitCode()).as(run.err()).isZero();
