@@ -27,25 +27,16 @@ class DecoderShapeOptionsTest {
 
     @Test
     void aNarrowerAutoencoderWritesASmallerDecoderAndSaysSo() throws IOException {
-        Path narrow = dir.resolve("narrow.lgc");
-        Path standard = dir.resolve("standard.lgc");
-        CliRun a = quick.to(narrow, "--width", "16", "-q");
-        CliRun b = quick.to(standard, "-q");
-        assertThat(a.exitCode()).as(a.err()).isZero();
-        assertThat(b.exitCode()).as(b.err()).isZero();
+        Path narrow = compressed("narrow.lgc", "--width", "16");
+        Path standard = compressed("standard.lgc");
         assertThat(Files.size(narrow)).isLessThan(Files.size(standard));
-        JsonObject config = ArtifactFile.read(narrow).metadata().provenance().getAsJsonObject("config");
-        assertThat(config.get("width").getAsInt()).isEqualTo(16);
+        assertThat(config(narrow).get("width").getAsInt()).isEqualTo(16);
     }
 
     @Test
     void aStemStartsTheDecoderNarrowAndIsRecordedOnlyWhenGiven() throws IOException {
-        Path stem = dir.resolve("stem.lgc");
-        Path standard = dir.resolve("standard.lgc");
-        CliRun a = quick.to(stem, "--stem", "8", "-q");
-        CliRun b = quick.to(standard, "-q");
-        assertThat(a.exitCode()).as(a.err()).isZero();
-        assertThat(b.exitCode()).as(b.err()).isZero();
+        Path stem = compressed("stem.lgc", "--stem", "8");
+        Path standard = compressed("standard.lgc");
         List<Layer> layers = ArtifactFile.read(stem).metadata().decoder().layers();
         assertThat(layers.get(0)).isEqualTo(new Layer.Linear(16, 8 * 2 * 2));
         assertThat(layers.get(3)).isEqualTo(new Layer.Conv2d(8, 64, 3, 1, 1));
@@ -53,6 +44,14 @@ class DecoderShapeOptionsTest {
                 .isEqualTo(new Layer.Linear(16, 64 * 2 * 2));
         assertThat(config(stem).get("stem").getAsInt()).isEqualTo(8);
         assertThat(config(standard).has("stem")).isFalse();
+    }
+
+    /** {@code lgc compress} of the test images with {@code options} into dir/name, which must succeed. */
+    private Path compressed(String name, String... options) {
+        Path out = dir.resolve(name);
+        CliRun run = quick.to(out, QuickCompress.concat(options, "-q"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return out;
     }
 
     private static JsonObject config(Path artifact) {
@@ -84,10 +83,12 @@ class DecoderShapeOptionsTest {
         assertThat(huge.err().strip()).isEqualTo("lgc: --stem must be 1 to 4096, got 5000");
         CliRun basis = quick.to(dir.resolve("w.lgc"), "--decoder", "pca", "--stem", "16");
         assertThat(basis.exitCode()).isEqualTo(2);
-        assertThat(basis.err().strip()).isEqualTo("lgc: --stem shapes the convolutional decoder; --decoder pca has none");
+        assertThat(basis.err().strip())
+                .isEqualTo("lgc: --stem shapes the convolutional decoder; --decoder pca has none");
         CliRun dense = quick.to(dir.resolve("w.lgc"), "--model", "dense", "--stem", "16");
         assertThat(dense.exitCode()).isEqualTo(2);
-        assertThat(dense.err().strip()).isEqualTo("lgc: --stem shapes the convolutional decoder; --model dense has none");
+        assertThat(dense.err().strip())
+                .isEqualTo("lgc: --stem shapes the convolutional decoder; --model dense has none");
         CliRun steps = quick.to(dir.resolve("s.lgc"), "--tune-steps", "-1");
         assertThat(steps.exitCode()).isEqualTo(2);
         assertThat(steps.err()).contains("--tune-steps");

@@ -49,8 +49,9 @@ public final class MeasuredSettings {
      * (`./lgc compress fashion-mnist/train --width 16 --seed 1`, 3,000 samples per class at spread 1,
      * `./lgc evaluate --protocol fast --epochs 10 --seed 1`: 80.70 %), and with a decoder stem of 16
      * (`--stem 16`, the same way: 82.78 %, bench/results/measured-settings/stem-16-fast-seed1.json).
-     * The ConvNet protocol ranks the four it judged (pca k32 K1, width 16, autoencoder k16 K5 and k32 K5) in the same order, and
-     * puts width 16 3.3 points above pca k32 K1 (3 seeds) where the fast CNN has them level.
+     * The ConvNet protocol ranks the four it judged (pca k32 K1, width 16, autoencoder k16 K5 and k32
+     * K5) in the same order, and puts width 16 3.3 points above pca k32 K1 (3 seeds) where the fast
+     * CNN has them level.
      */
     public static final List<Setting> ALL = List.of(
             new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, NO_STEM, Precision.INT8, 0.8445, 247_516),
