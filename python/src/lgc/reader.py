@@ -443,15 +443,18 @@ def finite(values, sname, name):
             % (sname, name, values.reshape(-1)[bad[0]] if bad.size else None, bad[0] if bad.size else -1))
 
 
+QUANTIZATION_LIMITS = {"int8": 127, "int4": 7}
+
+
 def load_decoder(section, parameters, precision):
     expected = set(parameters)
-    if precision == "int8":
+    if precision in QUANTIZATION_LIMITS:
         expected |= {n + ".scale" for n in parameters if n.endswith(".weight")}
     require_exactly(section, "decoder", expected, "the header's decoder at " + precision)
     weights = {}
     for name, shape in parameters.items():
         is_weight = name.endswith(".weight")
-        dtype = {"fp32": "F32", "fp16": "F16", "int8": "I8" if is_weight else "F16"}[precision]
+        dtype = {"fp32": "F32", "fp16": "F16"}.get(precision, "I8" if is_weight else "F16")
         t = tensor(section, "decoder", name, dtype, shape)
         if dtype == "I8":
             scale = tensor(section, "decoder", name + ".scale", "F32", shape[:1])
@@ -459,9 +462,11 @@ def load_decoder(section, parameters, precision):
             require(bad.size == 0, "section 'decoder': tensor '%s.scale' holds scale %s for channel %d; "
                     "scales must be finite and positive" % (name, scale[bad[0]] if bad.size else 0,
                                                             bad[0] if bad.size else 0))
-            bad = np.flatnonzero(t.reshape(-1) == -128)
-            require(bad.size == 0, "section 'decoder': tensor '%s' holds -128 at index %d; int8 weights are "
-                    "symmetric, -127..127" % (name, bad[0] if bad.size else 0))
+            limit = QUANTIZATION_LIMITS[precision]
+            bad = np.flatnonzero(np.abs(t.reshape(-1).astype(np.int16)) > limit)
+            require(bad.size == 0, "section 'decoder': tensor '%s' holds %d at index %d; %s weights are "
+                    "symmetric, -%d..%d" % (name, t.reshape(-1)[bad[0]] if bad.size else 0, bad[0] if bad.size else 0,
+                                            precision, limit, limit))
             with np.errstate(over="ignore"):
                 values = t.astype(np.float32) * scale.reshape((-1,) + (1,) * (t.ndim - 1))
         else:
@@ -584,7 +589,7 @@ def read_artifact(buf):
     precision = header.get("precision", {"decoder": "fp32", "mixtures": "fp32"})
     require(isinstance(precision, dict) and set(precision) == {"decoder", "mixtures"},
             "invalid header: 'precision' must be an object with exactly the keys decoder and mixtures")
-    require(precision["decoder"] in ("fp32", "fp16", "int8"), "invalid header: precision.decoder is %r"
+    require(precision["decoder"] in ("fp32", "fp16", "int8", "int4"), "invalid header: precision.decoder is %r"
             % (precision["decoder"],))
     require(precision["mixtures"] in ("fp32", "fp16"), "invalid header: precision.mixtures is %r"
             % (precision["mixtures"],))

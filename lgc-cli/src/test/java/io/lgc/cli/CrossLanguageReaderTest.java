@@ -148,6 +148,24 @@ class CrossLanguageReaderTest {
     }
 
     @Test
+    void pythonRefusesAnInt4WeightBeyondSeven() throws Exception {
+        Path good = dir.resolve("int4.lgc");
+        ArtifactFile.write(good, TinyArtifacts.tiny(), Precision.INT4);
+        Container c = ContainerReader.read(good);
+        byte[] q = c.section("decoder").tensor("layers.0.weight").data().clone();
+        q[9] = -9;
+        Path forged = dir.resolve("int4-nine.lgc");
+        ContainerWriter.write(forged, replaced(c, NamedTensor.ofInt8("layers.0.weight", new long[] {72, 4}, q)),
+                Codec.AUTO);
+
+        assertThat(python(good.toString(), "--verify").exitCode()).isZero();
+        Run run = python(forged.toString(), "--verify");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("FAILED").contains("layers.0.weight").contains("-9 at index 9")
+                .contains("-7..7");
+    }
+
+    @Test
     void pythonSamplesEachClassFromItsMixture() throws Exception {
         // components so narrow (std 1e-6) that every sample is, to the pixel, its component's decoded mean
         CompressedDataset base = TinyArtifacts.tiny();

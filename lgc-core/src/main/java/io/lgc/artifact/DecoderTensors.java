@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The decoder section: one tensor per network parameter, named as {@link NetworkSpec} names
  * them ({@code layers.<i>.weight}, {@code layers.<i>.bias}), in the dtype the precision
- * prescribes. Under int8 every weight also has {@code layers.<i>.weight.scale}.
+ * prescribes. Under int8 and int4 every weight also has {@code layers.<i>.weight.scale}.
  *
  * <p>int8 stores biases as fp16, not fp32: they are 4 % of the parameters here, fp16's relative
  * error (2^-11) is far below the half step int8 leaves in the weights they are added to, and
@@ -39,7 +39,7 @@ final class DecoderTensors {
         return switch (precision) {
             case FP32 -> DType.F32;
             case FP16 -> DType.F16;
-            case INT8 -> isWeight(parameter) ? DType.I8 : DType.F16;
+            case INT8, INT4 -> isWeight(parameter) ? DType.I8 : DType.F16;
         };
     }
 
@@ -56,7 +56,8 @@ final class DecoderTensors {
                 case F32 -> tensors.add(NamedTensor.ofFloats(name, shape, values));
                 case F16 -> tensors.add(halfs(name, shape, values));
                 case I8 -> {
-                    PerChannelInt8.Quantized q = PerChannelInt8.quantize(values, (int) shape[0]);
+                    PerChannelInt8.Quantized q = PerChannelInt8.quantize(values, (int) shape[0],
+                            precision.quantizationLimit());
                     tensors.add(NamedTensor.ofInt8(name, shape, q.values()));
                     tensors.add(NamedTensor.ofFloats(name + SCALE_SUFFIX, new long[] {shape[0]}, q.scales()));
                 }
@@ -95,7 +96,7 @@ final class DecoderTensors {
         shapes.forEach((name, shape) -> {
             DType dtype = dtype(name, precision);
             NamedTensor t = section.tensor(name, dtype, shape);
-            float[] values = dtype == DType.I8 ? dequantize(section, t, file) : t.toFloats();
+            float[] values = dtype == DType.I8 ? dequantize(section, t, precision, file) : t.toFloats();
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
                     throw problem(file, name, "holds " + values[i] + " at index " + i);
@@ -106,7 +107,7 @@ final class DecoderTensors {
         return weights;
     }
 
-    private static float[] dequantize(Section section, NamedTensor weight, String file) {
+    private static float[] dequantize(Section section, NamedTensor weight, Precision precision, String file) {
         long channels = weight.shape()[0];
         String scaleName = weight.name() + SCALE_SUFFIX;
         float[] scales = section.tensor(scaleName, DType.F32, channels).toFloats();
@@ -117,10 +118,11 @@ final class DecoderTensors {
             }
         }
         byte[] q = weight.data();
+        int limit = precision.quantizationLimit();
         for (int i = 0; i < q.length; i++) {
-            if (q[i] < -PerChannelInt8.LIMIT) {
-                throw problem(file, weight.name(), "holds " + q[i] + " at index " + i
-                        + "; int8 weights are symmetric, -127..127");
+            if (Math.abs(q[i]) > limit) {
+                throw problem(file, weight.name(), "holds " + q[i] + " at index " + i + "; "
+                        + precision.label() + " weights are symmetric, -" + limit + ".." + limit);
             }
         }
         return PerChannelInt8.dequantize(q, scales);

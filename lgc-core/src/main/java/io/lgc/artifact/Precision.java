@@ -13,7 +13,13 @@ public enum Precision {
     /** IEEE binary16: half the bytes, about 3 significant decimal digits. */
     FP16("fp16"),
     /** Decoder weights as signed bytes with one float scale per output channel; biases fp16. */
-    INT8("int8");
+    INT8("int8"),
+    /**
+     * As int8 with 15 levels (−7..7) instead of 255: stored a byte each, the decoder section's
+     * deflate packs them into about 4 bits, so the decoder takes about 60 % of int8's bytes for a
+     * coarser grid (see {@link PerChannelInt8#quantize(float[], int, int)}).
+     */
+    INT4("int4");
 
     /**
      * What {@code lgc compress} writes unless told otherwise: on Fashion-MNIST int8 made the file 3.0x
@@ -27,7 +33,7 @@ public enum Precision {
         this.label = label;
     }
 
-    /** The spelling used on the command line and in the header: "fp32", "fp16", "int8". */
+    /** The spelling used on the command line and in the header: "fp32", "fp16", "int8", "int4". */
     public String label() {
         return label;
     }
@@ -36,9 +42,23 @@ public enum Precision {
     public static Precision parse(String text) {
         Precision p = ofLabel(text == null ? null : text.trim().toLowerCase(Locale.ROOT));
         if (p == null) {
-            throw new InputException("unknown precision '" + text + "': expected fp32, fp16 or int8");
+            throw new InputException("unknown precision '" + text + "': expected fp32, fp16, int8 or int4");
         }
         return p;
+    }
+
+    /** Whether the decoder's weights are stored as integers on a per-channel grid (int8, int4). */
+    public boolean isQuantized() {
+        return this == INT8 || this == INT4;
+    }
+
+    /** The largest integer a quantised weight may hold ({@code q} in −limit..limit); 0 when not quantised. */
+    public int quantizationLimit() {
+        return switch (this) {
+            case INT8 -> PerChannelInt8.LIMIT;
+            case INT4 -> PerChannelInt8.INT4_LIMIT;
+            default -> 0;
+        };
     }
 
     /** The precision spelled exactly {@code label}, or null. */

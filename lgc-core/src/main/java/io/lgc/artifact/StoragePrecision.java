@@ -23,8 +23,8 @@ public record StoragePrecision(Precision decoder, Precision mixtures) {
     public StoragePrecision {
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(mixtures, "mixtures");
-        if (mixtures == Precision.INT8) {
-            throw new IllegalArgumentException("mixtures are stored in fp32 or fp16, not int8");
+        if (mixtures.isQuantized()) {
+            throw new IllegalArgumentException("mixtures are stored in fp32 or fp16, not " + mixtures.label());
         }
     }
 
@@ -48,9 +48,9 @@ public record StoragePrecision(Precision decoder, Precision mixtures) {
         JsonObject o = e.getAsJsonObject();
         Precision decoder = label(o, "decoder", file);
         Precision mixtures = label(o, "mixtures", file);
-        if (mixtures == Precision.INT8) {
-            throw new ArtifactFormatException(file, "invalid header: precision.mixtures is int8; "
-                    + "mixtures are stored in fp32 or fp16");
+        if (mixtures.isQuantized()) {
+            throw new ArtifactFormatException(file, "invalid header: precision.mixtures is " + mixtures.label()
+                    + "; mixtures are stored in fp32 or fp16");
         }
         return new StoragePrecision(decoder, mixtures);
     }
@@ -61,7 +61,7 @@ public record StoragePrecision(Precision decoder, Precision mixtures) {
                 : null;
         if (p == null) {
             throw new ArtifactFormatException(file, "invalid header: precision." + key + " is " + e
-                    + ", expected \"fp32\", \"fp16\" or \"int8\"");
+                    + ", expected \"fp32\", \"fp16\", \"int8\" or \"int4\"");
         }
         return p;
     }

@@ -110,6 +110,18 @@ class StrictArtifactReadingTest {
     }
 
     @Test
+    void anInt4FileHoldsNothingBeyondSeven() throws IOException {
+        Container int4 = ArtifactFile.toContainer(TinyArtifacts.tiny(), Precision.INT4);
+        byte[] q = int4.section("decoder").tensor("layers.0.weight").data().clone();
+        for (byte b : q) {
+            assertThat(Math.abs(b)).isLessThanOrEqualTo(7);
+        }
+        q[5] = 8;
+        assertRejected(replace(int4, "decoder", NamedTensor.ofInt8("layers.0.weight", new long[] {72, 4}, q)),
+                "layers.0.weight", "8 at index 5", "int4 weights are symmetric, -7..7");
+    }
+
+    @Test
     void missingAndSurplusTensorsAreNamed() throws IOException {
         assertRejected(remove(int8(), "decoder", "layers.10.weight.scale"), "no tensor 'layers.10.weight.scale'");
         assertRejected(remove(fp32(), "mixtures", "class.1.means"), "no tensor 'class.1.means'",

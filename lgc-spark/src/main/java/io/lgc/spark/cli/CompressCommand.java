@@ -78,7 +78,7 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: 1).")
     long seed = 1;
 
-    @Option(names = "--precision", paramLabel = "P", description = "Decoder weights: int8, fp16 or fp32 (default:"
+    @Option(names = "--precision", paramLabel = "P", description = "Decoder weights: int8, int4, fp16 or fp32 (default:"
             + " int8).")
     String precision = "int8";
 
