@@ -167,6 +167,11 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String precision = Precision.DEFAULT.label();
 
+    @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",
+            description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding moves "
+                    + "them by (the summary says how far: about half their bytes), fp32.")
+    String mixturePrecision = "auto";
+
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -252,6 +257,7 @@ final class CompressCommand implements Callable<Integer> {
             BudgetOption.requireAlone(spec.commandLine().getParseResult());
         }
         Precision storage = Precision.parse(precision);
+        Precision mixtureStorage = mixtureStorage();
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
         OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
@@ -268,7 +274,7 @@ final class CompressCommand implements Callable<Integer> {
         ResolvedDataset source = DatasetResolver.resolveWith(dataset, input.readOptions(labels));
         target.requireApartFrom(source.files());
         if (epsilon != null) {
-            return compressPrivately(source, target, storage);
+            return compressPrivately(source, target, storage, mixtureStorage);
         }
         CompressionConfig config = config(source.data());
         if (report != null && source.data() instanceof Table) {
@@ -282,7 +288,7 @@ final class CompressCommand implements Callable<Integer> {
                     + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
         }
         SourceInfo info = SourceInfo.of(source, record);
-        Compressed made = budgetBytes == null ? compress(source, info, config, storage)
+        Compressed made = budgetBytes == null ? compress(source, info, config, storage, mixtureStorage)
                 : compressForBudget(budgetBytes, source, info, config);
         CompressionResult result = made.result();
         StoragePrecision stored = made.stored();
@@ -299,16 +305,48 @@ final class CompressCommand implements Callable<Integer> {
     private record Compressed(CompressionResult result, StoragePrecision stored) {
     }
 
-    /** Compresses with {@code config}; the file is to be stored as the writer stores {@code precision}. */
+    /**
+     * Compresses with {@code config}; the file is to be stored as the writer stores {@code precision},
+     * or with its mixtures at {@code mixtures} when that is not null.
+     */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
-            Precision precision) {
+            Precision precision, Precision mixtures) {
         CompressionResult result;
         try {
             result = Compressor.compress(source.data(), info, config, common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
-        return new Compressed(result, storable(() -> ArtifactFile.storage(result.dataset(), precision)));
+        return new Compressed(result, storable(() -> storage(result.dataset(), precision, mixtures)));
+    }
+
+    /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16 or fp32. */
+    private Precision mixtureStorage() {
+        String given = mixturePrecision.trim().toLowerCase(Locale.ROOT);
+        if (given.equals("auto")) {
+            return null;
+        }
+        if (given.equals("fp16") || given.equals("fp32")) {
+            return Precision.parse(given);
+        }
+        throw new InputException("--mixture-precision must be auto, fp16 or fp32, got '" + mixturePrecision + "'");
+    }
+
+    /** How {@code data} is stored: the writer's rule for {@code precision}, or the mixtures at {@code mixtures}. */
+    private StoragePrecision storage(CompressedDataset data, Precision precision, Precision mixtures) {
+        if (mixtures == null) {
+            return ArtifactFile.storage(data, precision);
+        }
+        if (mixtures == Precision.FP16) {
+            double moved = ArtifactFile.fp16MixtureDivergence(data);
+            if (moved == Double.POSITIVE_INFINITY) {
+                throw new InputException("--mixture-precision fp16: these mixtures hold values fp16 cannot (beyond"
+                        + " its range, or variances that round to zero); use auto or fp32");
+            }
+            root.out.println(String.format(Locale.ROOT, "mixtures stored in fp16 as asked, which moves a class by at"
+                    + " most %.1e nats", moved));
+        }
+        return new StoragePrecision(precision, mixtures);
     }
 
     /**
@@ -327,7 +365,7 @@ final class CompressCommand implements Callable<Integer> {
         while (true) {
             sayChoice(budgetBytes, images, choice, !tried.isEmpty());
             MeasuredSettings.Setting chosen = choice.setting();
-            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision());
+            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision(), null);
             CompressedDataset trained = made.result().dataset();
             StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
             long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
@@ -367,7 +405,8 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */
-    private int compressPrivately(ResolvedDataset source, OutputTarget target, Precision storage) {
+    private int compressPrivately(ResolvedDataset source, OutputTarget target, Precision storage,
+            Precision mixtures) {
         if (!(source.data() instanceof Dataset images)) {
             throw new InputException(source.displayName() + ": a table; --epsilon applies to images only");
         }
@@ -403,7 +442,8 @@ final class CompressCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         target.requireReplaceable();
-        WriteReport written = target.writing(() -> ArtifactFile.write(output, file, storage));
+        StoragePrecision stored = storage(file, storage, mixtures);
+        WriteReport written = target.writing(() -> ArtifactFile.write(output, file, stored));
         root.out.println("wrote " + output + ": " + Text.bytes(written.totalBytes()));
         root.out.println("  header     " + Text.bytes(written.headerBytes()));
         written.sectionBytes().forEach((name, bytes) -> root.out.println("  " + pad(name) + Text.bytes(bytes)));

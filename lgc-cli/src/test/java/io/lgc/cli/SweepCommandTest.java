@@ -164,7 +164,7 @@ class SweepCommandTest {
 
     @Test
     void badGridValuesAreOneLineErrors() {
-        for (String[] bad : new String[][] {{"--latent-dims", "0"}, {"--decoders", "vae"}, {"--precisions", "int4"},
+        for (String[] bad : new String[][] {{"--latent-dims", "0"}, {"--decoders", "vae"}, {"--precisions", "int2"},
                 {"--baselines", "magic"}, {"--published", "cifar"}}) {
             CliRun run = CliRun.of("sweep", train.toString(), "--test", test.toString(), "-o",
                     dir.resolve("bad").toString(), bad[0], bad[1]);

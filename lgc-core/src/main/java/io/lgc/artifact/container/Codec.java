@@ -6,7 +6,7 @@ package io.lgc.artifact.container;
  */
 public enum Codec {
     NONE(0),
-    /** zlib stream (RFC 1950 around RFC 1951 deflate), as java.util.zip.Deflater writes by default. */
+    /** zlib stream (RFC 1950 around RFC 1951 deflate), as java.util.zip.Deflater writes it (any strategy). */
     DEFLATE(1),
     AUTO(-1);
 

@@ -1,0 +1,80 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import io.lgc.artifact.ArtifactFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compress --precision int4 and --mixture-precision: what the header records and what the user is told. */
+class StoragePrecisionOptionsTest {
+    @TempDir
+    Path dir;
+
+    private QuickCompress quick;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        quick = QuickCompress.in(dir);
+    }
+
+    private CliRun compress(String name, String... options) {
+        return quick.plain(dir.resolve(name), options);
+    }
+
+    private JsonObject precision(String name) {
+        return ArtifactFile.readVerified(dir.resolve(name)).header().getAsJsonObject("precision");
+    }
+
+    @Test
+    void int4StoresTheDecoderOnFifteenLevelsInFewerBytes() throws IOException {
+        CliRun int4 = compress("int4.lgc", "--precision", "int4");
+        CliRun int8 = compress("int8.lgc", "--precision", "int8");
+        assertThat(int4.exitCode()).as(int4.err()).isZero();
+        assertThat(int8.exitCode()).as(int8.err()).isZero();
+        assertThat(precision("int4.lgc").get("decoder").getAsString()).isEqualTo("int4");
+        assertThat(Files.size(dir.resolve("int4.lgc"))).isLessThan(Files.size(dir.resolve("int8.lgc")));
+        for (float[] w : ArtifactFile.read(dir.resolve("int4.lgc")).decoderWeights().values()) {
+            assertThat(w).isNotEmpty();
+        }
+    }
+
+    @Test
+    void fp16MixturesAsAskedAreStoredSoAndTheSummarySaysHowFarTheyMoved() {
+        CliRun run = compress("fp16.lgc", "--precision", "int4", "--mixture-precision", "fp16");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(precision("fp16.lgc").get("mixtures").getAsString()).isEqualTo("fp16");
+        assertThat(run.out()).containsPattern("mixtures stored in fp16 as asked, which moves a class by at most "
+                + "[0-9.]+e[-+][0-9]+ nats");
+    }
+
+    @Test
+    void fp32MixturesStayFp32WhateverTheDecoder() {
+        CliRun run = compress("fp32.lgc", "--precision", "int8", "--mixture-precision", "FP32");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject p = precision("fp32.lgc");
+        assertThat(p.get("decoder").getAsString()).isEqualTo("int8");
+        assertThat(p.get("mixtures").getAsString()).isEqualTo("fp32");
+        assertThat(run.out()).doesNotContain("as asked");
+    }
+
+    @Test
+    void anUnknownMixturePrecisionIsRefusedInOneLineBeforeAnyWork() {
+        CliRun run = compress("bad.lgc", "--mixture-precision", "int8");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("lgc: --mixture-precision must be auto, fp16 or fp32, got 'int8'");
+        assertThat(dir.resolve("bad.lgc")).doesNotExist();
+    }
+
+    @Test
+    void theBudgetChoosesTheMixturesPrecisionItself() {
+        CliRun run = compress("budget.lgc", "--budget", "100000", "--mixture-precision", "fp16");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--mixture-precision does not apply with --budget");
+    }
+}
