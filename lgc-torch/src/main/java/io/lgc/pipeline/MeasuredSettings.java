@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * The setting for a file of at most so many bytes: of the settings measured on Fashion-MNIST, the
  * most accurate one whose file for the data at hand fits. The size is predicted before anything is
  * trained, from the data's own image shape, classes and provenance: the file's size before
- * compression, with the mixtures in fp16 (a file for a budget is stored so where the writer's own,
+ * compression (but int4 weights at {@value #INT4_PREDICTED_BITS} bits), with the mixtures in fp16 (a file for a budget is stored so where the writer's own,
  * stricter rule would keep them in fp32: {@link #storage}) and every recorded number at its longest,
  * which the written file exceeds only if a class's fit reports warnings or its mixtures need fp32 (a
  * caller checks the real size before writing, as {@code lgc compress --budget} does).
@@ -78,6 +78,14 @@ public final class MeasuredSettings {
 
     /** The longest a double prints, so that no recorded number outgrows the prediction. */
     private static final double LONGEST_DOUBLE = -2.2250738585072014E-308;
+
+    /**
+     * The bits an int4 weight is predicted to take in the file. Stored a byte each, uncompressed, they
+     * would be predicted at 8; deflate's Huffman coding of the 15 levels takes at most 4 bits a weight on
+     * average (a fixed 4-bit code would do; 3.6 on Fashion-MNIST's decoders), so 5 leaves room for its
+     * code tables.
+     */
+    static final int INT4_PREDICTED_BITS = 5;
 
     private MeasuredSettings() {
     }
@@ -248,7 +256,15 @@ public final class MeasuredSettings {
                 Compressor.provenance(source, config, ae, tuned, history));
         CompressedDataset dry = new CompressedDataset(metadata, unitMixtures(data.numClasses(), setting.components(),
                 setting.latentDim(), config.mixtures().covarianceType()), someWeights(decoder));
-        return OptionalLong.of(ArtifactFile.maxStoredBytes(dry, predictedStorage(setting.precision())));
+        long uncompressed = ArtifactFile.maxStoredBytes(dry, predictedStorage(setting.precision()));
+        return OptionalLong.of(setting.precision() == Precision.INT4
+                ? uncompressed - weightCount(decoder) * (8 - INT4_PREDICTED_BITS) / 8 : uncompressed);
+    }
+
+
+    private static long weightCount(NetworkSpec decoder) {
+        return decoder.parameterShapes().entrySet().stream().filter(e -> e.getKey().endsWith(".weight"))
+                .mapToLong(e -> Arrays.stream(e.getValue()).reduce(1, (a, b) -> a * b)).sum();
     }
 
     private static String bytes(long n) {
