@@ -3,24 +3,11 @@ package io.lgc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lgc.artifact.ArtifactFile;
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** compress --decoder auto (the default): PCA for a small image set unless an autoencoder is asked for. */
-class AutoDecoderTest {
-    @TempDir
-    Path dir;
-
-    private QuickCompress quick;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        quick = QuickCompress.in(dir);
-    }
-
+class AutoDecoderTest extends QuickCompressFixture {
     private static String decoderOf(Path file) {
         return ArtifactFile.read(file).metadata().provenance().getAsJsonObject("config").get("decoder").getAsString();
     }

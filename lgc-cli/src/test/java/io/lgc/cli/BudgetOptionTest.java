@@ -13,22 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** compress --budget: the file fits, the choice is said and recorded, and what cannot fit is refused. */
-class BudgetOptionTest {
-    @TempDir
-    Path dir;
-
-    private QuickCompress quick;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        quick = QuickCompress.in(dir);
-    }
-
+class BudgetOptionTest extends QuickCompressFixture {
     @Test
     void theFileFitsItsBudgetAndRecordsTheChosenSetting() throws IOException {
         Path out = dir.resolve("budget.lgc");

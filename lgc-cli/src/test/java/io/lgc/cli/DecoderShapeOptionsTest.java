@@ -9,22 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** compress --width and --stem (the decoder's size) and --tune-steps (its training on mixture samples). */
-class DecoderShapeOptionsTest {
-    @TempDir
-    Path dir;
-
-    private QuickCompress quick;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        quick = QuickCompress.in(dir);
-    }
-
+class DecoderShapeOptionsTest extends QuickCompressFixture {
     @Test
     void aNarrowerAutoencoderWritesASmallerDecoderAndSaysSo() throws IOException {
         Path narrow = compressed("narrow.lgc", "--width", "16");

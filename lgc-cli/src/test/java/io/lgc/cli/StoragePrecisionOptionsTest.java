@@ -7,22 +7,10 @@ import io.lgc.artifact.ArtifactFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** compress --precision int4 and --mixture-precision: what the header records and what the user is told. */
-class StoragePrecisionOptionsTest {
-    @TempDir
-    Path dir;
-
-    private QuickCompress quick;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        quick = QuickCompress.in(dir);
-    }
-
+class StoragePrecisionOptionsTest extends QuickCompressFixture {
     private CliRun compress(String name, String... options) {
         return quick.plain(dir.resolve(name), options);
     }
