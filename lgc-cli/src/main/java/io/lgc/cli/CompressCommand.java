@@ -19,6 +19,7 @@ import io.lgc.model.AutoencoderKind;
 import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.model.RoundingTuning;
 import io.lgc.model.TrainingDivergedException;
 import io.lgc.network.Architectures;
 import io.lgc.output.OutputTarget;
@@ -29,6 +30,7 @@ import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.FittedCodec;
 import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
+import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.BudgetSplit;
 import io.lgc.privacy.DpCompressor;
@@ -167,6 +169,12 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String precision = Precision.DEFAULT.label();
 
+    @Option(names = "--rounding-steps", paramLabel = "N",
+            description = "Steps that train the decoder to decode as it did once its weights are rounded to int8's or "
+                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: "
+                    + RoundingStage.INT4_DEFAULT_STEPS + " for int4, 0 otherwise).")
+    Integer roundingSteps;
+
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",
             description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding moves "
                     + "them by (the summary says how far: about half their bytes), fp32.")
@@ -258,6 +266,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = mixtureStorage();
+        roundingTuning(storage); // checked before any work
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
         OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
@@ -317,7 +326,24 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
-        return new Compressed(result, storable(() -> storage(result.dataset(), precision, mixtures)));
+        StoragePrecision stored = storable(() -> storage(result.dataset(), precision, mixtures));
+        CompressedDataset tuned = RoundingStage.apply(result.dataset(), stored.decoder(),
+                roundingTuning(stored.decoder()), config.seed(), result.times(), common.progress(root.err));
+        return new Compressed(new CompressionResult(tuned, result.times(), result.warnings(), result.latents()),
+                stored);
+    }
+
+    /** {@code --rounding-steps} for a decoder stored at {@code decoder}: int4 tunes by default. */
+    private RoundingTuning roundingTuning(Precision decoder) {
+        if (roundingSteps == null) {
+            return RoundingTuning.steps(decoder == Precision.INT4 ? RoundingStage.INT4_DEFAULT_STEPS : 0);
+        }
+        OptionChecks.atLeast("--rounding-steps", roundingSteps, 0);
+        if (roundingSteps > 0 && !decoder.isQuantized()) {
+            throw new InputException("--rounding-steps trains the decoder for int8's or int4's grid; --precision "
+                    + decoder.label() + " rounds nothing");
+        }
+        return RoundingTuning.steps(roundingSteps);
     }
 
     /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16 or fp32. */

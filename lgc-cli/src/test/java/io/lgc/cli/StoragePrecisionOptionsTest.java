@@ -32,6 +32,43 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         }
     }
 
+    private JsonObject config(String name) {
+        return ArtifactFile.read(dir.resolve(name)).metadata().provenance().getAsJsonObject("config");
+    }
+
+    @Test
+    void int4TrainsTheDecoderForItsRoundingByDefaultAndRecordsIt() {
+        CliRun tuned = compress("tuned.lgc", "--precision", "int4");
+        assertThat(tuned.exitCode()).as(tuned.err()).isZero();
+        assertThat(tuned.err()).contains("tune for rounding: 300 steps");
+        JsonObject record = config("tuned.lgc").getAsJsonObject("rounding_tuning");
+        assertThat(record.get("precision").getAsString()).isEqualTo("int4");
+        assertThat(record.get("steps").getAsInt()).isEqualTo(300);
+
+        CliRun plain = compress("plain.lgc", "--precision", "int4", "--rounding-steps", "0");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(config("plain.lgc").has("rounding_tuning")).isFalse();
+    }
+
+    @Test
+    void int8TunesOnlyWhenAskedAndFloatsHaveNothingToTune() {
+        CliRun standard = compress("default.lgc");
+        assertThat(standard.exitCode()).as(standard.err()).isZero();
+        assertThat(config("default.lgc").has("rounding_tuning")).isFalse();
+        CliRun int8 = compress("int8.lgc", "--rounding-steps", "4");
+        assertThat(int8.exitCode()).as(int8.err()).isZero();
+        assertThat(config("int8.lgc").getAsJsonObject("rounding_tuning").get("precision").getAsString())
+                .isEqualTo("int8");
+        CliRun fp16 = compress("fp16.lgc", "--precision", "fp16", "--rounding-steps", "4");
+        assertThat(fp16.exitCode()).isEqualTo(2);
+        assertThat(fp16.err().strip()).isEqualTo("lgc: --rounding-steps trains the decoder for int8's or int4's grid;"
+                + " --precision fp16 rounds nothing");
+        CliRun negative = compress("neg.lgc", "--precision", "int4", "--rounding-steps", "-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--rounding-steps");
+        assertThat(dir.resolve("fp16.lgc")).doesNotExist();
+    }
+
     @Test
     void fp16MixturesAsAskedAreStoredSoAndTheSummarySaysHowFarTheyMoved() {
         CliRun run = compress("fp16.lgc", "--precision", "int4", "--mixture-precision", "fp16");

@@ -1,6 +1,7 @@
 package io.lgc.artifact;
 
 import io.lgc.InputException;
+import io.lgc.artifact.container.HalfFloat;
 import java.util.Locale;
 
 /**
@@ -58,6 +59,27 @@ public enum Precision {
             case INT8 -> PerChannelInt8.LIMIT;
             case INT4 -> PerChannelInt8.INT4_LIMIT;
             default -> 0;
+        };
+    }
+
+    /**
+     * The values a reader gets back for one decoder weight tensor stored at this precision (output
+     * channels first, {@code channels} of them), computed as the writer and readers compute them.
+     */
+    public float[] stored(float[] weights, int channels) {
+        return switch (this) {
+            case FP32 -> weights.clone();
+            case FP16 -> {
+                float[] out = new float[weights.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = HalfFloat.toFloat(HalfFloat.fromFloat(weights[i]));
+                }
+                yield out;
+            }
+            case INT8, INT4 -> {
+                PerChannelInt8.Quantized q = PerChannelInt8.quantize(weights, channels, quantizationLimit());
+                yield PerChannelInt8.dequantize(q.values(), q.scales());
+            }
         };
     }
 

@@ -1,0 +1,50 @@
+package io.lgc.pipeline;
+
+import com.google.gson.JsonObject;
+import io.lgc.Progress;
+import io.lgc.artifact.ArtifactMetadata;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.Precision;
+import io.lgc.model.RoundingTuner;
+import io.lgc.model.RoundingTuning;
+import java.util.Map;
+
+/**
+ * The last stage before a file is written at a quantised precision: the decoder trained to decode well
+ * once rounded ({@link RoundingTuning}), and the tuning recorded in the header's provenance, under
+ * {@code config.rounding_tuning}.
+ */
+public final class RoundingStage {
+    /** How many steps {@code lgc compress --precision int4} tunes by default (measured, README). */
+    public static final int INT4_DEFAULT_STEPS = 300;
+
+    private RoundingStage() {
+    }
+
+    /** {@code data} with its decoder tuned for {@code precision}'s rounding; as it is when tuning is off. */
+    public static CompressedDataset apply(CompressedDataset data, Precision precision, RoundingTuning tuning,
+            long seed, StageTimes times, Progress progress) {
+        if (!tuning.enabled() || !precision.isQuantized()) {
+            return data;
+        }
+        ArtifactMetadata m = data.metadata();
+        RoundingTuner.Rounding rounding = (name, values, shape) -> precision.stored(values, (int) shape[0]);
+        Map<String, float[]> weights = times.time("tune for rounding", () -> RoundingTuner.tune(m.decoder(),
+                data.decoderWeights(), data.mixtures(), rounding, tuning, seed, progress));
+        JsonObject provenance = m.provenance().deepCopy();
+        JsonObject record = new JsonObject();
+        record.addProperty("precision", precision.label());
+        record.addProperty("steps", tuning.steps());
+        record.addProperty("per_class", tuning.perClass());
+        record.addProperty("learning_rate", tuning.learningRate());
+        record.addProperty("spread", tuning.spread());
+        if (provenance.has("config")) {
+            provenance.getAsJsonObject("config").add("rounding_tuning", record);
+        } else {
+            provenance.add("rounding_tuning", record);
+        }
+        ArtifactMetadata tuned = new ArtifactMetadata(m.classNames(), m.classCounts(), m.samples(), m.latentDim(),
+                m.covarianceType(), m.decoder(), m.mixtureReport(), provenance);
+        return new CompressedDataset(tuned, data.mixtures(), weights);
+    }
+}
