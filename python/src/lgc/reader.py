@@ -454,7 +454,8 @@ def load_decoder(section, parameters, precision):
     weights = {}
     for name, shape in parameters.items():
         is_weight = name.endswith(".weight")
-        dtype = {"fp32": "F32", "fp16": "F16"}.get(precision, "I8" if is_weight else "F16")
+        quantised = "I8" if is_weight else "F16"
+        dtype = {"fp32": "F32", "fp16": "F16", "int8": quantised, "int4": quantised}[precision]
         t = tensor(section, "decoder", name, dtype, shape)
         if dtype == "I8":
             scale = tensor(section, "decoder", name + ".scale", "F32", shape[:1])

@@ -164,20 +164,19 @@ final class CompressCommand implements Callable<Integer> {
     double tuneMatch = DecoderTuning.OFF.matchWeight();
 
     @Option(names = "--precision", paramLabel = "fp32|fp16|int8|int4",
-            description = "How the decoder is stored (int4: about 0.6x the decoder bytes of int8, on a coarser grid); "
-                    + "fp16, int8 and int4 also store the mixtures in fp16 where that changes them negligibly "
+            description = "How the decoder is stored (int4: about 0.6x the decoder bytes of int8, on a coarser "
+                    + "grid); fp16, int8 and int4 also store the mixtures in fp16 where that changes them negligibly "
                     + "(default: ${DEFAULT-VALUE}).")
     String precision = Precision.DEFAULT.label();
 
     @Option(names = "--rounding-steps", paramLabel = "N",
             description = "Steps that train the decoder to decode as it did once its weights are rounded to int8's or "
-                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: "
-                    + RoundingStage.INT4_DEFAULT_STEPS + " for int4, 0 otherwise).")
-    Integer roundingSteps;
+                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: 0, off).")
+    int roundingSteps;
 
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",
-            description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding moves "
-                    + "them by (the summary says how far: about half their bytes), fp32.")
+            description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding "
+                    + "moves them by (the summary says how far: about half their bytes), fp32.")
     String mixturePrecision = "auto";
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -327,17 +326,19 @@ final class CompressCommand implements Callable<Integer> {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
         StoragePrecision stored = storable(() -> storage(result.dataset(), precision, mixtures));
-        CompressedDataset tuned = RoundingStage.apply(result.dataset(), stored.decoder(),
-                roundingTuning(stored.decoder()), config.seed(), result.times(), common.progress(root.err));
+        CompressedDataset tuned;
+        try {
+            tuned = RoundingStage.apply(result.dataset(), stored.decoder(), roundingTuning(stored.decoder()),
+                    config.seed(), result.times(), common.progress(root.err));
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("try fewer --rounding-steps, or 0");
+        }
         return new Compressed(new CompressionResult(tuned, result.times(), result.warnings(), result.latents()),
                 stored);
     }
 
-    /** {@code --rounding-steps} for a decoder stored at {@code decoder}: int4 tunes by default. */
+    /** {@code --rounding-steps} for a decoder stored at {@code decoder}. */
     private RoundingTuning roundingTuning(Precision decoder) {
-        if (roundingSteps == null) {
-            return RoundingTuning.steps(decoder == Precision.INT4 ? RoundingStage.INT4_DEFAULT_STEPS : 0);
-        }
         OptionChecks.atLeast("--rounding-steps", roundingSteps, 0);
         if (roundingSteps > 0 && !decoder.isQuantized()) {
             throw new InputException("--rounding-steps trains the decoder for int8's or int4's grid; --precision "
@@ -613,7 +614,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         List<String> training = AUTOENCODER_OPTIONS;
         List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
-                "--tune-steps", "--tune-match", "--report", "--provenance"));
+                "--tune-steps", "--tune-match", "--rounding-steps", "--report", "--provenance"));
         if (publicData == null) {
             refused.addAll(training); // they train the public data's autoencoder, if there is one
         }
@@ -630,7 +631,9 @@ final class CompressCommand implements Callable<Integer> {
 
     private void writeReport(OutputTarget reportTarget, ResolvedDataset source, CompressionResult result,
             WriteReport written) {
-        WrittenReport page = reportTarget.writing(() -> ReportWriter.write(reportTarget, ReportInputs.builder(result.dataset())
+        // the file as written: its decoder's weights as a receiver reads them back, rounded as stored
+        CompressedDataset stored = ArtifactFile.read(output);
+        WrittenReport page = reportTarget.writing(() -> ReportWriter.write(reportTarget, ReportInputs.builder(stored)
                 .artifactName(output.getFileName().toString())
                 .partSizes(written)
                 .realData(source.dataset(), source.displayName())

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.container.ContainerReader;
+import io.lgc.artifact.container.NamedTensor;
+import io.lgc.artifact.container.Section;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** compress --precision int4 and --mixture-precision: what the header records and what the user is told. */
@@ -27,9 +30,17 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         assertThat(int8.exitCode()).as(int8.err()).isZero();
         assertThat(precision("int4.lgc").get("decoder").getAsString()).isEqualTo("int4");
         assertThat(Files.size(dir.resolve("int4.lgc"))).isLessThan(Files.size(dir.resolve("int8.lgc")));
-        for (float[] w : ArtifactFile.read(dir.resolve("int4.lgc")).decoderWeights().values()) {
-            assertThat(w).isNotEmpty();
+        Section decoder = ContainerReader.read(dir.resolve("int4.lgc")).section("decoder");
+        int weights = 0;
+        for (NamedTensor t : decoder.tensors()) {
+            if (t.name().endsWith(".weight")) {
+                weights++;
+                for (byte q : t.data()) {
+                    assertThat(Math.abs(q)).as(t.name()).isLessThanOrEqualTo(7);
+                }
+            }
         }
+        assertThat(weights).isPositive();
     }
 
     private JsonObject config(String name) {
@@ -37,17 +48,21 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
     }
 
     @Test
-    void int4TrainsTheDecoderForItsRoundingByDefaultAndRecordsIt() {
-        CliRun tuned = compress("tuned.lgc", "--precision", "int4");
+    void roundingStepsTrainTheDecoderForInt4AndAreRecorded() {
+        CliRun tuned = compress("tuned.lgc", "--precision", "int4", "--rounding-steps", "20");
         assertThat(tuned.exitCode()).as(tuned.err()).isZero();
-        assertThat(tuned.err()).contains("tune for rounding: 300 steps");
+        assertThat(tuned.err()).contains("tune for rounding: 20 steps");
         JsonObject record = config("tuned.lgc").getAsJsonObject("rounding_tuning");
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
-        assertThat(record.get("steps").getAsInt()).isEqualTo(300);
+        assertThat(record.get("steps").getAsInt()).isEqualTo(20);
 
-        CliRun plain = compress("plain.lgc", "--precision", "int4", "--rounding-steps", "0");
+        CliRun plain = compress("plain.lgc", "--precision", "int4", "--report", dir.resolve("report").toString());
+        assertThat(dir.resolve("report").resolve("index.html")).isNotEmptyFile(); // drawn from the file as written
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(config("plain.lgc").has("rounding_tuning")).isFalse();
+        assertThat(config("plain.lgc").has("rounding_tuning")).isFalse(); // off unless asked
+        Map<String, float[]> a = ArtifactFile.read(dir.resolve("tuned.lgc")).decoderWeights();
+        Map<String, float[]> b = ArtifactFile.read(dir.resolve("plain.lgc")).decoderWeights();
+        assertThat(a.keySet()).anySatisfy(name -> assertThat(a.get(name)).isNotEqualTo(b.get(name)));
     }
 
     @Test
@@ -63,6 +78,9 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         assertThat(fp16.exitCode()).isEqualTo(2);
         assertThat(fp16.err().strip()).isEqualTo("lgc: --rounding-steps trains the decoder for int8's or int4's grid;"
                 + " --precision fp16 rounds nothing");
+        CliRun privately = compress("dp.lgc", "--epsilon", "1", "--precision", "int4", "--rounding-steps", "3");
+        assertThat(privately.exitCode()).isEqualTo(2);
+        assertThat(privately.err()).contains("--rounding-steps does not apply with --epsilon");
         CliRun negative = compress("neg.lgc", "--precision", "int4", "--rounding-steps", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("--rounding-steps");

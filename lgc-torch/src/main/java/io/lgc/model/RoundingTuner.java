@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
@@ -101,7 +102,7 @@ public final class RoundingTuner {
                 firstMoment.put(name, new double[weights.get(name).length]);
                 secondMoment.put(name, new double[weights.get(name).length]);
             });
-            List<ai.djl.nn.Block> children = new ArrayList<>();
+            List<Block> children = new ArrayList<>();
             block.getChildren().forEach(pair -> children.add(pair.getValue()));
             for (int i = 0; i < decoder.layers().size(); i++) {
                 for (String name : decoder.layers().get(i).parameterNames()) {
@@ -151,7 +152,15 @@ public final class RoundingTuner {
                 }
                 collector.backward(error);
                 for (Parameter p : parameters) {
-                    gradients.add(p.getArray().getGradient().toFloatArray());
+                    try (NDArray gradient = p.getArray().getGradient()) { // a fresh handle each call
+                        float[] g = gradient.toFloatArray();
+                        for (float x : g) {
+                            if (!Float.isFinite(x)) {
+                                return Double.NaN; // reported as a diverged step, before any weight turns NaN
+                            }
+                        }
+                        gradients.add(g);
+                    }
                 }
             }
             adam(gradients);

@@ -34,8 +34,9 @@ import java.util.SplittableRandom;
  * The setting for a file of at most so many bytes: of the settings measured on Fashion-MNIST, the
  * most accurate one whose file for the data at hand fits. The size is predicted before anything is
  * trained, from the data's own image shape, classes and provenance: the file's size before
- * compression (but int4 weights at {@value #INT4_PREDICTED_BITS} bits), with the mixtures in fp16 (a file for a budget is stored so where the writer's own,
- * stricter rule would keep them in fp32: {@link #storage}) and every recorded number at its longest,
+ * compression (but int4 weights at {@value #INT4_PREDICTED_BITS} bits), with the mixtures in fp16 (a file
+ * for a budget is stored so where the writer's own, stricter rule would keep them in fp32: {@link
+ * #storage}) and every recorded number at its longest,
  * which the written file exceeds only if a class's fit reports warnings or its mixtures need fp32 (a
  * caller checks the real size before writing, as {@code lgc compress --budget} does).
  */
@@ -81,9 +82,10 @@ public final class MeasuredSettings {
 
     /**
      * The bits an int4 weight is predicted to take in the file. Stored a byte each, uncompressed, they
-     * would be predicted at 8; deflate's Huffman coding of the 15 levels takes at most 4 bits a weight on
-     * average (a fixed 4-bit code would do; 3.6 on Fashion-MNIST's decoders), so 5 leaves room for its
-     * code tables.
+     * would be predicted at 8; on Fashion-MNIST's stem decoder the section's Huffman coding gives them
+     * about 3.9 (their entropy is 3.6), the scales, fp16 biases and tensor headers beside them counted at
+     * their uncompressed size as before. 5 leaves room for decoders whose weights spread more evenly
+     * over the 15 levels (at most about 4 bits) and for the codes' tables.
      */
     static final int INT4_PREDICTED_BITS = 5;
 
@@ -260,7 +262,6 @@ public final class MeasuredSettings {
         return OptionalLong.of(setting.precision() == Precision.INT4
                 ? uncompressed - weightCount(decoder) * (8 - INT4_PREDICTED_BITS) / 8 : uncompressed);
     }
-
 
     private static long weightCount(NetworkSpec decoder) {
         return decoder.parameterShapes().entrySet().stream().filter(e -> e.getKey().endsWith(".weight"))

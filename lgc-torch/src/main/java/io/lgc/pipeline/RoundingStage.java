@@ -15,9 +15,6 @@ import java.util.Map;
  * {@code config.rounding_tuning}.
  */
 public final class RoundingStage {
-    /** How many steps {@code lgc compress --precision int4} tunes by default (measured, README). */
-    public static final int INT4_DEFAULT_STEPS = 300;
-
     private RoundingStage() {
     }
 

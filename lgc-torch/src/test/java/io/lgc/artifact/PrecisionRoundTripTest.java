@@ -6,8 +6,10 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import io.lgc.model.Decoder;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,7 +110,7 @@ class PrecisionRoundTripTest {
     @Test
     void int4KeepsEveryWeightOnItsChannelsGridOfFifteenLevels() {
         assertQuantisedRoundTrip(Precision.INT4, (name, w, back, from, to) -> {
-            java.util.Set<Float> levels = new java.util.HashSet<>();
+            Set<Float> levels = new HashSet<>();
             float top = 0;
             for (int i = from; i < to; i++) {
                 levels.add(back[i]);

@@ -53,9 +53,10 @@ class MeasuredSettingsTest {
         CompressionConfig tuned = BASE.withTuning(new DecoderTuning(1, 4, off.learningRate(), 0.5, 1));
         for (Dataset data : List.of(noise(40), SyntheticImages.bands(40, 10, 28, 5))) {
             for (Object[] c : new Object[][] {{setting(DecoderKind.PCA, 16, 1), SOURCE, BASE},
-                    {setting(DecoderKind.PCA, 8, 5), full, BASE}, {setting(DecoderKind.AUTOENCODER, 8, 1), SOURCE, BASE},
-                    {setting(DecoderKind.AUTOENCODER, 8, 5), full, tuned}, {int4(setting(DecoderKind.AUTOENCODER, 8, 5)),
-                    SOURCE, BASE}}) {
+                    {setting(DecoderKind.PCA, 8, 5), full, BASE},
+                    {setting(DecoderKind.AUTOENCODER, 8, 1), SOURCE, BASE},
+                    {setting(DecoderKind.AUTOENCODER, 8, 5), full, tuned},
+                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5)), SOURCE, BASE}}) {
                 Setting setting = (Setting) c[0];
                 SourceInfo source = (SourceInfo) c[1];
                 CompressionConfig base = (CompressionConfig) c[2];

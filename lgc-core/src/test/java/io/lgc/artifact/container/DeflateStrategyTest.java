@@ -3,6 +3,7 @@ package io.lgc.artifact.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -46,7 +47,7 @@ class DeflateStrategyTest {
 
     @Test
     void repetitiveDataKeepsTheDefaultStrategysMuchSmallerStream() throws Exception {
-        byte[] text = "the same sentence again and again. ".repeat(2_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] text = "the same sentence again and again. ".repeat(2_000).getBytes(StandardCharsets.US_ASCII);
         byte[] stored = Deflate.compress(List.of(ByteBuffer.wrap(text)), Long.MAX_VALUE);
         assertThat(stored.length).isEqualTo(defaultStrategyBytes(text)).isLessThan(text.length / 50);
         assertThat(Deflate.inflate(stored, 0, stored.length, text.length)).containsExactly(text);
