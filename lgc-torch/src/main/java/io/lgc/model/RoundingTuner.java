@@ -58,6 +58,8 @@ public final class RoundingTuner {
         try (Decoder target = Decoder.load(decoder, weights); Model model = Model.newInstance("rounded-decoder")) {
             model.setBlock(block);
             FitConfig fit = new FitConfig(1, tuning.perClass() * mixtures.size(), tuning.learningRate(), seed);
+            // The trainer records gradients for the forward passes; its optimiser never steps: the
+            // unrounded weights it would update are not the ones in the network (Steps#adam).
             try (Trainer trainer = model.newTrainer(fit.adam(Loss.l2Loss()))) {
                 trainer.initialize(Networks.batchShape(decoder, 1));
                 Steps steps = new Steps(trainer, block, decoder, target, weights, drawn, rounding, tuning, seed);
