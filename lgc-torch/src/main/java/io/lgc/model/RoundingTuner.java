@@ -44,8 +44,11 @@ public final class RoundingTuner {
     }
 
     /**
-     * The tuned weights, unrounded: rounded by {@code rounding}, they decode as the tuned decoder did in its
-     * last step. {@code weights} are left as they are. Only parameters named "*.weight" are rounded.
+     * The tuned weights as the last step decoded with them: every "*.weight" on its grid (rounding them
+     * again leaves them there), the biases as trained. Not the unrounded weights after the last update:
+     * the grid's scale follows the weights (int4 searches it per channel), so a last update can move a
+     * whole channel onto another grid than the one the decoder learned on. {@code weights} are left as
+     * they are.
      *
      * @param mixtures one per class; the draws are balanced over them
      */
@@ -64,7 +67,7 @@ public final class RoundingTuner {
                 trainer.initialize(Networks.batchShape(decoder, 1));
                 Steps steps = new Steps(trainer, block, decoder, target, weights, drawn, rounding, tuning, seed);
                 steps.run(progress);
-                return steps.unrounded();
+                return steps.lastDecoded();
             }
         }
     }
@@ -84,6 +87,7 @@ public final class RoundingTuner {
         private final Map<String, double[]> firstMoment = new LinkedHashMap<>();
         private final Map<String, double[]> secondMoment = new LinkedHashMap<>();
         private final List<Parameter> parameters = new ArrayList<>();
+        private Map<String, float[]> lastDecoded;
         private int done;
 
         Steps(Trainer trainer, SequentialBlock block, NetworkSpec decoder, Decoder target,
@@ -113,8 +117,8 @@ public final class RoundingTuner {
             }
         }
 
-        Map<String, float[]> unrounded() {
-            return unrounded;
+        Map<String, float[]> lastDecoded() {
+            return lastDecoded;
         }
 
         void run(Progress progress) {
@@ -140,7 +144,8 @@ public final class RoundingTuner {
             int n = tuning.perClass() * mixtures.size();
             float[] latents = draw(n);
             float[] wanted = target.decode(latents, n);
-            Networks.importWeights(block, decoder, rounded());
+            lastDecoded = rounded();
+            Networks.importWeights(block, decoder, lastDecoded);
             List<float[]> gradients = new ArrayList<>();
             double value;
             try (NDManager batch = trainer.getManager().newSubManager();

@@ -108,6 +108,13 @@ class RoundingTunerTest {
         assertThat(tunedError).isLessThan(0.8 * untunedError);
         original.forEach((k, v) -> assertThat(v).as(k).containsExactly(before.get(k))); // not modified
         assertThat(tuned.keySet()).containsExactlyElementsOf(original.keySet());
+        Map<String, float[]> again = rounded(spec, tuned); // on the grid the last step decoded with
+        tuned.forEach((k, v) -> {
+            for (int i = 0; i < v.length; i++) {
+                assertThat(again.get(k)[i]).as("%s[%d]", k, i).isCloseTo(v[i], org.assertj.core.data.Offset.offset(
+                        Math.ulp(v[i]) * 4));
+            }
+        });
     }
 
     @Test
