@@ -42,10 +42,6 @@ class DecoderShapeOptionsTest extends QuickCompressFixture {
         return out;
     }
 
-    private static JsonObject config(Path artifact) {
-        return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");
-    }
-
     @Test
     void tuningIsRecordedInTheFile() {
         Path tuned = dir.resolve("tuned.lgc");

@@ -1,5 +1,7 @@
 package io.lgc.cli;
 
+import com.google.gson.JsonObject;
+import io.lgc.artifact.ArtifactFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,5 +17,10 @@ abstract class QuickCompressFixture {
     @BeforeEach
     void writeQuickCompressImages() throws IOException {
         quick = QuickCompress.in(dir);
+    }
+
+    /** The configuration an artifact's header records ({@code provenance.config}). */
+    static JsonObject config(Path artifact) {
+        return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");
     }
 }

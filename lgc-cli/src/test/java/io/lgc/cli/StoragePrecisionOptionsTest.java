@@ -43,23 +43,19 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         assertThat(weights).isPositive();
     }
 
-    private JsonObject config(String name) {
-        return ArtifactFile.read(dir.resolve(name)).metadata().provenance().getAsJsonObject("config");
-    }
-
     @Test
     void roundingStepsTrainTheDecoderForInt4AndAreRecorded() {
         CliRun tuned = compress("tuned.lgc", "--precision", "int4", "--rounding-steps", "20");
         assertThat(tuned.exitCode()).as(tuned.err()).isZero();
         assertThat(tuned.err()).contains("tune for rounding: 20 steps");
-        JsonObject record = config("tuned.lgc").getAsJsonObject("rounding_tuning");
+        JsonObject record = config(dir.resolve("tuned.lgc")).getAsJsonObject("rounding_tuning");
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
         assertThat(record.get("steps").getAsInt()).isEqualTo(20);
 
         CliRun plain = compress("plain.lgc", "--precision", "int4", "--report", dir.resolve("report").toString());
         assertThat(dir.resolve("report").resolve("index.html")).isNotEmptyFile(); // drawn from the file as written
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(config("plain.lgc").has("rounding_tuning")).isFalse(); // off unless asked
+        assertThat(config(dir.resolve("plain.lgc")).has("rounding_tuning")).isFalse(); // off unless asked
         Map<String, float[]> a = ArtifactFile.read(dir.resolve("tuned.lgc")).decoderWeights();
         Map<String, float[]> b = ArtifactFile.read(dir.resolve("plain.lgc")).decoderWeights();
         assertThat(a.keySet()).anySatisfy(name -> assertThat(a.get(name)).isNotEqualTo(b.get(name)));
@@ -69,10 +65,10 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
     void int8TunesOnlyWhenAskedAndFloatsHaveNothingToTune() {
         CliRun standard = compress("default.lgc");
         assertThat(standard.exitCode()).as(standard.err()).isZero();
-        assertThat(config("default.lgc").has("rounding_tuning")).isFalse();
+        assertThat(config(dir.resolve("default.lgc")).has("rounding_tuning")).isFalse();
         CliRun int8 = compress("int8.lgc", "--rounding-steps", "4");
         assertThat(int8.exitCode()).as(int8.err()).isZero();
-        assertThat(config("int8.lgc").getAsJsonObject("rounding_tuning").get("precision").getAsString())
+        assertThat(config(dir.resolve("int8.lgc")).getAsJsonObject("rounding_tuning").get("precision").getAsString())
                 .isEqualTo("int8");
         CliRun fp16 = compress("fp16.lgc", "--precision", "fp16", "--rounding-steps", "4");
         assertThat(fp16.exitCode()).isEqualTo(2);

@@ -101,36 +101,38 @@ public final class Networks {
         block.initialize(manager, DataType.FLOAT32, batchShape(spec, 1));
     }
 
-    /** The block's weights by spec parameter name, in storage order. */
-    public static Map<String, float[]> exportWeights(SequentialBlock block, NetworkSpec spec) {
-        Map<String, float[]> out = new LinkedHashMap<>();
+    /** The block's parameters by spec parameter name ({@code layers.<i>.weight}), in storage order. */
+    static Map<String, Parameter> parameters(SequentialBlock block, NetworkSpec spec) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
         List<Block> children = children(block);
         for (int i = 0; i < spec.layers().size(); i++) {
             for (String name : spec.layers().get(i).parameterNames()) {
-                Parameter p = children.get(i).getParameters().get(name);
-                out.put(NetworkSpec.parameterName(i, name), p.getArray().toFloatArray());
+                out.put(NetworkSpec.parameterName(i, name), children.get(i).getParameters().get(name));
             }
         }
         return out;
     }
 
+    /** The block's weights by spec parameter name, in storage order. */
+    public static Map<String, float[]> exportWeights(SequentialBlock block, NetworkSpec spec) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        parameters(block, spec).forEach((key, p) -> out.put(key, p.getArray().toFloatArray()));
+        return out;
+    }
+
     /** Overwrites an initialised block's weights; shapes must match the spec exactly. */
     public static void importWeights(SequentialBlock block, NetworkSpec spec, Map<String, float[]> weights) {
-        List<Block> children = children(block);
         Map<String, long[]> shapes = spec.parameterShapes();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            for (String name : spec.layers().get(i).parameterNames()) {
-                String key = NetworkSpec.parameterName(i, name);
-                float[] values = weights.get(key);
-                long expected = Layer.product(shapes.get(key));
-                if (values == null || values.length != expected) {
-                    throw new IllegalArgumentException("weight " + key + ": expected " + expected
-                            + " values of shape " + Arrays.toString(shapes.get(key)) + ", got "
-                            + (values == null ? "none" : values.length));
-                }
-                replaceValues(children.get(i).getParameters().get(name).getArray(), values);
+        parameters(block, spec).forEach((key, p) -> {
+            float[] values = weights.get(key);
+            long expected = Layer.product(shapes.get(key));
+            if (values == null || values.length != expected) {
+                throw new IllegalArgumentException("weight " + key + ": expected " + expected
+                        + " values of shape " + Arrays.toString(shapes.get(key)) + ", got "
+                        + (values == null ? "none" : values.length));
             }
-        }
+            replaceValues(p.getArray(), values);
+        });
     }
 
     /**

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
@@ -86,7 +85,7 @@ public final class RoundingTuner {
         private final Map<String, float[]> unrounded = new LinkedHashMap<>();
         private final Map<String, double[]> firstMoment = new LinkedHashMap<>();
         private final Map<String, double[]> secondMoment = new LinkedHashMap<>();
-        private final List<Parameter> parameters = new ArrayList<>();
+        private final List<Parameter> parameters;
         private Map<String, float[]> lastDecoded;
         private int done;
 
@@ -108,13 +107,7 @@ public final class RoundingTuner {
                 firstMoment.put(name, new double[weights.get(name).length]);
                 secondMoment.put(name, new double[weights.get(name).length]);
             });
-            List<Block> children = new ArrayList<>();
-            block.getChildren().forEach(pair -> children.add(pair.getValue()));
-            for (int i = 0; i < decoder.layers().size(); i++) {
-                for (String name : decoder.layers().get(i).parameterNames()) {
-                    parameters.add(children.get(i).getParameters().get(name)); // in the order of shapes
-                }
-            }
+            this.parameters = List.copyOf(Networks.parameters(block, decoder).values()); // in the order of shapes
         }
 
         Map<String, float[]> lastDecoded() {

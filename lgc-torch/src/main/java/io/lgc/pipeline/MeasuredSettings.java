@@ -20,6 +20,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.EpochLosses;
 import io.lgc.model.PcaCodec;
 import io.lgc.network.Architectures;
+import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -265,7 +266,7 @@ public final class MeasuredSettings {
 
     private static long weightCount(NetworkSpec decoder) {
         return decoder.parameterShapes().entrySet().stream().filter(e -> e.getKey().endsWith(".weight"))
-                .mapToLong(e -> Arrays.stream(e.getValue()).reduce(1, (a, b) -> a * b)).sum();
+                .mapToLong(e -> Layer.product(e.getValue())).sum();
     }
 
     private static String bytes(long n) {
