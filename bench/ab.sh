@@ -34,6 +34,8 @@
 #     stem-16-6000-ep15, latent-dim-32-stem-16-6000-ep15: the two stem files with the longer receiver
 #                          (6,000 images per class, --epochs 15, as width-16-6000-ep15)
 #     stem-16-spread-1.4:  --spread 1.4 | , the stem-16 file drawn wider still
+#     stem-16-fw-0.4, stem-16-fw-1.6: --spread 1.2 | , their own artifacts: compress --stem 16 --feature-weight W
+#                          (the feature-matching term 4x and 16x its default 0.1 against the pixel loss)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -77,6 +79,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     stem-16-6000-ep15) kind=own compress_opts="--stem 16" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
     latent-dim-32-stem-16-6000-ep15) kind=own compress_opts="--latent-dim 32 --stem 16" recon_opts="--spread 1.2" eval_opts="--epochs 15" per_class=6000 ;;
     stem-16-spread-1.4) kind=own compress_opts="--stem 16" recon_opts="--spread 1.4" eval_opts="" ;;
+    stem-16-fw-0.4) kind=own compress_opts="--stem 16 --feature-weight 0.4" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
       [[ $target != random-* ]] || { echo "bench/ab.sh: $1 compares a random subset with itself" >&2; exit 2; }
@@ -170,7 +174,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "width-16-spread-1.2": "width-16", "latent-dim-32-spread-1.2": "latent-dim-32",
               "width-16-long": "width-16-spread-1.2", "width-16-6000-ep15": "width-16-spread-1.2",
               "latent-dim-32-6000-ep15": "latent-dim-32-spread-1.2", "stem-16-6000-ep15": "stem-16",
-              "latent-dim-32-stem-16-6000-ep15": "latent-dim-32-stem-16", "stem-16-spread-1.4": "stem-16"}
+              "latent-dim-32-stem-16-6000-ep15": "latent-dim-32-stem-16", "stem-16-spread-1.4": "stem-16",
+              "stem-16-fw-0.4": "stem-16", "stem-16-fw-1.6": "stem-16"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
