@@ -296,7 +296,8 @@ final class CompressCommand implements Callable<Integer> {
                     + "--decoder autoencoder trains one%n", DecoderKind.PCA_BELOW_IMAGES, source.data().size());
         }
         SourceInfo info = SourceInfo.of(source, record);
-        Compressed made = budgetBytes == null ? compress(source, info, config, storage, mixtureStorage)
+        Compressed made = budgetBytes == null
+                ? compress(source, info, config, storage, mixtureStorage, roundingTuning(storage))
                 : compressForBudget(budgetBytes, source, info, config);
         CompressionResult result = made.result();
         StoragePrecision stored = made.stored();
@@ -315,10 +316,11 @@ final class CompressCommand implements Callable<Integer> {
 
     /**
      * Compresses with {@code config}; the file is to be stored as the writer stores {@code precision},
-     * or with its mixtures at {@code mixtures} when that is not null.
+     * or with its mixtures at {@code mixtures} when that is not null, its decoder trained for that
+     * grid by {@code rounding}.
      */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
-            Precision precision, Precision mixtures) {
+            Precision precision, Precision mixtures, RoundingTuning rounding) {
         CompressionResult result;
         try {
             result = Compressor.compress(source.data(), info, config, common.progress(root.err));
@@ -328,8 +330,8 @@ final class CompressCommand implements Callable<Integer> {
         StoragePrecision stored = storable(() -> storage(result.dataset(), precision, mixtures));
         CompressedDataset tuned;
         try {
-            tuned = RoundingStage.apply(result.dataset(), stored.decoder(), roundingTuning(stored.decoder()),
-                    config.seed(), result.times(), common.progress(root.err));
+            tuned = RoundingStage.apply(result.dataset(), stored.decoder(), rounding, config.seed(), result.times(),
+                    common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try fewer --rounding-steps, or 0");
         }
@@ -392,7 +394,8 @@ final class CompressCommand implements Callable<Integer> {
         while (true) {
             sayChoice(budgetBytes, images, choice, !tried.isEmpty());
             MeasuredSettings.Setting chosen = choice.setting();
-            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision(), null);
+            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision(), null,
+                    chosen.rounding());
             CompressedDataset trained = made.result().dataset();
             StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
             long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));

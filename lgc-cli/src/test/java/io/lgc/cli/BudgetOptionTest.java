@@ -66,6 +66,26 @@ class BudgetOptionTest extends QuickCompressFixture {
         assertThat(config.get("components").getAsString()).isEqualTo("1");
     }
 
+    @Test
+    void anInt4ChoiceTrainsItsDecoderForTheGridAsItWasMeasured() throws IOException {
+        // 2,000 images: the autoencoder's settings are offered; at 8x8 pixels (cheap to decode 300 steps
+        // long) the stem's network at int4 is predicted at about 46 KB, the more accurate settings at 53 KB
+        // and more, so 50,000 B takes it, and with it the rounding steps it was measured with
+        Path data = dir.resolve("bands");
+        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
+        Path out = dir.resolve("int4.lgc");
+        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "50000", "--epochs", "1",
+                "--seed", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("budget 50,000 B (48.8 KiB): autoencoder, latent 16, 5 components per class,"
+                + " width 32, stem 16, int4 (300 rounding steps), predicted at most ");
+        assertThat(Files.size(out)).isLessThanOrEqualTo(50_000);
+        assertThat(ArtifactFile.readVerified(out).precision().decoder()).isEqualTo(io.lgc.artifact.Precision.INT4);
+        JsonObject rounding = config(out).getAsJsonObject("rounding_tuning");
+        assertThat(rounding.get("precision").getAsString()).isEqualTo("int4");
+        assertThat(rounding.get("steps").getAsInt()).isEqualTo(300);
+    }
+
     /** 3 classes of 20 8x8 images: a random pattern per class plus rounding-sized noise. */
     private static Dataset nearlyConstantClasses() {
         java.util.Random random = new java.util.Random(1);

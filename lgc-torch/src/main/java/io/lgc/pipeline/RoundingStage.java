@@ -28,6 +28,11 @@ public final class RoundingStage {
         RoundingTuner.Rounding rounding = (name, values, shape) -> precision.stored(values, (int) shape[0]);
         Map<String, float[]> weights = times.time("tune for rounding", () -> RoundingTuner.tune(m.decoder(),
                 data.decoderWeights(), data.mixtures(), rounding, tuning, seed, progress));
+        return new CompressedDataset(recorded(m, precision, tuning), data.mixtures(), weights);
+    }
+
+    /** {@code m} with {@code tuning} for {@code precision} recorded in its provenance, as {@link #apply} records it. */
+    public static ArtifactMetadata recorded(ArtifactMetadata m, Precision precision, RoundingTuning tuning) {
         JsonObject provenance = m.provenance().deepCopy();
         JsonObject record = new JsonObject();
         record.addProperty("precision", precision.label());
@@ -40,8 +45,7 @@ public final class RoundingStage {
         } else {
             provenance.add("rounding_tuning", record);
         }
-        ArtifactMetadata tuned = new ArtifactMetadata(m.classNames(), m.classCounts(), m.samples(), m.latentDim(),
+        return new ArtifactMetadata(m.classNames(), m.classCounts(), m.samples(), m.latentDim(),
                 m.covarianceType(), m.decoder(), m.mixtureReport(), provenance);
-        return new CompressedDataset(tuned, data.mixtures(), weights);
     }
 }

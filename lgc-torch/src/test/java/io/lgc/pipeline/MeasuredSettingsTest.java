@@ -56,13 +56,15 @@ class MeasuredSettingsTest {
                     {setting(DecoderKind.PCA, 8, 5), full, BASE},
                     {setting(DecoderKind.AUTOENCODER, 8, 1), SOURCE, BASE},
                     {setting(DecoderKind.AUTOENCODER, 8, 5), full, tuned},
-                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5)), SOURCE, BASE}}) {
+                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5), 0), SOURCE, BASE},
+                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5), 2), full, BASE}}) {
                 Setting setting = (Setting) c[0];
                 SourceInfo source = (SourceInfo) c[1];
                 CompressionConfig base = (CompressionConfig) c[2];
                 long predicted = MeasuredSettings.predictedBytes(setting, data, source, base).orElseThrow();
-                CompressedDataset file = Compressor.compress(data, source, setting.applyTo(base),
-                        Progress.silent()).dataset();
+                CompressedDataset file = RoundingStage.apply(Compressor.compress(data, source,
+                        setting.applyTo(base), Progress.silent()).dataset(), setting.precision(), setting.rounding(),
+                        base.seed(), new StageTimes(), Progress.silent());
                 Path written = dir.resolve("file.lgc");
                 StoragePrecision own = ArtifactFile.storage(file, setting.precision());
                 mixturesStoredIn.add(own.mixtures());
@@ -155,8 +157,12 @@ class MeasuredSettingsTest {
         assertThat(choose(156_800)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5));
         assertThat(choose(100_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
         assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
-        assertThat(choose(68_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 16));
-        assertThat(choose(60_000)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
+        // the stem's network at int4 is more accurate than width 16 at int8, and smaller
+        Setting int4Stem = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT4);
+        assertThat(int4Stem.rounding().steps()).isEqualTo(300);
+        assertThat(choose(68_000)).isEqualTo(int4Stem);
+        assertThat(choose(60_000)).isEqualTo(int4Stem); // predicted at 57,289 B here (the file: 47,803 B)
+        assertThat(choose(57_000)).isEqualTo(setting(DecoderKind.PCA, 32, 1));
         assertThat(choose(39_200)).isEqualTo(setting(DecoderKind.PCA, 16, 1));
         assertThat(choose(20_000)).isEqualTo(setting(DecoderKind.PCA, 8, 1));
     }
@@ -241,10 +247,10 @@ class MeasuredSettingsTest {
         return MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE).setting();
     }
 
-    /** {@code s} stored at int4, as no measured setting is yet. */
-    private static Setting int4(Setting s) {
+    /** {@code s} stored at int4 after {@code roundingSteps} (the header records them). */
+    private static Setting int4(Setting s, int roundingSteps) {
         return new Setting(s.decoder(), s.latentDim(), s.components(), s.width(), s.stem(), Precision.INT4,
-                s.fashionAccuracy(), s.fashionBytes());
+                roundingSteps, s.fashionAccuracy(), s.fashionBytes());
     }
 
     /** The decoder weights (not biases) of {@code file}: int4's prediction counts them at 5 bits. */
@@ -262,9 +268,14 @@ class MeasuredSettingsTest {
     }
 
     private static Setting setting(DecoderKind decoder, int latent, int components, int width, int stem) {
+        return setting(decoder, latent, components, width, stem, Precision.INT8);
+    }
+
+    private static Setting setting(DecoderKind decoder, int latent, int components, int width, int stem,
+            Precision precision) {
         return MeasuredSettings.ALL.stream()
                 .filter(s -> s.decoder() == decoder && s.latentDim() == latent && s.components() == components
-                        && s.width() == width && s.stem() == stem)
+                        && s.width() == width && s.stem() == stem && s.precision() == precision)
                 .findFirst().orElseThrow();
     }
 }
