@@ -153,7 +153,8 @@ class MeasuredSettingsTest {
 
     @Test
     void choosesTheMostAccurateSettingThatFits() {
-        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
+        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 64, 5, 32, 16));
+        assertThat(choose(300_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
         assertThat(choose(156_800)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5));
         assertThat(choose(100_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
         assertThat(choose(78_400)).isEqualTo(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16));
@@ -226,7 +227,7 @@ class MeasuredSettingsTest {
                 .isEqualTo(setting(DecoderKind.PCA, 32, 5));
         assertThat(MeasuredSettings.forBudget(78_400, small, SOURCE, BASE).setting())
                 .isEqualTo(setting(DecoderKind.PCA, 32, 1));
-        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
+        assertThat(choose(392_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 64, 5, 32, 16));
     }
 
     /** Ten classes of 28x28 images of uniform noise. */
