@@ -38,6 +38,7 @@
 #                          (the feature-matching term 4x and 16x its default 0.1 against the pixel loss)
 #     latent-dim-64-stem-16: --spread 1.2 | , its own artifact: compress --latent-dim 64 --stem 16 --mixture-precision fp16
 #                          (the 392,000 B budget: a 64-d latent, its mixtures in fp16 so that the file fits)
+#     latent-dim-64-stem-16-spread-1.0: --spread 1.0 | , the latent-64 file drawn at the covariances as fitted
 #     latent-dim-64-stem-16-K3: the same with 3 components per class (the mixtures' bytes at 3/5)
 #     stem-16-K10:         --spread 1.2 | , its own artifact: compress --stem 16 --components 10 (the same network,
 #                          twice the components per class)
@@ -86,6 +87,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     stem-16-spread-1.4) kind=own compress_opts="--stem 16" recon_opts="--spread 1.4" eval_opts="" ;;
     stem-16-fw-0.4) kind=own compress_opts="--stem 16 --feature-weight 0.4" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision fp16" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-spread-1.0) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision fp16" recon_opts="--spread 1.0" eval_opts="" ;;
     latent-dim-64-stem-16-K3) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision fp16 --components 3" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-K10) kind=own compress_opts="--stem 16 --components 10" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -185,7 +187,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-32-stem-16-6000-ep15": "latent-dim-32-stem-16", "stem-16-spread-1.4": "stem-16",
               "stem-16-fw-0.4": "stem-16", "stem-16-fw-1.6": "stem-16",
               "latent-dim-64-stem-16": "latent-dim-32-stem-16", "stem-16-K10": "stem-16",
-              "latent-dim-64-stem-16-K3": "latent-dim-64-stem-16"}
+              "latent-dim-64-stem-16-K3": "latent-dim-64-stem-16",
+              "latent-dim-64-stem-16-spread-1.0": "latent-dim-64-stem-16"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
