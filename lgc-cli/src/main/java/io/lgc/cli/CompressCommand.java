@@ -171,8 +171,9 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--rounding-steps", paramLabel = "N",
             description = "Steps that train the decoder to decode as it did once its weights are rounded to int8's or "
-                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: 0, off).")
-    int roundingSteps;
+                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: 300 for "
+                    + "int4, 0 (off) otherwise).")
+    Integer roundingSteps;
 
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",
             description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding "
@@ -339,8 +340,11 @@ final class CompressCommand implements Callable<Integer> {
                 stored);
     }
 
-    /** {@code --rounding-steps} for a decoder stored at {@code decoder}. */
+    /** {@code --rounding-steps} for a decoder stored at {@code decoder}, or that precision's default. */
     private RoundingTuning roundingTuning(Precision decoder) {
+        if (roundingSteps == null) {
+            return RoundingTuning.defaultFor(decoder);
+        }
         OptionChecks.atLeast("--rounding-steps", roundingSteps, 0);
         if (roundingSteps > 0 && !decoder.isQuantized()) {
             throw new InputException("--rounding-steps trains the decoder for int8's or int4's grid; --precision "

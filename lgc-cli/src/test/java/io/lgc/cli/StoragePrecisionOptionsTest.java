@@ -3,6 +3,7 @@ package io.lgc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.lgc.model.RoundingTuning;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.container.ContainerReader;
 import io.lgc.artifact.container.NamedTensor;
@@ -52,13 +53,24 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
         assertThat(record.get("steps").getAsInt()).isEqualTo(20);
 
-        CliRun plain = compress("plain.lgc", "--precision", "int4", "--report", dir.resolve("report").toString());
+        CliRun plain = compress("plain.lgc", "--precision", "int4", "--rounding-steps", "0", "--report",
+                dir.resolve("report").toString());
         assertThat(dir.resolve("report").resolve("index.html")).isNotEmptyFile(); // drawn from the file as written
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(config(dir.resolve("plain.lgc")).has("rounding_tuning")).isFalse(); // off unless asked
+        assertThat(config(dir.resolve("plain.lgc")).has("rounding_tuning")).isFalse(); // 0 turns it off
         Map<String, float[]> a = ArtifactFile.read(dir.resolve("tuned.lgc")).decoderWeights();
         Map<String, float[]> b = ArtifactFile.read(dir.resolve("plain.lgc")).decoderWeights();
         assertThat(a.keySet()).anySatisfy(name -> assertThat(a.get(name)).isNotEqualTo(b.get(name)));
+    }
+
+    @Test
+    void int4IsTunedForItsGridByDefault() {
+        CliRun int4 = compress("int4-default.lgc", "--precision", "int4");
+        assertThat(int4.exitCode()).as(int4.err()).isZero();
+        assertThat(int4.err()).contains("tune for rounding: 300 steps");
+        JsonObject record = config(dir.resolve("int4-default.lgc")).getAsJsonObject("rounding_tuning");
+        assertThat(record.get("precision").getAsString()).isEqualTo("int4");
+        assertThat(record.get("steps").getAsInt()).isEqualTo(RoundingTuning.INT4_DEFAULT_STEPS);
     }
 
     @Test

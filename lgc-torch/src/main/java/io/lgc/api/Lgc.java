@@ -15,9 +15,12 @@ import io.lgc.data.OutputFormat;
 import io.lgc.data.ReadOptions;
 import io.lgc.data.Table;
 import io.lgc.data.TableColumns;
+import io.lgc.model.RoundingTuning;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SourceInfo;
+import io.lgc.pipeline.StageTimes;
 import io.lgc.synth.DatasetExport;
 import io.lgc.synth.LgcDataset;
 import io.lgc.synth.SampleBatches;
@@ -182,6 +185,25 @@ public final class Lgc {
      */
     public static WriteReport save(CompressedDataset artifact, Path file, Precision precision) {
         return ArtifactFile.write(file, artifact, precision);
+    }
+
+    /**
+     * {@code artifact} made ready to be stored at {@code precision} as {@code lgc compress} makes it: an
+     * int4 decoder trained {@value RoundingTuning#INT4_DEFAULT_STEPS} steps to decode as before once rounded
+     * to its grid (on draws of the artifact's own mixtures; the header records it), any other as it is.
+     *
+     * <pre>{@code
+     * Lgc.save(Lgc.forStorage(artifact, Precision.INT4, 1), Path.of("fashion-int4.lgc"), Precision.INT4);
+     * }</pre>
+     *
+     * @param artifact a compressed dataset
+     * @param precision the precision it is to be saved at
+     * @param seed the seed of the tuning's draws
+     * @return the artifact to save
+     */
+    public static CompressedDataset forStorage(CompressedDataset artifact, Precision precision, long seed) {
+        return RoundingStage.apply(artifact, precision, RoundingTuning.defaultFor(precision), seed, new StageTimes(),
+                Progress.silent());
     }
 
     /**

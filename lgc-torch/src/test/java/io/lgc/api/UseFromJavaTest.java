@@ -109,6 +109,19 @@ class UseFromJavaTest {
     }
 
     @Test
+    void forStorageTunesAnInt4DecoderForItsGridAsCompressDoesAndLeavesOthersAlone() {
+        // a table's dense decoder: the tiny image decoder's 4- and 8-filter convolutions meet the NaN trap
+        // (ENVIRONMENT.md) when trained on two threads
+        CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.table(io.lgc.gmm.CovarianceType.FULL, 7);
+        assertThat(Lgc.forStorage(artifact, io.lgc.artifact.Precision.INT8, 1)).isSameAs(artifact);
+        CompressedDataset int4 = Lgc.forStorage(artifact, io.lgc.artifact.Precision.INT4, 1);
+        assertThat(int4.metadata().provenance().toString()).contains("\"rounding_tuning\"").contains("\"steps\":300");
+        assertThat(int4.decoderWeights().keySet()).anySatisfy(name -> assertThat(int4.decoderWeights().get(name))
+                .isNotEqualTo(artifact.decoderWeights().get(name)));
+        assertThat(int4.mixtures()).isEqualTo(artifact.mixtures());
+    }
+
+    @Test
     void sampleGivesThePerClassCountsAskedFor() {
         CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
         int[] counts = new int[3];

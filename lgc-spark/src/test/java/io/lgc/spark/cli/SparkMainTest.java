@@ -66,16 +66,7 @@ class SparkMainTest {
     /** A CSV table (read on the driver, as lgc compress reads it): a small MLP, no feature matching. */
     @Test
     void compressesATableAndReconstructsItAsParquet() throws Exception {
-        Path csv = dir.resolve("blobs.csv");
-        StringBuilder text = new StringBuilder("x,y,label\n");
-        java.util.Random random = new java.util.Random(5);
-        for (int i = 0; i < 60; i++) {
-            String label = i % 2 == 0 ? "left" : "right";
-            double shift = i % 2 == 0 ? -3 : 3;
-            text.append(shift + random.nextGaussian()).append(',').append(random.nextGaussian()).append(',')
-                    .append(label).append('\n');
-        }
-        Files.writeString(csv, text);
+        Path csv = blobsCsv();
         Path lgc = dir.resolve("blobs.lgc");
         Result c = run("compress", csv.toString(), "-o", lgc.toString(), "--epochs", "2", "--latent-dim", "2",
                 "--components", "1", "--n-init", "1", "--sample-per-class", "20");
@@ -95,6 +86,41 @@ class SparkMainTest {
         Result again = run("reconstruct", lgc.toString(), "-o", out.toString());
         assertThat(again.code).isEqualTo(SparkMain.BAD_INPUT);
         assertThat(again.err).contains("exists (an earlier lgc-spark output); pass --force to replace it");
+    }
+
+    @Test
+    void anInt4DecoderIsTrainedForItsGridAsLgcCompressDoes() throws Exception {
+        Path csv = blobsCsv();
+        Path int4 = dir.resolve("int4.lgc");
+        Result c = run("compress", csv.toString(), "-o", int4.toString(), "--epochs", "2", "--latent-dim", "2",
+                "--components", "1", "--n-init", "1", "--precision", "int4");
+        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        var provenance = ArtifactFile.readVerified(int4).dataset().metadata().provenance();
+        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
+                : provenance.getAsJsonObject("rounding_tuning");
+        assertThat(record.get("steps").getAsInt()).isEqualTo(300);
+        assertThat(c.out).contains("tune for rounding");
+        Path int8 = dir.resolve("int8.lgc");
+        Result plain = run("compress", csv.toString(), "-o", int8.toString(), "--epochs", "2", "--latent-dim", "2",
+                "--components", "1", "--n-init", "1");
+        assertThat(plain.code).as(plain.err).isEqualTo(SparkMain.OK);
+        assertThat(ArtifactFile.readVerified(int8).dataset().metadata().provenance().toString())
+                .doesNotContain("rounding_tuning");
+    }
+
+    /** Two Gaussian blobs of 30 records each in a CSV table: x, y and a label, left or right. */
+    private Path blobsCsv() throws java.io.IOException {
+        Path csv = dir.resolve("blobs.csv");
+        StringBuilder text = new StringBuilder("x,y,label\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 60; i++) {
+            String label = i % 2 == 0 ? "left" : "right";
+            double shift = i % 2 == 0 ? -3 : 3;
+            text.append(shift + random.nextGaussian()).append(',').append(random.nextGaussian()).append(',')
+                    .append(label).append('\n');
+        }
+        Files.writeString(csv, text);
+        return csv;
     }
 
     @Test
