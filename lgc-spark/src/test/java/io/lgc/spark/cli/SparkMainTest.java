@@ -66,11 +66,8 @@ class SparkMainTest {
     /** A CSV table (read on the driver, as lgc compress reads it): a small MLP, no feature matching. */
     @Test
     void compressesATableAndReconstructsItAsParquet() throws Exception {
-        Path csv = blobsCsv();
         Path lgc = dir.resolve("blobs.lgc");
-        Result c = run("compress", csv.toString(), "-o", lgc.toString(), "--epochs", "2", "--latent-dim", "2",
-                "--components", "1", "--n-init", "1", "--sample-per-class", "20");
-        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        Result c = compressBlobs(lgc, "--sample-per-class", "20");
         assertThat(c.out).contains("wrote").contains("encode");
         CompressedDataset artifact = ArtifactFile.readVerified(lgc).dataset();
         assertThat(artifact.metadata().classCounts()).containsExactly(30, 30);
@@ -90,22 +87,27 @@ class SparkMainTest {
 
     @Test
     void anInt4DecoderIsTrainedForItsGridAsLgcCompressDoes() throws Exception {
-        Path csv = blobsCsv();
         Path int4 = dir.resolve("int4.lgc");
-        Result c = run("compress", csv.toString(), "-o", int4.toString(), "--epochs", "2", "--latent-dim", "2",
-                "--components", "1", "--n-init", "1", "--precision", "int4");
-        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        Result c = compressBlobs(int4, "--precision", "int4");
         var provenance = ArtifactFile.readVerified(int4).dataset().metadata().provenance();
         var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
                 : provenance.getAsJsonObject("rounding_tuning");
         assertThat(record.get("steps").getAsInt()).isEqualTo(300);
         assertThat(c.out).contains("tune for rounding");
         Path int8 = dir.resolve("int8.lgc");
-        Result plain = run("compress", csv.toString(), "-o", int8.toString(), "--epochs", "2", "--latent-dim", "2",
-                "--components", "1", "--n-init", "1");
-        assertThat(plain.code).as(plain.err).isEqualTo(SparkMain.OK);
+        compressBlobs(int8);
         assertThat(ArtifactFile.readVerified(int8).dataset().metadata().provenance().toString())
                 .doesNotContain("rounding_tuning");
+    }
+
+    /** {@link #blobsCsv} compressed to {@code out} (2 epochs, latent 2, one component) with {@code more}; succeeds. */
+    private Result compressBlobs(Path out, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("compress", blobsCsv().toString(), "-o", out.toString(),
+                "--epochs", "2", "--latent-dim", "2", "--components", "1", "--n-init", "1"));
+        args.addAll(List.of(more));
+        Result c = run(args.toArray(String[]::new));
+        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        return c;
     }
 
     /** Two Gaussian blobs of 30 records each in a CSV table: x, y and a label, left or right. */
