@@ -171,8 +171,8 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--rounding-steps", paramLabel = "N",
             description = "Steps that train the decoder to decode as it did once its weights are rounded to int8's or "
-                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: 300 for "
-                    + "int4, 0 (off) otherwise).")
+                    + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: "
+                    + RoundingTuning.INT4_DEFAULT_STEPS + " for int4, 0 (off) otherwise).")
     Integer roundingSteps;
 
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",

@@ -83,7 +83,8 @@ final class CompressCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--precision", paramLabel = "P", description = "Decoder weights: int8, int4, fp16 or fp32 (default:"
-            + " int8); an int4 decoder is trained 300 steps for its grid, as lgc compress does.")
+            + " int8); an int4 decoder is trained " + RoundingTuning.INT4_DEFAULT_STEPS + " steps for its grid, as lgc"
+            + " compress does.")
     String precision = "int8";
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
