@@ -485,13 +485,47 @@ def lower_factor(block, covariance_type, d):
     return np.diag(np.broadcast_to(block, (d,)).astype(np.float64))
 
 
+def mixture_values(section, name, precision, shape, rows):
+    """A means or covariance_factors tensor as float64: read as stored, or under int8 q * scale[row] in
+    float32, where ``rows`` gives the row of every value (one scale per row, see docs/FORMAT.md)."""
+    if precision != "int8":
+        values = tensor(section, "mixtures", name, "F16" if precision == "fp16" else "F32", shape).astype(np.float64)
+        finite(values, "mixtures", name)
+        return values
+    q = tensor(section, "mixtures", name, "I8", shape)
+    scale_shape = (shape[0],) if name.endswith(".means") else (shape[0], int(rows.max()) + 1 if rows.size else 0)
+    scale = tensor(section, "mixtures", name + ".scale", "F32", scale_shape)
+    bad = np.flatnonzero(~(np.isfinite(scale) & (scale > 0)))
+    require(bad.size == 0, "section 'mixtures': tensor '%s.scale' holds scale %s at index %d; scales must be "
+            "finite and positive" % (name, scale.reshape(-1)[bad[0]] if bad.size else 0, bad[0] if bad.size else 0))
+    bad = np.flatnonzero(q.reshape(-1) == -128)
+    require(bad.size == 0, "section 'mixtures': tensor '%s' holds -128 at index %d; int8 values are symmetric, "
+            "-127..127" % (name, bad[0] if bad.size else 0))
+    blocks = np.arange(shape[0]).reshape(-1, 1)
+    per_value = scale[blocks, rows.reshape(1, -1)] if scale.ndim == 2 else np.repeat(scale.reshape(-1, 1), shape[1], 1)
+    with np.errstate(over="ignore"):
+        values = (q.astype(np.float32) * per_value.astype(np.float32)).astype(np.float64)
+    finite(values, "mixtures", name)
+    return values
+
+
+def factor_rows(covariance_type, d):
+    """The scale row of every packed factor value under int8: its matrix row (full, tied), else 0."""
+    if covariance_type in ("full", "tied"):
+        return np.concatenate([np.full(i + 1, i) for i in range(d)]).astype(np.int64)
+    per = d if covariance_type == "diag" else 1
+    return np.zeros(per, dtype=np.int64)
+
+
 def load_mixtures(section, components, d, covariance_type, precision):
     classes = len(components)
-    expected = {"class.%d.%s" % (c, part) for c in range(classes)
-                for part in ("weights", "means", "covariance_factors")}
+    parts = ("weights", "means", "covariance_factors")
+    expected = {"class.%d.%s" % (c, part) for c in range(classes) for part in parts}
+    if precision == "int8":
+        expected |= {"class.%d.%s.scale" % (c, part) for c in range(classes) for part in parts[1:]}
     require_exactly(section, "mixtures", expected, "the header's %d classes" % classes)
-    dtype = "F16" if precision == "fp16" else "F32"
     per = {"full": d * (d + 1) // 2, "tied": d * (d + 1) // 2, "diag": d, "spherical": 1}[covariance_type]
+    rows = factor_rows(covariance_type, d)
     mixtures = []
     for c, k in enumerate(components):
         name = "class.%d.weights" % c
@@ -499,13 +533,10 @@ def load_mixtures(section, components, d, covariance_type, precision):
         finite(w, "mixtures", name)
         require((w >= 0).all(), "section 'mixtures': tensor '%s' holds a negative weight" % name)
         require(abs(w.sum() - 1) <= 1e-4, "section 'mixtures': tensor '%s' sums to %r, not 1" % (name, w.sum()))
-        name = "class.%d.means" % c
-        means = tensor(section, "mixtures", name, dtype, (k, d)).astype(np.float64)
-        finite(means, "mixtures", name)
+        means = mixture_values(section, "class.%d.means" % c, precision, (k, d), None)
         name = "class.%d.covariance_factors" % c
         blocks = 1 if covariance_type == "tied" else k
-        packed = tensor(section, "mixtures", name, dtype, (blocks, per)).astype(np.float64)
-        finite(packed, "mixtures", name)
+        packed = mixture_values(section, name, precision, (blocks, per), rows)
         factors = np.stack([lower_factor(packed[0 if covariance_type == "tied" else j], covariance_type, d)
                             for j in range(k)])
         require((np.diagonal(factors, axis1=1, axis2=2) > 0).all(),
@@ -592,7 +623,7 @@ def read_artifact(buf):
             "invalid header: 'precision' must be an object with exactly the keys decoder and mixtures")
     require(precision["decoder"] in ("fp32", "fp16", "int8", "int4"), "invalid header: precision.decoder is %r"
             % (precision["decoder"],))
-    require(precision["mixtures"] in ("fp32", "fp16"), "invalid header: precision.mixtures is %r"
+    require(precision["mixtures"] in ("fp32", "fp16", "int8"), "invalid header: precision.mixtures is %r"
             % (precision["mixtures"],))
     layers, parameters, output = parse_layers(field(header, "decoder", lambda v: True, "header"), latent_dim)
     require(output == sample_shape, "invalid header: decoder output %s does not match sample_shape %s"

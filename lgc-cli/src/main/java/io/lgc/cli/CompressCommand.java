@@ -175,9 +175,11 @@ final class CompressCommand implements Callable<Integer> {
                     + RoundingTuning.INT4_DEFAULT_STEPS + " for int4, 0 (off) otherwise).")
     Integer roundingSteps;
 
-    @Option(names = "--mixture-precision", paramLabel = "auto|fp16|fp32",
+    @Option(names = "--mixture-precision", paramLabel = "auto|fp16|int8|fp32",
             description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding "
-                    + "moves them by (the summary says how far: about half their bytes), fp32.")
+                    + "moves them by (the summary says how far: about half their bytes); int8 (a quarter of fp32's "
+                    + "bytes, on a grid of 255 steps per row; for large latents, where the mixtures are most of the "
+                    + "file); fp32.")
     String mixturePrecision = "auto";
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -353,16 +355,17 @@ final class CompressCommand implements Callable<Integer> {
         return RoundingTuning.steps(roundingSteps);
     }
 
-    /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16 or fp32. */
+    /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16, int8 or fp32. */
     private Precision mixtureStorage() {
         String given = mixturePrecision.trim().toLowerCase(Locale.ROOT);
         if (given.equals("auto")) {
             return null;
         }
-        if (given.equals("fp16") || given.equals("fp32")) {
+        if (given.equals("fp16") || given.equals("int8") || given.equals("fp32")) {
             return Precision.parse(given);
         }
-        throw new InputException("--mixture-precision must be auto, fp16 or fp32, got '" + mixturePrecision + "'");
+        throw new InputException("--mixture-precision must be auto, fp16, int8 or fp32, got '" + mixturePrecision
+                + "'");
     }
 
     /** How {@code data} is stored: the writer's rule for {@code precision}, or the mixtures at {@code mixtures}. */
@@ -370,14 +373,15 @@ final class CompressCommand implements Callable<Integer> {
         if (mixtures == null) {
             return ArtifactFile.storage(data, precision);
         }
-        if (mixtures == Precision.FP16) {
-            double moved = ArtifactFile.fp16MixtureDivergence(data);
+        if (mixtures != Precision.FP32) {
+            double moved = ArtifactFile.mixtureDivergence(data, mixtures);
             if (moved == Double.POSITIVE_INFINITY) {
-                throw new InputException("--mixture-precision fp16: these mixtures hold values fp16 cannot (beyond"
-                        + " its range, or variances that round to zero); use auto or fp32");
+                throw new InputException("--mixture-precision " + mixtures.label() + ": these mixtures hold values "
+                        + mixtures.label() + " cannot (beyond its range, or variances that round to zero); use auto"
+                        + " or fp32");
             }
-            root.out.println(String.format(Locale.ROOT, "mixtures stored in fp16 as asked, which moves a class by at"
-                    + " most %.1e nats", moved));
+            root.out.println(String.format(Locale.ROOT, "mixtures stored in %s as asked, which moves a class by at"
+                    + " most %.1e nats", mixtures.label(), moved));
         }
         return new StoragePrecision(precision, mixtures);
     }

@@ -148,6 +148,34 @@ class CrossLanguageReaderTest {
     }
 
     @Test
+    void pythonAppliesTheInt8MixtureChecks() throws Exception {
+        Path good = dir.resolve("int8-mixtures.lgc");
+        ArtifactFile.write(good, TinyArtifacts.tiny(), new io.lgc.artifact.StoragePrecision(Precision.INT8,
+                Precision.INT8));
+        assertThat(python(good.toString(), "--verify").exitCode()).isZero();
+        Container c = ContainerReader.read(good);
+        NamedTensor scale = c.section("mixtures").tensor("class.2.covariance_factors.scale");
+        float[] scales = scale.toFloats();
+        scales[3] = 0f;
+        Path zero = dir.resolve("zero-mixture-scale.lgc");
+        ContainerWriter.write(zero, replaced(c, NamedTensor.ofFloats(scale.name(), scale.shape(),
+                scales)), Codec.AUTO);
+        Run run = python(zero.toString(), "--verify");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("FAILED").contains("class.2.covariance_factors.scale")
+                .contains("finite and positive");
+        NamedTensor means = c.section("mixtures").tensor("class.0.means");
+        byte[] q = means.data().clone();
+        q[2] = -128;
+        Path minus = dir.resolve("minus-128-mean.lgc");
+        ContainerWriter.write(minus, replaced(c, NamedTensor.ofInt8(means.name(), means.shape(), q)),
+                Codec.AUTO);
+        run = python(minus.toString(), "--verify");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("FAILED").contains("class.0.means").contains("-128 at index 2");
+    }
+
+    @Test
     void pythonRefusesAnInt4WeightBeyondSeven() throws Exception {
         Path good = dir.resolve("int4.lgc");
         ArtifactFile.write(good, TinyArtifacts.tiny(), Precision.INT4);
@@ -269,6 +297,55 @@ class CrossLanguageReaderTest {
                         .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.03 * scale));
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CovarianceType.class)
+    void pythonReadsInt8MixturesAsJavaDoes(CovarianceType type) throws Exception {
+        // each value is q times its row's scale: a row assigned the wrong scale moves a mean or a covariance
+        CompressedDataset data = TinyArtifacts.tiny(type, 8);
+        Path artifact = dir.resolve("int8-mixtures-" + type + ".lgc");
+        ArtifactFile.write(artifact, data, new io.lgc.artifact.StoragePrecision(Precision.INT8, Precision.INT8));
+        String script = String.join("\n",
+                "import sys, json, numpy as np",
+                "sys.path.insert(0, '" + READER.getParent() + "')",
+                "import lgc_read",
+                "a = lgc_read.read_artifact(open(sys.argv[1], 'rb').read())",
+                "out = []",
+                "for w, means, factors in a.mixtures:",
+                "    cov = np.einsum('kij,klj->kil', factors, factors)",
+                "    if a.covariance_type == 'tied': cov = cov[:1]",
+                "    if a.covariance_type == 'diag': cov = np.diagonal(cov, axis1=1, axis2=2)",
+                "    if a.covariance_type == 'spherical': cov = cov[:, 0, 0]",
+                "    out.append({'means': means.ravel().tolist(), 'cov': cov.ravel().tolist()})",
+                "print(json.dumps(out))");
+        Process p = new ProcessBuilder(PYTHON, "-c", script, artifact.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0).as(output).isTrue();
+        com.google.gson.JsonArray classes = com.google.gson.JsonParser.parseString(output.strip()).getAsJsonArray();
+
+        CompressedDataset read = ArtifactFile.read(artifact);
+        assertThat(classes).hasSize(read.mixtures().size());
+        for (int c = 0; c < classes.size(); c++) {
+            GaussianMixture m = read.mixtures().get(c);
+            double[] means = Arrays.stream(m.means()).flatMapToDouble(Arrays::stream).toArray();
+            com.google.gson.JsonArray pyMeans = classes.get(c).getAsJsonObject().getAsJsonArray("means");
+            com.google.gson.JsonArray pyCov = classes.get(c).getAsJsonObject().getAsJsonArray("cov");
+            assertThat(pyMeans).hasSize(means.length);
+            for (int i = 0; i < means.length; i++) {
+                assertThat(pyMeans.get(i).getAsDouble()).as("class %d mean value %d", c, i).isEqualTo(means[i]);
+            }
+            double[] cov = m.covariancesFlat();
+            assertThat(pyCov).hasSize(cov.length);
+            for (int i = 0; i < cov.length; i++) {
+                assertThat(pyCov.get(i).getAsDouble()).as("class %d covariance value %d", c, i)
+                        .isCloseTo(cov[i], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(cov[i]))));
+            }
+        }
+        // and the grid moved them: int8 is not fp32 under another name
+        double[] original = data.mixtures().get(0).means()[0];
+        double[] stored = read.mixtures().get(0).means()[0];
+        assertThat(stored).isNotEqualTo(original);
     }
 
     @ParameterizedTest

@@ -105,6 +105,22 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
     }
 
     @Test
+    void int8MixturesAsAskedAreStoredSoInFewerBytesThanFp16() throws java.io.IOException {
+        CliRun fp16 = compress("m16.lgc", "--mixture-precision", "fp16");
+        CliRun int8 = compress("m8.lgc", "--mixture-precision", "int8");
+        assertThat(int8.exitCode()).as(int8.err()).isZero();
+        assertThat(fp16.exitCode()).as(fp16.err()).isZero();
+        assertThat(precision("m8.lgc").get("mixtures").getAsString()).isEqualTo("int8");
+        assertThat(int8.out()).containsPattern("mixtures stored in int8 as asked, which moves a class by at most "
+                + "[0-9.]+e[-+][0-9]+ nats");
+        // the same network and mixtures (same seed), only the mixtures' storage differs
+        assertThat(java.nio.file.Files.size(dir.resolve("m8.lgc"))).isLessThan(
+                java.nio.file.Files.size(dir.resolve("m16.lgc")));
+        CliRun inspect = CliRun.of("inspect", dir.resolve("m8.lgc").toString());
+        assertThat(inspect.out()).contains("int8 mixtures");
+    }
+
+    @Test
     void fp32MixturesStayFp32WhateverTheDecoder() {
         CliRun run = compress("fp32.lgc", "--precision", "int8", "--mixture-precision", "FP32");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -116,9 +132,10 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
 
     @Test
     void anUnknownMixturePrecisionIsRefusedInOneLineBeforeAnyWork() {
-        CliRun run = compress("bad.lgc", "--mixture-precision", "int8");
+        CliRun run = compress("bad.lgc", "--mixture-precision", "int4");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("lgc: --mixture-precision must be auto, fp16 or fp32, got 'int8'");
+        assertThat(run.err().strip()).isEqualTo("lgc: --mixture-precision must be auto, fp16, int8 or fp32, got"
+                + " 'int4'");
         assertThat(dir.resolve("bad.lgc")).doesNotExist();
     }
 

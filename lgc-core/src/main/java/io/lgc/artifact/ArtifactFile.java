@@ -171,12 +171,26 @@ public final class ArtifactFile {
      * them (the file would not read back).
      */
     public static double fp16MixtureDivergence(CompressedDataset data) {
+        return mixtureDivergence(data, Precision.FP16);
+    }
+
+    /**
+     * {@link #fp16MixtureDivergence} for mixtures stored at {@code precision} (fp32, fp16 or int8):
+     * the upper bound of the KL divergence of the class moved most, in nats; infinite when that
+     * precision cannot hold them.
+     */
+    public static double mixtureDivergence(CompressedDataset data, Precision precision) {
         ArtifactMetadata meta = data.metadata();
         int d = meta.latentDim();
-        Section rounded = MixtureTensors.encode(data.mixtures(), d, Precision.FP16);
+        Section rounded;
+        try {
+            rounded = MixtureTensors.encode(data.mixtures(), d, precision);
+        } catch (IllegalArgumentException e) {
+            return Double.POSITIVE_INFINITY; // values beyond what the precision's writer accepts
+        }
         int[] components = data.mixtures().stream().mapToInt(GaussianMixture::components).toArray();
         try {
-            MixtureTensors.decode(rounded, meta, components, Precision.FP16, null);
+            MixtureTensors.decode(rounded, meta, components, precision, null);
         } catch (ArtifactFormatException e) {
             return Double.POSITIVE_INFINITY;
         }
@@ -187,7 +201,7 @@ public final class ArtifactFile {
                     MixtureTensors.flatten(m.means()), CovarianceFactors.pack(m.covarianceType(), d,
                     m.covariancesFlat()));
             MixtureTensors.Stored stored = MixtureTensors.stored(rounded, c, components[c], d,
-                    meta.covarianceType(), Precision.FP16, null);
+                    meta.covarianceType(), precision, null);
             double divergence = MixtureDivergence.upperBound(meta.covarianceType(), d, original, stored);
             most = Double.isNaN(divergence) ? Double.POSITIVE_INFINITY : Math.max(most, divergence);
         }

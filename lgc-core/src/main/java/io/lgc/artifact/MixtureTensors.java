@@ -16,9 +16,12 @@ import java.util.Set;
  * The mixtures section: for class c, {@code class.<c>.weights} [K] (always F32: K values, and
  * fp16 rounding would break their sum), {@code class.<c>.means} [K, d] and
  * {@code class.<c>.covariance_factors} [blocks, packed] (see {@link CovarianceFactors}), the
- * last two in F32 or F16 as the mixtures' precision says.
+ * last two in F32, F16 or I8 as the mixtures' precision says. Under int8 each of the two has a
+ * {@code .scale} tensor beside it (see {@link MixtureInt8}).
  */
 final class MixtureTensors {
+    static final String SCALE_SUFFIX = DecoderTensors.SCALE_SUFFIX;
+
     /** How far mixture weights may sum from 1; the gmm package renormalises within this. */
     static final double WEIGHT_SUM_TOLERANCE = 1e-4;
 
@@ -30,7 +33,11 @@ final class MixtureTensors {
     }
 
     static DType dtype(Precision mixtures) {
-        return mixtures == Precision.FP16 ? DType.F16 : DType.F32;
+        return switch (mixtures) {
+            case FP16 -> DType.F16;
+            case INT8 -> DType.I8;
+            default -> DType.F32;
+        };
     }
 
     static Section encode(List<GaussianMixture> mixtures, int d, Precision precision) {
@@ -40,15 +47,29 @@ final class MixtureTensors {
             int k = m.components();
             CovarianceType type = m.covarianceType();
             tensors.add(NamedTensor.ofFloats(name(c, "weights"), new long[] {k}, toFloats(m.weights())));
-            tensors.add(stored(name(c, "means"), new long[] {k, d}, flatten(m.means()), precision));
-            tensors.add(stored(name(c, "covariance_factors"), factorShape(type, k, d),
-                    CovarianceFactors.pack(type, d, m.covariancesFlat()), precision));
+            long[] meanShape = {k, d};
+            long[] factorShape = factorShape(type, k, d);
+            double[] means = flatten(m.means());
+            double[] factors = CovarianceFactors.pack(type, d, m.covariancesFlat());
+            if (precision == Precision.INT8) {
+                addInt8(tensors, name(c, "means"), meanShape, MixtureInt8.quantizeMeans(means, k));
+                addInt8(tensors, name(c, "covariance_factors"), factorShape,
+                        MixtureInt8.quantizeFactors(factors, type, k, d));
+            } else {
+                tensors.add(stored(name(c, "means"), meanShape, means, precision));
+                tensors.add(stored(name(c, "covariance_factors"), factorShape, factors, precision));
+            }
         }
         return new Section(ArtifactFile.MIXTURES, tensors, Map.of());
     }
 
     static long[] factorShape(CovarianceType type, int k, int d) {
         return new long[] {CovarianceFactors.blocks(type, k), CovarianceFactors.packedSize(type, d)};
+    }
+
+    private static void addInt8(List<NamedTensor> tensors, String name, long[] shape, MixtureInt8.Quantized q) {
+        tensors.add(NamedTensor.ofInt8(name, shape, q.values()));
+        tensors.add(NamedTensor.ofFloats(name + SCALE_SUFFIX, q.scaleShape(), q.scales()));
     }
 
     private static NamedTensor stored(String name, long[] shape, double[] values, Precision precision) {
@@ -72,6 +93,9 @@ final class MixtureTensors {
         for (int c = 0; c < classes; c++) {
             for (String part : new String[] {"weights", "means", "covariance_factors"}) {
                 expected.add(name(c, part));
+                if (precision == Precision.INT8 && !part.equals("weights")) {
+                    expected.add(name(c, part) + SCALE_SUFFIX);
+                }
             }
         }
         SectionContents.requireExactly(section, expected, "the header's " + classes + " classes", file);
@@ -105,10 +129,10 @@ final class MixtureTensors {
         if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
             throw problem(file, "tensor '" + name(c, "weights") + "' sums to " + sum + ", not 1", null);
         }
-        double[] means = finite(section.tensor(name(c, "means"), dtype, k, d), file);
+        double[] means = values(section, name(c, "means"), dtype, new long[] {k, d}, MixtureInt8.meanRows(k, d), file);
         String factorName = name(c, "covariance_factors");
         long[] shape = factorShape(type, k, d);
-        double[] factors = finite(section.tensor(factorName, dtype, shape), file);
+        double[] factors = values(section, factorName, dtype, shape, MixtureInt8.factorRows(type, k, d), file);
         int per = (int) shape[1];
         for (int b = 0; b < shape[0]; b++) {
             for (int i = 0; i < (type == CovarianceType.FULL || type == CovarianceType.TIED ? d : per); i++) {
@@ -120,6 +144,38 @@ final class MixtureTensors {
             }
         }
         return new Stored(weights, means, factors);
+    }
+
+    /** A stored tensor's values, dequantised under int8 (its scales checked first), and all finite. */
+    private static double[] values(Section section, String name, DType dtype, long[] shape, MixtureInt8.Rows rows,
+            String file) {
+        NamedTensor t = section.tensor(name, dtype, shape);
+        if (dtype != DType.I8) {
+            return finite(t, file);
+        }
+        String scaleName = name + SCALE_SUFFIX;
+        float[] scales = section.tensor(scaleName, DType.F32, rows.scaleShape()).toFloats();
+        for (int i = 0; i < scales.length; i++) {
+            if (!(scales[i] > 0) || !Float.isFinite(scales[i])) {
+                throw problem(file, "tensor '" + scaleName + "' holds scale " + scales[i] + " at index " + i
+                        + "; scales must be finite and positive", null);
+            }
+        }
+        byte[] q = t.data();
+        for (int i = 0; i < q.length; i++) {
+            if (q[i] == Byte.MIN_VALUE) {
+                throw problem(file, "tensor '" + name + "' holds -128 at index " + i
+                        + "; int8 values are symmetric, -127..127", null);
+            }
+        }
+        double[] values = MixtureInt8.dequantize(q, scales, rows);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw problem(file, "tensor '" + name + "' holds " + values[i] + " at index " + i
+                        + " once scaled", null);
+            }
+        }
+        return values;
     }
 
     private static double[] finite(NamedTensor t, String file) {

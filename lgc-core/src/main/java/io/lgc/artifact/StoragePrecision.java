@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * The precision an artifact's two sections were stored in, as recorded in the header's
- * {@code "precision"} object. The mixtures are never int8: a quantised mean or Cholesky factor
- * would move every sample, and the section is small next to the decoder.
+ * {@code "precision"} object. The mixtures are stored at int8 only when asked: a quantised mean or
+ * Cholesky factor moves every sample a little, which pays where the mixtures are most of the file
+ * (large latents; README, "Storage precision"). They are never int4.
  *
- * @param decoder fp32, fp16 or int8
- * @param mixtures fp32 or fp16 (means and covariance factors; mixture weights are always fp32)
+ * @param decoder fp32, fp16, int8 or int4
+ * @param mixtures fp32, fp16 or int8 (means and covariance factors; mixture weights are always fp32)
  */
 public record StoragePrecision(Precision decoder, Precision mixtures) {
     static final String HEADER_KEY = "precision";
@@ -23,8 +24,8 @@ public record StoragePrecision(Precision decoder, Precision mixtures) {
     public StoragePrecision {
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(mixtures, "mixtures");
-        if (mixtures.isQuantized()) {
-            throw new IllegalArgumentException("mixtures are stored in fp32 or fp16, not " + mixtures.label());
+        if (mixtures == Precision.INT4) {
+            throw new IllegalArgumentException("mixtures are stored in fp32, fp16 or int8, not " + mixtures.label());
         }
     }
 
@@ -48,9 +49,9 @@ public record StoragePrecision(Precision decoder, Precision mixtures) {
         JsonObject o = e.getAsJsonObject();
         Precision decoder = label(o, "decoder", file);
         Precision mixtures = label(o, "mixtures", file);
-        if (mixtures.isQuantized()) {
+        if (mixtures == Precision.INT4) {
             throw new ArtifactFormatException(file, "invalid header: precision.mixtures is " + mixtures.label()
-                    + "; mixtures are stored in fp32 or fp16");
+                    + "; mixtures are stored in fp32, fp16 or int8");
         }
         return new StoragePrecision(decoder, mixtures);
     }

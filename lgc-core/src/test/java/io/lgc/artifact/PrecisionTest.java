@@ -26,12 +26,11 @@ class PrecisionTest {
     }
 
     @Test
-    void mixturesAreNeverQuantised() {
-        assertThatThrownBy(() -> new StoragePrecision(Precision.INT8, Precision.INT8))
-                .isInstanceOf(IllegalArgumentException.class);
+    void mixturesAreQuantisedToInt8AtMostNeverInt4() {
         assertThatThrownBy(() -> new StoragePrecision(Precision.INT4, Precision.INT4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not int4");
         assertThat(new StoragePrecision(Precision.INT8, Precision.FP16)).hasToString("int8 decoder, fp16 mixtures");
+        assertThat(new StoragePrecision(Precision.INT4, Precision.INT8)).hasToString("int4 decoder, int8 mixtures");
     }
 
     @Test

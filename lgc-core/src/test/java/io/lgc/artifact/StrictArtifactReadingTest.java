@@ -35,6 +35,11 @@ class StrictArtifactReadingTest {
         return ArtifactFile.toContainer(TinyArtifacts.tiny(), Precision.INT8);
     }
 
+    /** The tiny artifact with its mixtures at int8 too. */
+    private static Container int8Mixtures() {
+        return ArtifactFile.toContainer(TinyArtifacts.tiny(), new StoragePrecision(Precision.INT8, Precision.INT8));
+    }
+
     private static Container fp32() {
         return ArtifactFile.toContainer(TinyArtifacts.tiny(), Precision.FP32);
     }
@@ -91,6 +96,39 @@ class StrictArtifactReadingTest {
             assertRejected(replace(int8(), "decoder", NamedTensor.ofFloats("layers.4.weight.scale", new long[] {8},
                     scales)), "layers.4.weight.scale", "scale " + bad + " for channel 3", "finite and positive");
         }
+    }
+
+    @Test
+    void int8MixturesReadBackAndTheirScalesAndLevelsAreChecked() throws IOException {
+        Path file = dir.resolve("int8-mixtures.lgc");
+        ContainerWriter.write(file, int8Mixtures(), Codec.AUTO);
+        assertThat(ArtifactFile.readVerified(file).precision().mixtures()).isEqualTo(Precision.INT8);
+        NamedTensor scale = int8Mixtures().section("mixtures").tensor("class.1.covariance_factors.scale");
+        for (float bad : new float[] {0f, -1f, Float.NaN}) {
+            float[] scales = scale.toFloats();
+            scales[1] = bad;
+            assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofFloats(scale.name(), scale.shape(),
+                    scales)), "class.1.covariance_factors.scale", "scale " + bad + " at index 1", "finite and positive");
+        }
+        float[] huge = scale.toFloats();
+        huge[0] = Float.MAX_VALUE;
+        assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofFloats(scale.name(), scale.shape(), huge)),
+                "class.1.covariance_factors", "Infinity", "once scaled");
+        NamedTensor means = int8Mixtures().section("mixtures").tensor("class.0.means");
+        byte[] q = means.data().clone();
+        q[1] = -128;
+        assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofInt8(means.name(), means.shape(), q)),
+                "class.0.means", "-128 at index 1", "-127..127");
+        assertRejected(remove(int8Mixtures(), "mixtures", "class.2.means.scale"), "no tensor 'class.2.means.scale'");
+        // a diagonal of a Cholesky factor stored as 0 (the writer stores at least one step)
+        NamedTensor factors = int8Mixtures().section("mixtures").tensor("class.0.covariance_factors");
+        byte[] f = factors.data().clone();
+        f[0] = 0;
+        assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofInt8(factors.name(), factors.shape(), f)),
+                "class.0.covariance_factors", "positive diagonal");
+        // int8 tensors under a header that says fp16: their scales have no place there
+        assertRejected(editHeader(int8Mixtures(), h -> h.getAsJsonObject("precision").addProperty("mixtures", "fp16")),
+                "class.0.means");
     }
 
     @Test
@@ -184,8 +222,8 @@ class StrictArtifactReadingTest {
     void thePrecisionMustBeOneWeKnow() throws IOException {
         assertRejected(editHeader(int8(), h -> h.getAsJsonObject("precision").addProperty("decoder", "fp8")),
                 "precision.decoder", "fp8");
-        assertRejected(editHeader(int8(), h -> h.getAsJsonObject("precision").addProperty("mixtures", "int8")),
-                "precision.mixtures is int8");
+        assertRejected(editHeader(int8(), h -> h.getAsJsonObject("precision").addProperty("mixtures", "int4")),
+                "precision.mixtures is int4");
         assertRejected(editHeader(int8(), h -> h.getAsJsonObject("precision").addProperty("extra", "x")),
                 "'precision' must be an object");
         assertRejected(editHeader(int8(), h -> h.addProperty("precision", "int8")), "'precision' must be an object");

@@ -1,0 +1,126 @@
+package io.lgc.artifact;
+
+import io.lgc.gmm.CovarianceType;
+
+/**
+ * Int8 storage of a class's means and Cholesky factors: {@code v ≈ q · scale[row]} with {@code q}
+ * in −127..127 and one float scale per row. A row is one component's mean, or one row of a packed
+ * lower-triangular factor (full, tied), or a whole factor block (diag, spherical). Per row, because
+ * a factor's row i holds the spread of latent coordinate i, and coordinates differ in spread: one
+ * scale per matrix would round the narrow ones coarsely.
+ *
+ * <p>A Cholesky factor's diagonal must stay positive: a diagonal entry that would round to 0 is
+ * stored as one step instead (so every stored diagonal is at least its row's step).
+ */
+final class MixtureInt8 {
+    static final int LIMIT = PerChannelInt8.LIMIT;
+
+    private MixtureInt8() {
+    }
+
+    /**
+     * Where each row starts in a tensor's flat values, and the shape of its scale tensor (one scale a row).
+     */
+    record Rows(int[] starts, int length, long[] scaleShape) {
+        int count() {
+            return starts.length;
+        }
+
+        int end(int row) {
+            return row + 1 < starts.length ? starts[row + 1] : length;
+        }
+    }
+
+    /** Quantised values and one scale per row. */
+    record Quantized(byte[] values, float[] scales, long[] scaleShape) {
+    }
+
+    /** The rows of means [k, d]: one per component. */
+    static Rows meanRows(int k, int d) {
+        int[] starts = new int[k];
+        for (int j = 0; j < k; j++) {
+            starts[j] = j * d;
+        }
+        return new Rows(starts, k * d, new long[] {k});
+    }
+
+    /** The rows of packed factors [blocks, packed]: d per block for full and tied, 1 per block otherwise. */
+    static Rows factorRows(CovarianceType type, int k, int d) {
+        int blocks = CovarianceFactors.blocks(type, k);
+        int packed = CovarianceFactors.packedSize(type, d);
+        boolean triangular = type == CovarianceType.FULL || type == CovarianceType.TIED;
+        int perBlock = triangular ? d : 1;
+        int[] starts = new int[blocks * perBlock];
+        for (int b = 0; b < blocks; b++) {
+            for (int i = 0; i < perBlock; i++) {
+                starts[b * perBlock + i] = b * packed + (triangular ? i * (i + 1) / 2 : 0);
+            }
+        }
+        return new Rows(starts, blocks * packed, new long[] {blocks, perBlock});
+    }
+
+    static Quantized quantizeMeans(double[] means, int k) {
+        return quantize(means, meanRows(k, means.length / k), null);
+    }
+
+    static Quantized quantizeFactors(double[] packed, CovarianceType type, int k, int d) {
+        boolean[] positive = new boolean[packed.length];
+        for (int b = 0; b < CovarianceFactors.blocks(type, k); b++) {
+            int base = b * CovarianceFactors.packedSize(type, d);
+            switch (type) {
+                case FULL, TIED -> {
+                    for (int i = 0; i < d; i++) {
+                        positive[base + CovarianceFactors.diagonalIndex(type, i)] = true;
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < CovarianceFactors.packedSize(type, d); i++) {
+                        positive[base + i] = true;
+                    }
+                }
+            }
+        }
+        return quantize(packed, factorRows(type, k, d), positive);
+    }
+
+    /** {@code positive} (or null) marks values that must read back above 0. */
+    private static Quantized quantize(double[] values, Rows rows, boolean[] positive) {
+        if (values.length != rows.length()) {
+            throw new IllegalArgumentException(values.length + " values for rows of " + rows.length());
+        }
+        byte[] q = new byte[values.length];
+        float[] scales = new float[rows.count()];
+        for (int r = 0; r < rows.count(); r++) {
+            float max = 0;
+            for (int i = rows.starts()[r]; i < rows.end(r); i++) {
+                if (!Double.isFinite(values[i]) || !Float.isFinite((float) values[i])) {
+                    throw new IllegalArgumentException("value " + i + " is " + values[i]
+                            + "; only values within float's range can be stored at int8");
+                }
+                max = Math.max(max, Math.abs((float) values[i]));
+            }
+            float scale = PerChannelInt8.scaleFor(max);
+            scales[r] = scale;
+            for (int i = rows.starts()[r]; i < rows.end(r); i++) {
+                long level = Math.round(Math.rint((float) values[i] / (double) scale));
+                level = Math.max(-LIMIT, Math.min(LIMIT, level));
+                if (positive != null && positive[i] && level < 1) {
+                    level = 1;
+                }
+                q[i] = (byte) level;
+            }
+        }
+        return new Quantized(q, scales, rows.scaleShape());
+    }
+
+    /** {@code q · scale} in float arithmetic, exactly as every reader computes it, widened to double. */
+    static double[] dequantize(byte[] q, float[] scales, Rows rows) {
+        double[] out = new double[q.length];
+        for (int r = 0; r < rows.count(); r++) {
+            for (int i = rows.starts()[r]; i < rows.end(r); i++) {
+                out[i] = q[i] * scales[r];
+            }
+        }
+        return out;
+    }
+}
