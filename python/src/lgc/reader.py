@@ -485,26 +485,19 @@ def lower_factor(block, covariance_type, d):
     return np.diag(np.broadcast_to(block, (d,)).astype(np.float64))
 
 
-def mixture_values(section, name, precision, shape, rows):
-    """A means or covariance_factors tensor as float64: read as stored, or under int8 q * scale[row] in
-    float32, where ``rows`` gives the row of every value (one scale per row, see docs/FORMAT.md)."""
-    if precision != "int8":
-        values = tensor(section, "mixtures", name, "F16" if precision == "fp16" else "F32", shape).astype(np.float64)
-        finite(values, "mixtures", name)
-        return values
+def int8_factors(section, name, shape, rows):
+    """Covariance factors stored at int8 as float64: q * scale[block, row] in float32, where ``rows``
+    gives each packed value's row (one scale per row, see docs/FORMAT.md)."""
     q = tensor(section, "mixtures", name, "I8", shape)
-    scale_shape = (shape[0],) if name.endswith(".means") else (shape[0], int(rows.max()) + 1 if rows.size else 0)
-    scale = tensor(section, "mixtures", name + ".scale", "F32", scale_shape)
+    scale = tensor(section, "mixtures", name + ".scale", "F32", (shape[0], int(rows.max()) + 1))
     bad = np.flatnonzero(~(np.isfinite(scale) & (scale > 0)))
     require(bad.size == 0, "section 'mixtures': tensor '%s.scale' holds scale %s at index %d; scales must be "
             "finite and positive" % (name, scale.reshape(-1)[bad[0]] if bad.size else 0, bad[0] if bad.size else 0))
     bad = np.flatnonzero(q.reshape(-1) == -128)
     require(bad.size == 0, "section 'mixtures': tensor '%s' holds -128 at index %d; int8 values are symmetric, "
             "-127..127" % (name, bad[0] if bad.size else 0))
-    blocks = np.arange(shape[0]).reshape(-1, 1)
-    per_value = scale[blocks, rows.reshape(1, -1)] if scale.ndim == 2 else np.repeat(scale.reshape(-1, 1), shape[1], 1)
     with np.errstate(over="ignore"):
-        values = (q.astype(np.float32) * per_value.astype(np.float32)).astype(np.float64)
+        values = (q.astype(np.float32) * scale[:, rows].astype(np.float32)).astype(np.float64)
     finite(values, "mixtures", name)
     return values
 
@@ -522,7 +515,7 @@ def load_mixtures(section, components, d, covariance_type, precision):
     parts = ("weights", "means", "covariance_factors")
     expected = {"class.%d.%s" % (c, part) for c in range(classes) for part in parts}
     if precision == "int8":
-        expected |= {"class.%d.%s.scale" % (c, part) for c in range(classes) for part in parts[1:]}
+        expected |= {"class.%d.covariance_factors.scale" % c for c in range(classes)}
     require_exactly(section, "mixtures", expected, "the header's %d classes" % classes)
     per = {"full": d * (d + 1) // 2, "tied": d * (d + 1) // 2, "diag": d, "spherical": 1}[covariance_type]
     rows = factor_rows(covariance_type, d)
@@ -533,10 +526,17 @@ def load_mixtures(section, components, d, covariance_type, precision):
         finite(w, "mixtures", name)
         require((w >= 0).all(), "section 'mixtures': tensor '%s' holds a negative weight" % name)
         require(abs(w.sum() - 1) <= 1e-4, "section 'mixtures': tensor '%s' sums to %r, not 1" % (name, w.sum()))
-        means = mixture_values(section, "class.%d.means" % c, precision, (k, d), None)
+        name = "class.%d.means" % c
+        means = tensor(section, "mixtures", name, "F32" if precision == "fp32" else "F16", (k, d)).astype(np.float64)
+        finite(means, "mixtures", name)
         name = "class.%d.covariance_factors" % c
         blocks = 1 if covariance_type == "tied" else k
-        packed = mixture_values(section, name, precision, (blocks, per), rows)
+        if precision == "int8":
+            packed = int8_factors(section, name, (blocks, per), rows)
+        else:
+            packed = tensor(section, "mixtures", name, "F16" if precision == "fp16" else "F32",
+                            (blocks, per)).astype(np.float64)
+            finite(packed, "mixtures", name)
         factors = np.stack([lower_factor(packed[0 if covariance_type == "tied" else j], covariance_type, d)
                             for j in range(k)])
         require((np.diagonal(factors, axis1=1, axis2=2) > 0).all(),

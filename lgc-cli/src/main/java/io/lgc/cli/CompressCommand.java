@@ -409,8 +409,10 @@ final class CompressCommand implements Callable<Integer> {
             long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
             if (bytes <= budgetBytes) {
                 if (!stored.equals(made.stored())) {
-                    root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in fp16 to fit, which moves"
-                            + " a class by at most %.1e nats", ArtifactFile.fp16MixtureDivergence(trained)));
+                    root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in %s %s, which moves"
+                            + " a class by at most %.1e nats", stored.mixtures().label(),
+                            chosen.mixtures() == Precision.INT8 ? "as the setting was measured" : "to fit",
+                            ArtifactFile.mixtureDivergence(trained, stored.mixtures())));
                 }
                 return new Compressed(made.result(), stored);
             }
@@ -438,7 +440,8 @@ final class CompressCommand implements Callable<Integer> {
                 + "setting predicted to fit" + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
                 + " than %,d images better", DecoderKind.PCA_BELOW_IMAGES) : "");
         root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe()
-                + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with fp16 mixtures (" + accuracy
+                + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with "
+                + MeasuredSettings.predictedStorage(choice.setting()).mixtures().label() + " mixtures (" + accuracy
                 + " % on Fashion-MNIST, " + which + ")");
     }
 

@@ -164,15 +164,16 @@ class CrossLanguageReaderTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("FAILED").contains("class.2.covariance_factors.scale")
                 .contains("finite and positive");
-        NamedTensor means = c.section("mixtures").tensor("class.0.means");
-        byte[] q = means.data().clone();
-        q[2] = -128;
-        Path minus = dir.resolve("minus-128-mean.lgc");
-        ContainerWriter.write(minus, replaced(c, NamedTensor.ofInt8(means.name(), means.shape(), q)),
+        NamedTensor factors = c.section("mixtures").tensor("class.0.covariance_factors");
+        byte[] q = factors.data().clone();
+        q[1] = -128;
+        Path minus = dir.resolve("minus-128-factor.lgc");
+        ContainerWriter.write(minus, replaced(c, NamedTensor.ofInt8(factors.name(), factors.shape(), q)),
                 Codec.AUTO);
         run = python(minus.toString(), "--verify");
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("FAILED").contains("class.0.means").contains("-128 at index 2");
+        assertThat(run.output()).contains("FAILED").contains("class.0.covariance_factors")
+                .contains("-128 at index 1");
     }
 
     @Test

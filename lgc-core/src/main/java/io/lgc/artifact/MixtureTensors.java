@@ -16,8 +16,8 @@ import java.util.Set;
  * The mixtures section: for class c, {@code class.<c>.weights} [K] (always F32: K values, and
  * fp16 rounding would break their sum), {@code class.<c>.means} [K, d] and
  * {@code class.<c>.covariance_factors} [blocks, packed] (see {@link CovarianceFactors}), the
- * last two in F32, F16 or I8 as the mixtures' precision says. Under int8 each of the two has a
- * {@code .scale} tensor beside it (see {@link MixtureInt8}).
+ * last two in F32 or F16 as the mixtures' precision says; under int8 the means are F16 and the
+ * factors I8 with a {@code .scale} tensor beside them (see {@link MixtureInt8}).
  */
 final class MixtureTensors {
     static final String SCALE_SUFFIX = DecoderTensors.SCALE_SUFFIX;
@@ -32,7 +32,13 @@ final class MixtureTensors {
         return "class." + classIndex + "." + part;
     }
 
-    static DType dtype(Precision mixtures) {
+    /** The dtype of the means at this precision: int8 keeps them in fp16 (see {@link MixtureInt8}). */
+    static DType meanDtype(Precision mixtures) {
+        return mixtures == Precision.FP32 ? DType.F32 : DType.F16;
+    }
+
+    /** The dtype of the covariance factors at this precision. */
+    static DType factorDtype(Precision mixtures) {
         return switch (mixtures) {
             case FP16 -> DType.F16;
             case INT8 -> DType.I8;
@@ -51,13 +57,14 @@ final class MixtureTensors {
             long[] factorShape = factorShape(type, k, d);
             double[] means = flatten(m.means());
             double[] factors = CovarianceFactors.pack(type, d, m.covariancesFlat());
+            tensors.add(stored(name(c, "means"), meanShape, means, meanDtype(precision)));
             if (precision == Precision.INT8) {
-                addInt8(tensors, name(c, "means"), meanShape, MixtureInt8.quantizeMeans(means, k));
-                addInt8(tensors, name(c, "covariance_factors"), factorShape,
-                        MixtureInt8.quantizeFactors(factors, type, k, d));
+                MixtureInt8.Quantized q = MixtureInt8.quantizeFactors(factors, type, k, d);
+                tensors.add(NamedTensor.ofInt8(name(c, "covariance_factors"), factorShape, q.values()));
+                tensors.add(NamedTensor.ofFloats(name(c, "covariance_factors") + SCALE_SUFFIX, q.scaleShape(),
+                        q.scales()));
             } else {
-                tensors.add(stored(name(c, "means"), meanShape, means, precision));
-                tensors.add(stored(name(c, "covariance_factors"), factorShape, factors, precision));
+                tensors.add(stored(name(c, "covariance_factors"), factorShape, factors, factorDtype(precision)));
             }
         }
         return new Section(ArtifactFile.MIXTURES, tensors, Map.of());
@@ -67,15 +74,9 @@ final class MixtureTensors {
         return new long[] {CovarianceFactors.blocks(type, k), CovarianceFactors.packedSize(type, d)};
     }
 
-    private static void addInt8(List<NamedTensor> tensors, String name, long[] shape, MixtureInt8.Quantized q) {
-        tensors.add(NamedTensor.ofInt8(name, shape, q.values()));
-        tensors.add(NamedTensor.ofFloats(name + SCALE_SUFFIX, q.scaleShape(), q.scales()));
-    }
-
-    private static NamedTensor stored(String name, long[] shape, double[] values, Precision precision) {
+    private static NamedTensor stored(String name, long[] shape, double[] values, DType dtype) {
         float[] floats = toFloats(values);
-        return precision == Precision.FP16 ? NamedTensor.ofHalfs(name, shape, floats)
-                : NamedTensor.ofFloats(name, shape, floats);
+        return dtype == DType.F16 ? NamedTensor.ofHalfs(name, shape, floats) : NamedTensor.ofFloats(name, shape, floats);
     }
 
     /** One class's parameters exactly as a reader gets them, before they become a GaussianMixture. */
@@ -93,7 +94,7 @@ final class MixtureTensors {
         for (int c = 0; c < classes; c++) {
             for (String part : new String[] {"weights", "means", "covariance_factors"}) {
                 expected.add(name(c, part));
-                if (precision == Precision.INT8 && !part.equals("weights")) {
+                if (precision == Precision.INT8 && part.equals("covariance_factors")) {
                     expected.add(name(c, part) + SCALE_SUFFIX);
                 }
             }
@@ -116,7 +117,6 @@ final class MixtureTensors {
 
     /** Class c's tensors, checked one by one so that a problem names its tensor. */
     static Stored stored(Section section, int c, int k, int d, CovarianceType type, Precision precision, String file) {
-        DType dtype = dtype(precision);
         double[] weights = finite(section.tensor(name(c, "weights"), DType.F32, k), file);
         double sum = 0;
         for (int i = 0; i < k; i++) {
@@ -129,10 +129,11 @@ final class MixtureTensors {
         if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
             throw problem(file, "tensor '" + name(c, "weights") + "' sums to " + sum + ", not 1", null);
         }
-        double[] means = values(section, name(c, "means"), dtype, new long[] {k, d}, MixtureInt8.meanRows(k, d), file);
+        double[] means = finite(section.tensor(name(c, "means"), meanDtype(precision), k, d), file);
         String factorName = name(c, "covariance_factors");
         long[] shape = factorShape(type, k, d);
-        double[] factors = values(section, factorName, dtype, shape, MixtureInt8.factorRows(type, k, d), file);
+        double[] factors = values(section, factorName, factorDtype(precision), shape,
+                MixtureInt8.factorRows(type, k, d), file);
         int per = (int) shape[1];
         for (int b = 0; b < shape[0]; b++) {
             for (int i = 0; i < (type == CovarianceType.FULL || type == CovarianceType.TIED ? d : per); i++) {

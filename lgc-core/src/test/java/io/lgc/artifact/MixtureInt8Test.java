@@ -2,6 +2,7 @@ package io.lgc.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lgc.artifact.container.HalfFloat;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.gmm.GaussianMixture;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mixtures stored at int8: every mean and factor value within half a step of its own row's grid, a
- * Cholesky diagonal that stays positive, a quarter of fp32's bytes, and what that moves a class by.
+ * Mixtures stored at int8: every factor value within half a step of its own row's grid, a Cholesky
+ * diagonal that stays positive, the means in fp16, about a quarter of fp32's bytes, and what that moves a
+ * class by.
  */
 class MixtureInt8Test {
     @TempDir
@@ -68,16 +70,17 @@ class MixtureInt8Test {
     }
 
     @Test
-    void int8StoresOneByteAValuePlusOneFloatScaleARowAndMovesAClassLittle() {
+    void int8StoresAFactorValueInOneByteWithAFloatScaleARowAndTheMeansInFp16() {
         int d = TinyArtifacts.LATENT;
         int k = 4;
         CompressedDataset data = withMixtures(k);
-        long values = 3L * k * (d + d * (d + 1) / 2); // means and packed factors of 3 classes
-        long scales = 3L * (k + k * d); // a row per component's mean, a row per factor row
+        long means = 3L * k * d;
+        long factors = 3L * k * d * (d + 1) / 2; // packed lower triangles of 3 classes
+        long scales = 3L * k * d; // one per factor row
         long weights = 3L * k * Float.BYTES; // fp32 whatever the precision
-        assertThat(tensorBytes(data, Precision.FP32)).isEqualTo(4 * values + weights);
-        assertThat(tensorBytes(data, Precision.FP16)).isEqualTo(2 * values + weights);
-        assertThat(tensorBytes(data, Precision.INT8)).isEqualTo(values + 4 * scales + weights);
+        assertThat(tensorBytes(data, Precision.FP32)).isEqualTo(4 * (means + factors) + weights);
+        assertThat(tensorBytes(data, Precision.FP16)).isEqualTo(2 * (means + factors) + weights);
+        assertThat(tensorBytes(data, Precision.INT8)).isEqualTo(2 * means + factors + 4 * scales + weights);
         double moved16 = ArtifactFile.mixtureDivergence(data, Precision.FP16);
         double moved8 = ArtifactFile.mixtureDivergence(data, Precision.INT8);
         assertThat(moved8).isGreaterThan(moved16).isLessThan(0.01);
@@ -96,13 +99,22 @@ class MixtureInt8Test {
         ArtifactFile.write(file, data, new StoragePrecision(Precision.INT8, Precision.INT8));
         VerifiedArtifact read = ArtifactFile.readVerified(file);
         assertThat(read.precision()).isEqualTo(new StoragePrecision(Precision.INT8, Precision.INT8));
+        int d = TinyArtifacts.LATENT;
         for (int c = 0; c < 3; c++) {
             GaussianMixture original = data.mixtures().get(c);
             GaussianMixture stored = read.dataset().mixtures().get(c);
-            MixtureInt8.Quantized means = MixtureInt8.quantizeMeans(MixtureTensors.flatten(original.means()), 2);
-            double[] expected = MixtureInt8.dequantize(means.values(), means.scales(),
-                    MixtureInt8.meanRows(2, TinyArtifacts.LATENT));
-            assertThat(MixtureTensors.flatten(stored.means())).containsExactly(expected);
+            double[] means = MixtureTensors.flatten(original.means());
+            double[] stored16 = MixtureTensors.flatten(stored.means());
+            for (int i = 0; i < means.length; i++) {
+                assertThat(stored16[i]).isEqualTo(HalfFloat.toFloat(HalfFloat.fromFloat((float) means[i])));
+            }
+            double[] packed = CovarianceFactors.pack(CovarianceType.FULL, d, original.covariancesFlat());
+            MixtureInt8.Quantized q = MixtureInt8.quantizeFactors(packed, CovarianceType.FULL, 2, d);
+            double[] grid = MixtureInt8.dequantize(q.values(), q.scales(),
+                    MixtureInt8.factorRows(CovarianceType.FULL, 2, d));
+            assertThat(CovarianceFactors.pack(CovarianceType.FULL, d, stored.covariancesFlat()))
+                    .containsExactly(grid, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(grid).isNotEqualTo(packed);
             assertThat(stored.weights()).containsExactly(original.weights(),
                     org.assertj.core.api.Assertions.within(1e-7));
         }

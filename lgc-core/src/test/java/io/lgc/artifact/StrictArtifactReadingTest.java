@@ -114,12 +114,16 @@ class StrictArtifactReadingTest {
         huge[0] = Float.MAX_VALUE;
         assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofFloats(scale.name(), scale.shape(), huge)),
                 "class.1.covariance_factors", "Infinity", "once scaled");
-        NamedTensor means = int8Mixtures().section("mixtures").tensor("class.0.means");
-        byte[] q = means.data().clone();
+        NamedTensor lower = int8Mixtures().section("mixtures").tensor("class.0.covariance_factors");
+        byte[] q = lower.data().clone();
         q[1] = -128;
-        assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofInt8(means.name(), means.shape(), q)),
-                "class.0.means", "-128 at index 1", "-127..127");
-        assertRejected(remove(int8Mixtures(), "mixtures", "class.2.means.scale"), "no tensor 'class.2.means.scale'");
+        assertRejected(replace(int8Mixtures(), "mixtures", NamedTensor.ofInt8(lower.name(), lower.shape(), q)),
+                "class.0.covariance_factors", "-128 at index 1", "-127..127");
+        assertRejected(remove(int8Mixtures(), "mixtures", "class.2.covariance_factors.scale"),
+                "no tensor 'class.2.covariance_factors.scale'");
+        // the means stay fp16 under int8
+        assertThat(int8Mixtures().section("mixtures").tensor("class.0.means").dtype())
+                .isEqualTo(io.lgc.artifact.container.DType.F16);
         // a diagonal of a Cholesky factor stored as 0 (the writer stores at least one step)
         NamedTensor factors = int8Mixtures().section("mixtures").tensor("class.0.covariance_factors");
         byte[] f = factors.data().clone();
@@ -128,7 +132,7 @@ class StrictArtifactReadingTest {
                 "class.0.covariance_factors", "positive diagonal");
         // int8 tensors under a header that says fp16: their scales have no place there
         assertRejected(editHeader(int8Mixtures(), h -> h.getAsJsonObject("precision").addProperty("mixtures", "fp16")),
-                "class.0.means");
+                "class.0.covariance_factors");
     }
 
     @Test

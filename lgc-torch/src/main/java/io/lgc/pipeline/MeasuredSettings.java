@@ -108,15 +108,28 @@ public final class MeasuredSettings {
      * @param stem the convolutional decoder's stem, or {@link Architectures#NO_STEM} (unused by PCA)
      * @param roundingSteps the decoder's training for its storage grid after the mixtures are fitted
      *     ({@link RoundingTuning}; 0 for none)
+     * @param mixtures fp16: the mixtures stored as {@link #storage} says (the prediction sizes them in
+     *     fp16); int8: always stored at int8, as the setting was measured
      * @param fashionAccuracy test accuracy of the fast CNN trained on its reconstruction
      * @param fashionBytes its file's size there
      */
     public record Setting(DecoderKind decoder, int latentDim, int components, int width, int stem,
-            Precision precision, int roundingSteps, double fashionAccuracy, long fashionBytes) {
+            Precision precision, int roundingSteps, Precision mixtures, double fashionAccuracy, long fashionBytes) {
         public Setting {
             if (roundingSteps > 0 && !precision.isQuantized()) {
                 throw new IllegalArgumentException("rounding steps for " + precision.label() + ", which rounds nothing");
             }
+            if (mixtures != Precision.FP16 && mixtures != Precision.INT8) {
+                throw new IllegalArgumentException("a setting's mixtures are fp16 (as the writer and budget decide)"
+                        + " or int8, not " + mixtures);
+            }
+        }
+
+        /** A setting whose mixtures are stored as {@link #storage} decides. */
+        public Setting(DecoderKind decoder, int latentDim, int components, int width, int stem, Precision precision,
+                int roundingSteps, double fashionAccuracy, long fashionBytes) {
+            this(decoder, latentDim, components, width, stem, precision, roundingSteps, Precision.FP16,
+                    fashionAccuracy, fashionBytes);
         }
 
         /** The training for the storage grid this setting was measured with. */
@@ -141,7 +154,8 @@ public final class MeasuredSettings {
                     + (decoder == DecoderKind.AUTOENCODER ? ", width " + width : "")
                     + (decoder == DecoderKind.AUTOENCODER && stem != NO_STEM ? ", stem " + stem : "")
                     + ", " + precision.label()
-                    + (roundingSteps > 0 ? " (" + roundingSteps + " rounding steps)" : "");
+                    + (roundingSteps > 0 ? " (" + roundingSteps + " rounding steps)" : "")
+                    + (mixtures == Precision.INT8 ? ", int8 mixtures" : "");
         }
     }
 
@@ -211,8 +225,11 @@ public final class MeasuredSettings {
      * IllegalArgumentException as {@link ArtifactFile#write}.
      */
     public static StoragePrecision storage(CompressedDataset trained, Setting setting, long budget) {
+        if (setting.mixtures() == Precision.INT8) {
+            return predictedStorage(setting);
+        }
         StoragePrecision own = ArtifactFile.storage(trained, setting.precision());
-        StoragePrecision predicted = predictedStorage(setting.precision());
+        StoragePrecision predicted = predictedStorage(setting);
         if (own.equals(predicted) || ArtifactFile.storedBytes(trained, own, Codec.AUTO) <= budget
                 || !(ArtifactFile.fp16MixtureDivergence(trained) <= FP16_MIXTURE_MAX_KL)) {
             return own; // where fp16 would move a class further, the caller finds the file too large and says so
@@ -220,9 +237,14 @@ public final class MeasuredSettings {
         return predicted;
     }
 
-    /** What a prediction sizes the sections at: mixtures in fp16 wherever the decoder is not fp32. */
-    private static StoragePrecision predictedStorage(Precision precision) {
-        return new StoragePrecision(precision, precision == Precision.FP32 ? Precision.FP32 : Precision.FP16);
+    /**
+     * What a prediction sizes the sections at: int8 mixtures for a setting measured so, else mixtures
+     * in fp16 wherever the decoder is not fp32.
+     */
+    public static StoragePrecision predictedStorage(Setting setting) {
+        Precision precision = setting.precision();
+        return new StoragePrecision(precision, setting.mixtures() == Precision.INT8 ? Precision.INT8
+                : precision == Precision.FP32 ? Precision.FP32 : Precision.FP16);
     }
 
     /**
@@ -284,7 +306,7 @@ public final class MeasuredSettings {
         }
         CompressedDataset dry = new CompressedDataset(metadata, unitMixtures(data.numClasses(), setting.components(),
                 setting.latentDim(), config.mixtures().covarianceType()), someWeights(decoder));
-        long uncompressed = ArtifactFile.maxStoredBytes(dry, predictedStorage(setting.precision()));
+        long uncompressed = ArtifactFile.maxStoredBytes(dry, predictedStorage(setting));
         return OptionalLong.of(setting.precision() == Precision.INT4
                 ? uncompressed - weightCount(decoder) * (8 - INT4_PREDICTED_BITS) / 8 : uncompressed);
     }
