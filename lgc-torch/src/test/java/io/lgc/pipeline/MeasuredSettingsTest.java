@@ -57,7 +57,8 @@ class MeasuredSettingsTest {
                     {setting(DecoderKind.AUTOENCODER, 8, 1), SOURCE, BASE},
                     {setting(DecoderKind.AUTOENCODER, 8, 5), full, tuned},
                     {int4(setting(DecoderKind.AUTOENCODER, 8, 5), 0), SOURCE, BASE},
-                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5), 2), full, BASE}}) {
+                    {int4(setting(DecoderKind.AUTOENCODER, 8, 5), 2), full, BASE},
+                    {int8Mixtures(setting(DecoderKind.AUTOENCODER, 8, 5)), SOURCE, BASE}}) {
                 Setting setting = (Setting) c[0];
                 SourceInfo source = (SourceInfo) c[1];
                 CompressionConfig base = (CompressionConfig) c[2];
@@ -70,14 +71,18 @@ class MeasuredSettingsTest {
                 mixturesStoredIn.add(own.mixtures());
                 long bytes = ArtifactFile.write(written, file, MeasuredSettings.storage(file, setting, predicted))
                         .totalBytes();
-                if (ArtifactFile.fp16MixtureDivergence(file) <= MeasuredSettings.FP16_MIXTURE_MAX_KL) {
+                if (setting.mixtures() == Precision.INT8) {
+                    assertThat(MeasuredSettings.storage(file, setting, predicted).mixtures()).isEqualTo(Precision.INT8);
+                }
+                if (setting.mixtures() == Precision.INT8
+                        || ArtifactFile.fp16MixtureDivergence(file) <= MeasuredSettings.FP16_MIXTURE_MAX_KL) {
                     assertThat(bytes).as(setting.describe()).isLessThanOrEqualTo(predicted);
                     bounded++;
                 } // else a budget refuses the file rather than round its mixtures that far
                 // only the recorded numbers' digits separate the two: the prediction is not a loose guess
-                StoragePrecision fp16Mixtures = new StoragePrecision(setting.precision(), Precision.FP16);
+                StoragePrecision sized = MeasuredSettings.predictedStorage(setting);
                 long int4Allowance = setting.precision() == Precision.INT4 ? weights(file) * 3 / 8 : 0;
-                assertThat(predicted + int4Allowance - ArtifactFile.maxStoredBytes(file, fp16Mixtures))
+                assertThat(predicted + int4Allowance - ArtifactFile.maxStoredBytes(file, sized))
                         .as(setting.describe()).isBetween(0L, 1_000L);
             }
         }
@@ -246,6 +251,29 @@ class MeasuredSettingsTest {
 
     private static Setting choose(long budget) {
         return MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE).setting();
+    }
+
+    @Test
+    void aSettingMeasuredWithInt8MixturesSaysSoAndIsSizedSo() {
+        Setting fp16 = setting(DecoderKind.AUTOENCODER, 16, 5);
+        Setting int8 = int8Mixtures(fp16);
+        assertThat(int8.describe()).isEqualTo(fp16.describe() + ", int8 mixtures");
+        assertThat(MeasuredSettings.predictedStorage(int8)).isEqualTo(new StoragePrecision(Precision.INT8,
+                Precision.INT8));
+        assertThat(MeasuredSettings.predictedStorage(fp16)).isEqualTo(new StoragePrecision(Precision.INT8,
+                Precision.FP16));
+        // 10 classes x 5 components x 136 factor values: 2 bytes each in fp16, 1 and a 4-byte scale a row in int8
+        long saved = MeasuredSettings.predictedBytes(fp16, FASHION_SHAPED, SOURCE, BASE).orElseThrow()
+                - MeasuredSettings.predictedBytes(int8, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        assertThat(saved).isBetween(50L * (136 - 4 * 16) - 1_000, 50L * (136 - 4 * 16));
+        assertThatThrownBy(() -> new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT8, 0, Precision.FP32,
+                0.8, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fp16");
+    }
+
+    /** {@code s} with its mixtures stored at int8, as such a setting is measured. */
+    private static Setting int8Mixtures(Setting s) {
+        return new Setting(s.decoder(), s.latentDim(), s.components(), s.width(), s.stem(), s.precision(),
+                s.roundingSteps(), Precision.INT8, s.fashionAccuracy(), s.fashionBytes());
     }
 
     /** {@code s} stored at int4 after {@code roundingSteps} (the header records them). */
