@@ -422,7 +422,7 @@ final class CompressCommand implements Callable<Integer> {
             if (next.isEmpty()) {
                 throw MeasuredSettings.tooLarge(budgetBytes, bytes, chosen, source.displayName());
             }
-            double moved = ArtifactFile.fp16MixtureDivergence(trained);
+            double moved = chosen.mixtures() == Precision.INT8 ? 0 : ArtifactFile.fp16MixtureDivergence(trained);
             String why = moved > MeasuredSettings.FP16_MIXTURE_MAX_KL
                     ? String.format(Locale.ROOT, "its mixtures stay fp32: fp16 would move a class by %.1e nats", moved)
                     : "its mixture fits reported warnings, which the header records";
