@@ -70,6 +70,22 @@ class CrossLanguageReaderTest {
     private record Run(int exitCode, String output) {
     }
 
+    /**
+     * The output of Python {@code lines} run after the reader has read {@code artifact} into {@code a}
+     * (with sys, json, numpy as np and lgc_read imported); the script must succeed.
+     */
+    private static String readerScript(Path artifact, String... lines) throws IOException, InterruptedException {
+        List<String> script = new ArrayList<>(List.of("import sys, json, numpy as np",
+                "sys.path.insert(0, '" + READER.getParent() + "')", "import lgc_read",
+                "a = lgc_read.read_artifact(open(sys.argv[1], 'rb').read())"));
+        script.addAll(List.of(lines));
+        Process p = new ProcessBuilder(PYTHON, "-c", String.join("\n", script), artifact.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0).as(output).isTrue();
+        return output;
+    }
+
     private static Run python(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PYTHON, READER.toString()));
         command.addAll(List.of(args));
@@ -257,17 +273,10 @@ class CrossLanguageReaderTest {
         CompressedDataset data = TinyArtifacts.tiny(CovarianceType.FULL, 21);
         Path artifact = dir.resolve("full.lgc");
         ArtifactFile.write(artifact, data, Precision.FP32);
-        String script = String.join("\n",
-                "import sys, json, numpy as np",
-                "sys.path.insert(0, '" + READER.getParent() + "')",
-                "import lgc_read",
-                "a = lgc_read.read_artifact(open(sys.argv[1], 'rb').read())",
+        String output = readerScript(artifact,
                 "z, y = lgc_read.sample_latents(a, 100000, np.random.default_rng(5))",
                 "z = z[y == 1]",
                 "print(json.dumps({'mean': z.mean(0).tolist(), 'cov': np.cov(z.T, bias=True).ravel().tolist()}))");
-        Process p = new ProcessBuilder(PYTHON, "-c", script, artifact.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0).as(output).isTrue();
         com.google.gson.JsonObject moments = com.google.gson.JsonParser.parseString(output.strip()).getAsJsonObject();
 
         GaussianMixture m = data.mixtures().get(1);
@@ -307,11 +316,7 @@ class CrossLanguageReaderTest {
         CompressedDataset data = TinyArtifacts.tiny(type, 8);
         Path artifact = dir.resolve("int8-mixtures-" + type + ".lgc");
         ArtifactFile.write(artifact, data, new io.lgc.artifact.StoragePrecision(Precision.INT8, Precision.INT8));
-        String script = String.join("\n",
-                "import sys, json, numpy as np",
-                "sys.path.insert(0, '" + READER.getParent() + "')",
-                "import lgc_read",
-                "a = lgc_read.read_artifact(open(sys.argv[1], 'rb').read())",
+        String output = readerScript(artifact,
                 "out = []",
                 "for w, means, factors in a.mixtures:",
                 "    cov = np.einsum('kij,klj->kil', factors, factors)",
@@ -320,9 +325,6 @@ class CrossLanguageReaderTest {
                 "    if a.covariance_type == 'spherical': cov = cov[:, 0, 0]",
                 "    out.append({'means': means.ravel().tolist(), 'cov': cov.ravel().tolist()})",
                 "print(json.dumps(out))");
-        Process p = new ProcessBuilder(PYTHON, "-c", script, artifact.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0).as(output).isTrue();
         com.google.gson.JsonArray classes = com.google.gson.JsonParser.parseString(output.strip()).getAsJsonArray();
 
         CompressedDataset read = ArtifactFile.read(artifact);
