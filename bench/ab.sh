@@ -50,7 +50,8 @@
 #     latent-dim-72-stem-16: a latent of 72 behind the stem, K = 5, mixtures in fp16 (about 365 KB)
 #     latent-dim-64-stem-16-K7-int8: the K7 file's mixtures stored at int8 (--mixture-precision int8: the same
 #                          network and fit, a byte a value and a float scale a row)
-#     latent-dim-64-stem-16-K12-int8, latent-dim-80-stem-16-K7-int8: the bytes int8 frees spent on components or latent
+#     latent-dim-64-stem-16-K11-int8, latent-dim-64-stem-16-K12-int8, latent-dim-80-stem-16-K7-int8: the bytes int8
+#                          frees spent on components or latent (K11: the most whose predicted size, before deflate, fits 392,000 B)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -106,6 +107,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-72-stem-16) kind=own compress_opts="--latent-dim 72 --stem 16 --mixture-precision fp16" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K7-int8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 7" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K12-int8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 12" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-80-stem-16-K7-int8) kind=own compress_opts="--latent-dim 80 --stem 16 --mixture-precision int8 --components 7" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
@@ -211,6 +213,7 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-72-stem-16": "latent-dim-64-stem-16",
               "latent-dim-64-stem-16-K7-int8": "latent-dim-64-stem-16-K7",
               "latent-dim-64-stem-16-K12-int8": "latent-dim-64-stem-16-K7",
+              "latent-dim-64-stem-16-K11-int8": "latent-dim-64-stem-16-K7",
               "latent-dim-80-stem-16-K7-int8": "latent-dim-64-stem-16-K7",
               "latent-dim-96-stem-16-tied-K10": "latent-dim-64-stem-16-tied-K10",
               "latent-dim-128-stem-16-tied-K10": "latent-dim-64-stem-16-tied-K10"}
