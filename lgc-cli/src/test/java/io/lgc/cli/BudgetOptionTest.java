@@ -86,6 +86,25 @@ class BudgetOptionTest extends QuickCompressFixture {
         assertThat(rounding.get("steps").getAsInt()).isEqualTo(300);
     }
 
+    @Test
+    void anInt8MixtureChoiceStoresItsMixturesAtInt8AsItWasMeasured() throws IOException {
+        // at 8x8 pixels the latent-64 network is small, and its eleven int8 components per class take most of
+        // a file predicted at about 300 KB: the most accurate measured setting, which 392,000 B takes
+        Path data = dir.resolve("bands");
+        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
+        Path out = dir.resolve("int8-mixtures.lgc");
+        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "392000", "--epochs",
+                "1", "--n-init", "1", "--seed", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("budget 392,000 B (382.8 KiB): autoencoder, latent 64, 11 components per class,"
+                + " width 32, stem 16, int8, int8 mixtures, predicted at most ").contains(" with int8 mixtures (87.13 %")
+                .containsPattern("budget: mixtures stored in int8 as the setting was measured, which moves a class by"
+                        + " at most [0-9.]+e[-+][0-9]+ nats");
+        assertThat(Files.size(out)).isLessThanOrEqualTo(392_000);
+        assertThat(ArtifactFile.readVerified(out).precision().mixtures()).isEqualTo(io.lgc.artifact.Precision.INT8);
+        assertThat(config(out).get("components").getAsString()).isEqualTo("11");
+    }
+
     /** 3 classes of 20 8x8 images: a random pattern per class plus rounding-sized noise. */
     private static Dataset nearlyConstantClasses() {
         java.util.Random random = new java.util.Random(1);
