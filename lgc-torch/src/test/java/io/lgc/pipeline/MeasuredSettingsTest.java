@@ -158,7 +158,7 @@ class MeasuredSettingsTest {
 
     @Test
     void choosesTheMostAccurateSettingThatFits() {
-        // eleven components at int8 behind the latent of 64: predicted at 370,030 B on Fashion-MNIST (the file: 336,229 B)
+        // eleven int8 components behind the latent of 64: predicted at about 370,000 B (the file: 336,229 B)
         Setting int8K11 = setting(DecoderKind.AUTOENCODER, 64, 11, 32, 16);
         assertThat(int8K11.mixtures()).isEqualTo(Precision.INT8);
         assertThat(choose(392_000)).isEqualTo(int8K11);
