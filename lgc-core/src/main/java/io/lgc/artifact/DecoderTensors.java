@@ -111,19 +111,17 @@ final class DecoderTensors {
         long channels = weight.shape()[0];
         String scaleName = weight.name() + SCALE_SUFFIX;
         float[] scales = section.tensor(scaleName, DType.F32, channels).toFloats();
-        for (int c = 0; c < scales.length; c++) {
-            if (!(scales[c] > 0) || !Float.isFinite(scales[c])) {
-                throw problem(file, scaleName, "holds scale " + scales[c] + " for channel " + c
-                        + "; scales must be finite and positive");
-            }
+        int bad = PerChannelInt8.firstInvalidScale(scales);
+        if (bad >= 0) {
+            throw problem(file, scaleName, "holds scale " + scales[bad] + " for channel " + bad
+                    + "; scales must be finite and positive");
         }
         byte[] q = weight.data();
         int limit = precision.quantizationLimit();
-        for (int i = 0; i < q.length; i++) {
-            if (Math.abs(q[i]) > limit) {
-                throw problem(file, weight.name(), "holds " + q[i] + " at index " + i + "; "
-                        + precision.label() + " weights are symmetric, -" + limit + ".." + limit);
-            }
+        int beyond = PerChannelInt8.firstBeyond(q, limit);
+        if (beyond >= 0) {
+            throw problem(file, weight.name(), "holds " + q[beyond] + " at index " + beyond + "; "
+                    + precision.label() + " weights are symmetric, -" + limit + ".." + limit);
         }
         return PerChannelInt8.dequantize(q, scales);
     }

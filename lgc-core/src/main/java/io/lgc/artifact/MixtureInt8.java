@@ -76,7 +76,7 @@ final class MixtureInt8 {
         return quantize(packed, factorRows(type, k, d), positive);
     }
 
-    /** {@code positive} (or null) marks values that must read back above 0. */
+    /** {@code positive} marks values that must read back above 0. */
     private static Quantized quantize(double[] values, Rows rows, boolean[] positive) {
         if (values.length != rows.length()) {
             throw new IllegalArgumentException(values.length + " values for rows of " + rows.length());
@@ -95,12 +95,8 @@ final class MixtureInt8 {
             float scale = PerChannelInt8.scaleFor(max);
             scales[r] = scale;
             for (int i = rows.starts()[r]; i < rows.end(r); i++) {
-                long level = Math.round(Math.rint((float) values[i] / (double) scale));
-                level = Math.max(-LIMIT, Math.min(LIMIT, level));
-                if (positive != null && positive[i] && level < 1) {
-                    level = 1;
-                }
-                q[i] = (byte) level;
+                byte level = PerChannelInt8.level((float) values[i], scale, LIMIT);
+                q[i] = positive[i] && level < 1 ? 1 : level;
             }
         }
         return new Quantized(q, scales, rows.scaleShape());

@@ -156,18 +156,16 @@ final class MixtureTensors {
         }
         String scaleName = name + SCALE_SUFFIX;
         float[] scales = section.tensor(scaleName, DType.F32, rows.scaleShape()).toFloats();
-        for (int i = 0; i < scales.length; i++) {
-            if (!(scales[i] > 0) || !Float.isFinite(scales[i])) {
-                throw problem(file, "tensor '" + scaleName + "' holds scale " + scales[i] + " at index " + i
-                        + "; scales must be finite and positive", null);
-            }
+        int bad = PerChannelInt8.firstInvalidScale(scales);
+        if (bad >= 0) {
+            throw problem(file, "tensor '" + scaleName + "' holds scale " + scales[bad] + " at index " + bad
+                    + "; scales must be finite and positive", null);
         }
         byte[] q = t.data();
-        for (int i = 0; i < q.length; i++) {
-            if (q[i] == Byte.MIN_VALUE) {
-                throw problem(file, "tensor '" + name + "' holds -128 at index " + i
-                        + "; int8 values are symmetric, -127..127", null);
-            }
+        int beyond = PerChannelInt8.firstBeyond(q, MixtureInt8.LIMIT);
+        if (beyond >= 0) {
+            throw problem(file, "tensor '" + name + "' holds " + q[beyond] + " at index " + beyond
+                    + "; int8 values are symmetric, -127..127", null);
         }
         double[] values = MixtureInt8.dequantize(q, scales, rows);
         for (int i = 0; i < values.length; i++) {

@@ -72,7 +72,8 @@ final class PerChannelInt8 {
         return new Quantized(q, scales);
     }
 
-    private static byte level(float weight, float scale, int limit) {
+    /** {@code weight / scale} rounded to the nearest level, clamped to −limit..limit. */
+    static byte level(float weight, float scale, int limit) {
         long step = Math.round(Math.rint(weight / (double) scale));
         return (byte) Math.max(-limit, Math.min(limit, step));
     }
@@ -122,6 +123,26 @@ final class PerChannelInt8 {
             scale = Math.nextUp(scale);
         }
         return scale;
+    }
+
+    /** The index of the first scale that is not finite and positive, or −1: a reader refuses such a file. */
+    static int firstInvalidScale(float[] scales) {
+        for (int i = 0; i < scales.length; i++) {
+            if (!(scales[i] > 0) || !Float.isFinite(scales[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first value beyond −limit..limit, or −1: a reader refuses such a file. */
+    static int firstBeyond(byte[] q, int limit) {
+        for (int i = 0; i < q.length; i++) {
+            if (Math.abs(q[i]) > limit) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code q · scale} in float arithmetic, exactly as every reader computes it. */
