@@ -54,6 +54,8 @@
 #                          frees spent on components or latent (K11: the most whose predicted size, before deflate, fits 392,000 B)
 #     stem-16-long, latent-dim-64-stem-16-K11-int8-long: the stem file and the 392,000 B file with the autoencoder
 #                          trained 3x longer (--epochs 24 --feature-epochs 9: feature matching over the same share)
+#     stem-16-cosine, latent-dim-64-stem-16-K11-int8-cosine: the same two files with the autoencoder's learning
+#                          rate decayed to zero over its 8 epochs (--lr-schedule cosine)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -113,6 +115,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-80-stem-16-K7-int8) kind=own compress_opts="--latent-dim 80 --stem 16 --mixture-precision int8 --components 7" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-long) kind=own compress_opts="--stem 16 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-cosine) kind=own compress_opts="--stem 16 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-cosine) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"

@@ -27,6 +27,8 @@ public enum Parameter {
     BATCH_SIZE("batchSize"),
     /** {@code FitConfig.learningRate}. */
     LEARNING_RATE("learningRate"),
+    /** {@code FitConfig.schedule}, also the name {@code LearningRateSchedule.parse} reads. */
+    LEARNING_RATE_SCHEDULE("schedule"),
     /** {@code AutoencoderConfig.latentDim}. */
     LATENT_DIM("latentDim"),
     /** {@code AutoencoderConfig.stem}. */

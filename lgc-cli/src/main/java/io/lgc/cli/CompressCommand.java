@@ -19,6 +19,7 @@ import io.lgc.model.AutoencoderKind;
 import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.model.LearningRateSchedule;
 import io.lgc.model.RoundingTuning;
 import io.lgc.model.TrainingDivergedException;
 import io.lgc.network.Architectures;
@@ -89,7 +90,7 @@ final class CompressCommand implements Callable<Integer> {
     static final String AUTO_DECODER = "auto";
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
-            "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem");
+            "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -127,6 +128,11 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate = AutoencoderConfig.DEFAULT_LEARNING_RATE;
+
+    @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
+            description = "The autoencoder's learning rate over its training: constant, or cosine, decayed from "
+                    + "--lr to zero over the epochs (default: ${DEFAULT-VALUE}).")
+    String learningRateSchedule = "constant";
 
     @Option(names = "--feature-weight", paramLabel = "W",
             description = "Weight of the feature-matching loss, 0 for pixel loss only (default: 0.1; images only).")
@@ -724,7 +730,8 @@ final class CompressCommand implements Callable<Integer> {
         int k = latentDim != null ? latentDim : data == null ? AutoencoderConfig.DEFAULT_LATENT_DIM
                 : AutoencoderConfig.defaultLatentDim(data);
         AutoencoderConfig ae = new AutoencoderConfig(k, width, stem != null ? stem : Architectures.NO_STEM,
-                new FitConfig(e, batchSize, learningRate, seed), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
+                new FitConfig(e, batchSize, learningRate, seed, LearningRateSchedule.parse(learningRateSchedule)),
+                AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
                 matching, kind);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (stem != null && !table && (decoderKind == DecoderKind.PCA || kind == AutoencoderKind.DENSE)) {

@@ -24,6 +24,7 @@ final class ParameterFlags {
             case EPOCHS -> "--epochs";
             case BATCH_SIZE -> "--batch-size";
             case LEARNING_RATE -> "--lr";
+            case LEARNING_RATE_SCHEDULE -> "--lr-schedule";
             case LATENT_DIM -> "--latent-dim";
             case STEM -> "--stem";
             case FEATURE_WEIGHT -> "--feature-weight";

@@ -43,7 +43,7 @@ public final class AutoencoderTrainer {
         try (teacher) {
             model.setBlock(new SequentialBlock().add(encoder).add(decoder));
             List<EpochLosses> history;
-            try (Trainer trainer = model.newTrainer(config.fit().adam(loss))) {
+            try (Trainer trainer = model.newTrainer(config.fit().adam(loss, splits.train().size()))) {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));
                 MiniBatchLoop.BatchLoss values = AutoencoderTrainer::reconstructionLoss;
                 MiniBatchLoop.BatchLoss features = teacher == null ? values

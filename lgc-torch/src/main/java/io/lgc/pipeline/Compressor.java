@@ -163,6 +163,9 @@ public final class Compressor {
         c.addProperty("epochs", ae.fit().epochs());
         c.addProperty("batch_size", ae.fit().batchSize());
         c.addProperty("learning_rate", ae.fit().learningRate());
+        if (ae.fit().schedule() != io.lgc.model.LearningRateSchedule.CONSTANT) {
+            c.addProperty("lr_schedule", ae.fit().schedule().id()); // absent otherwise, so older files keep their bytes
+        }
         c.addProperty("validation_fraction", ae.validationFraction());
         c.addProperty("feature_weight", ae.featureMatching().weight());
         c.addProperty("feature_epochs", ae.featureMatching().epochs());
