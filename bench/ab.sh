@@ -56,6 +56,8 @@
 #                          trained 3x longer (--epochs 24 --feature-epochs 9: feature matching over the same share)
 #     stem-16-cosine, latent-dim-64-stem-16-K11-int8-cosine: the same two files with the autoencoder's learning
 #                          rate decayed to zero over its 8 epochs (--lr-schedule cosine)
+#     latent-dim-64-stem-16-K11-int8-6000: the K11 file reconstructed at 6,000 images per class (the protocol's
+#                          same 1,175 SGD steps over twice the distinct draws)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -117,6 +119,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-long) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-cosine) kind=own compress_opts="--stem 16 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-cosine) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-6000) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11" recon_opts="--spread 1.2" eval_opts="" per_class=6000 ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
