@@ -64,6 +64,8 @@
 #                          (--rounding-steps 300, int4's default; off for int8 until measured)
 #     latent-dim-64-stem-16-K11-int8-long-cosine: the long K11 file with its rate decayed (--lr-schedule cosine)
 #     latent-dim-64-stem-16-K11-int8-long-6000: the long K11 file reconstructed at 6,000 images per class
+#     latent-dim-64-stem-16-K11-int8-fe8: the K11 file's 8 epochs all with feature matching (--feature-epochs 8):
+#                          is it the longer feature matching that the long arm's gain comes from?
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -131,6 +133,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-rounding-300) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --rounding-steps 300" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-cosine) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-6000) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" per_class=6000 ;;
+    latent-dim-64-stem-16-K11-int8-fe8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --feature-epochs 8" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
