@@ -66,6 +66,8 @@
 #     latent-dim-64-stem-16-K11-int8-long-6000: the long K11 file reconstructed at 6,000 images per class
 #     latent-dim-64-stem-16-K11-int8-fe8: the K11 file's 8 epochs all with feature matching (--feature-epochs 8):
 #                          is it the longer feature matching that the long arm's gain comes from?
+#     latent-dim-24-stem-16-K4-int8-mixtures-long: a latent of 24 behind the stem, four int8 components per class,
+#                          the autoencoder trained 24 epochs (about 77 KB: the 78,400 B budget)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -134,6 +136,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-long-cosine) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --lr-schedule cosine" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-6000) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" per_class=6000 ;;
     latent-dim-64-stem-16-K11-int8-fe8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --feature-epochs 8" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-24-stem-16-K4-int8-mixtures-long) kind=own compress_opts="--latent-dim 24 --stem 16 --mixture-precision int8 --components 4 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
