@@ -244,7 +244,18 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8": "latent-dim-64-stem-16-K7",
               "latent-dim-80-stem-16-K7-int8": "latent-dim-64-stem-16-K7",
               "latent-dim-96-stem-16-tied-K10": "latent-dim-64-stem-16-tied-K10",
-              "latent-dim-128-stem-16-tied-K10": "latent-dim-64-stem-16-tied-K10"}
+              "latent-dim-128-stem-16-tied-K10": "latent-dim-64-stem-16-tied-K10",
+              "latent-dim-64-stem-16-K11-int8-long": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-cosine": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-fe8": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-rounding-300": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-6000": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-width-48-stem-16-K11-int8": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-long-cosine": "latent-dim-64-stem-16-K11-int8-long",
+              "latent-dim-64-stem-16-K11-int8-long-6000": "latent-dim-64-stem-16-K11-int8-long",
+              "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
+              "latent-dim-24-stem-16-int8-mixtures": "stem-16",
+              "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():

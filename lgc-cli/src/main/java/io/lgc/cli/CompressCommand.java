@@ -405,11 +405,15 @@ final class CompressCommand implements Callable<Integer> {
                     + " images (a table takes --latent-dim and --components)");
         }
         List<MeasuredSettings.Setting> tried = new ArrayList<>();
-        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(budgetBytes, images, info, config);
+        // a setting measured with longer training trains as long, unless the user gave the epochs
+        MeasuredSettings.Training training = given("--epochs") || given("--feature-epochs")
+                ? MeasuredSettings.Training.AS_GIVEN : MeasuredSettings.Training.AS_MEASURED;
+        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(budgetBytes, images, info, config, List.of(),
+                training).orElseThrow();
         while (true) {
-            sayChoice(budgetBytes, images, choice, !tried.isEmpty());
+            sayChoice(budgetBytes, images, choice, !tried.isEmpty(), training, config);
             MeasuredSettings.Setting chosen = choice.setting();
-            Compressed made = compress(source, info, chosen.applyTo(config), chosen.precision(), null,
+            Compressed made = compress(source, info, chosen.applyTo(config, training), chosen.precision(), null,
                     chosen.rounding());
             CompressedDataset trained = made.result().dataset();
             StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
@@ -425,7 +429,7 @@ final class CompressCommand implements Callable<Integer> {
             }
             tried.add(chosen);
             Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
-                    config, tried);
+                    config, tried, training);
             if (next.isEmpty()) {
                 throw MeasuredSettings.tooLarge(budgetBytes, bytes, chosen, source.displayName());
             }
@@ -439,8 +443,15 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the command line named {@code option}. */
+    private boolean given(String option) {
+        return spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     /** The measured setting chosen for these images, said before its training starts. */
-    private void sayChoice(long budgetBytes, Dataset images, MeasuredSettings.Choice choice, boolean retry) {
+    private void sayChoice(long budgetBytes, Dataset images, MeasuredSettings.Choice choice, boolean retry,
+            MeasuredSettings.Training training, CompressionConfig config) {
         String accuracy = String.format(Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         boolean basisOnly = DecoderKind.auto(images) == DecoderKind.PCA;
         String which = (retry ? "the next " : "the best ") + "measured " + (basisOnly ? "PCA " : "")
@@ -449,7 +460,11 @@ final class CompressCommand implements Callable<Integer> {
         root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe()
                 + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with "
                 + MeasuredSettings.predictedStorage(choice.setting()).mixtures().label() + " mixtures (" + accuracy
-                + " % on Fashion-MNIST, " + which + ")");
+                + " % on Fashion-MNIST, " + which + ")"
+                + (training == MeasuredSettings.Training.AS_GIVEN && choice.setting().epochs() > 0
+                        ? "; it trains for the " + config.autoencoder().fit().epochs()
+                        + (config.autoencoder().fit().epochs() == 1 ? " epoch" : " epochs") + " given, not the "
+                        + choice.setting().epochs() + " it was measured with" : ""));
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

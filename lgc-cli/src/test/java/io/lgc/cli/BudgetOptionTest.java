@@ -97,12 +97,30 @@ class BudgetOptionTest extends QuickCompressFixture {
                 "1", "--n-init", "1", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("budget 392,000 B (382.8 KiB): autoencoder, latent 64, 11 components per class,"
-                + " width 32, stem 16, int8, int8 mixtures, predicted at most ").contains(" with int8 mixtures (87.13 %")
+                + " width 32, stem 16, int8, int8 mixtures, 24 epochs, predicted at most ")
+                .contains(" with int8 mixtures (87.60 %")
+                .contains("the best measured setting predicted to fit); it trains for the 1 epoch given, not the 24 it"
+                        + " was measured with")
                 .containsPattern("budget: mixtures stored in int8 as the setting was measured, which moves a class by"
                         + " at most [0-9.]+e[-+][0-9]+ nats");
         assertThat(Files.size(out)).isLessThanOrEqualTo(392_000);
         assertThat(ArtifactFile.readVerified(out).precision().mixtures()).isEqualTo(io.lgc.artifact.Precision.INT8);
         assertThat(config(out).get("components").getAsString()).isEqualTo("11");
+        assertThat(config(out).get("epochs").getAsInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aChoiceMeasuredWithLongerTrainingTrainsAsLongWhenNoEpochsAreGiven() throws IOException {
+        Path data = dir.resolve("bands");
+        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
+        Path out = dir.resolve("long.lgc");
+        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "392000", "--n-init",
+                "1", "--seed", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("int8 mixtures, 24 epochs, predicted at most ").doesNotContain("given");
+        assertThat(config(out).get("epochs").getAsInt()).isEqualTo(24);
+        assertThat(config(out).get("feature_epochs").getAsInt()).isEqualTo(9);
+        assertThat(Files.size(out)).isLessThanOrEqualTo(392_000);
     }
 
     /** 3 classes of 20 8x8 images: a random pattern per class plus rounding-sized noise. */

@@ -34,6 +34,11 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
         }
     }
 
+    /** The same term over the last {@code last} epochs. */
+    public FeatureMatching withEpochs(int last) {
+        return new FeatureMatching(weight, last, teacherEpochs, teacherWidth);
+    }
+
     public boolean enabled() {
         return weight > 0 && epochs > 0;
     }

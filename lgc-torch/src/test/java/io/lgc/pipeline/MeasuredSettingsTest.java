@@ -158,9 +158,12 @@ class MeasuredSettingsTest {
 
     @Test
     void choosesTheMostAccurateSettingThatFits() {
-        // eleven int8 components behind the latent of 64: predicted at about 370,000 B (the file: 336,229 B)
+        // eleven int8 components behind the latent of 64, trained 24 epochs: predicted at about 371,000 B (the
+        // file: 336,004 B)
         Setting int8K11 = setting(DecoderKind.AUTOENCODER, 64, 11, 32, 16);
         assertThat(int8K11.mixtures()).isEqualTo(Precision.INT8);
+        assertThat(int8K11.epochs()).isEqualTo(24);
+        assertThat(int8K11.featureEpochs()).isEqualTo(9);
         assertThat(choose(392_000)).isEqualTo(int8K11);
         assertThat(choose(360_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 64, 5, 32, 16));
         assertThat(choose(300_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
@@ -272,6 +275,34 @@ class MeasuredSettingsTest {
         assertThat(saved).isBetween(50L * (136 - 4 * 16) - 1_000, 50L * (136 - 4 * 16));
         assertThatThrownBy(() -> new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT8, 0, Precision.FP32,
                 0.8, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fp16");
+    }
+
+    @Test
+    void aSettingMeasuredWithItsOwnEpochsTrainsForThemUnlessTheCallerGaveSome() {
+        Setting plain = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
+        Setting longer = new Setting(plain.decoder(), plain.latentDim(), plain.components(), plain.width(),
+                plain.stem(), plain.precision(), 0, Precision.FP16, 24, 9, plain.fashionAccuracy(), plain.fashionBytes());
+        AutoencoderConfig measured = longer.applyTo(BASE).autoencoder();
+        assertThat(measured.fit().epochs()).isEqualTo(24);
+        assertThat(measured.featureMatching().epochs()).isEqualTo(9);
+        assertThat(measured.fit().withSchedule(measured.fit().schedule())).isEqualTo(
+                new FitConfig(24, 32, 1e-3, 7)); // the rest of the training is the caller's
+        AutoencoderConfig given = longer.applyTo(BASE, MeasuredSettings.Training.AS_GIVEN).autoencoder();
+        assertThat(given.fit()).isEqualTo(BASE.autoencoder().fit());
+        assertThat(given.featureMatching()).isEqualTo(BASE.autoencoder().featureMatching());
+        assertThat(plain.applyTo(BASE).autoencoder().fit()).isEqualTo(BASE.autoencoder().fit());
+        assertThat(longer.describe()).isEqualTo(plain.describe() + ", 24 epochs");
+        // the header records two losses an epoch, each predicted at its longest (23 characters and a comma)
+        long asMeasured = MeasuredSettings.predictedBytes(longer, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        long asGiven = MeasuredSettings.predictedBytes(longer, FASHION_SHAPED, SOURCE, BASE,
+                MeasuredSettings.Training.AS_GIVEN).orElseThrow();
+        assertThat(asMeasured - asGiven).isBetween(23L * 2 * 24, 23L * 2 * 24 + 8);
+        assertThat(asGiven).isEqualTo(MeasuredSettings.predictedBytes(plain, FASHION_SHAPED, SOURCE, BASE)
+                .orElseThrow());
+        assertThatThrownBy(() -> new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT8, 0,
+                Precision.FP16, 8, 9, 0.8, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Setting(DecoderKind.PCA, 16, 5, 32, 16, Precision.INT8, 0,
+                Precision.FP16, 8, 3, 0.8, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** {@code s} with its mixtures stored at int8, as such a setting is measured. */
