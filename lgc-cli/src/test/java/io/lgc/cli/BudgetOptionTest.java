@@ -71,11 +71,8 @@ class BudgetOptionTest extends QuickCompressFixture {
         // 2,000 images: the autoencoder's settings are offered; at 8x8 pixels (cheap to decode 300 steps
         // long) the stem's network at int4 is predicted at about 46 KB, the more accurate settings at 53 KB
         // and more, so 50,000 B takes it, and with it the rounding steps it was measured with
-        Path data = dir.resolve("bands");
-        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
         Path out = dir.resolve("int4.lgc");
-        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "50000", "--epochs", "1",
-                "--seed", "1");
+        CliRun run = compressBands(out, "--budget", "50000", "--epochs", "1", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("budget 50,000 B (48.8 KiB): autoencoder, latent 16, 5 components per class,"
                 + " width 32, stem 16, int4 (300 rounding steps), predicted at most ");
@@ -90,11 +87,9 @@ class BudgetOptionTest extends QuickCompressFixture {
     void anInt8MixtureChoiceStoresItsMixturesAtInt8AsItWasMeasured() throws IOException {
         // at 8x8 pixels the latent-64 network is small, and its eleven int8 components per class take most of
         // a file predicted at about 300 KB: the most accurate measured setting, which 392,000 B takes
-        Path data = dir.resolve("bands");
-        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
         Path out = dir.resolve("int8-mixtures.lgc");
-        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "392000", "--epochs",
-                "1", "--n-init", "1", "--seed", "1");
+        CliRun run = compressBands(out, "--budget", "392000", "--epochs", "1", "--n-init", "1", "--seed",
+                "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("budget 392,000 B (382.8 KiB): autoencoder, latent 64, 11 components per class,"
                 + " width 32, stem 16, int8, int8 mixtures, 24 epochs, predicted at most ")
@@ -111,16 +106,24 @@ class BudgetOptionTest extends QuickCompressFixture {
 
     @Test
     void aChoiceMeasuredWithLongerTrainingTrainsAsLongWhenNoEpochsAreGiven() throws IOException {
-        Path data = dir.resolve("bands");
-        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
         Path out = dir.resolve("long.lgc");
-        CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "392000", "--n-init",
-                "1", "--seed", "1");
+        CliRun run = compressBands(out, "--budget", "392000", "--n-init", "1", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("int8 mixtures, 24 epochs, predicted at most ").doesNotContain("given");
         assertThat(config(out).get("epochs").getAsInt()).isEqualTo(24);
         assertThat(config(out).get("feature_epochs").getAsInt()).isEqualTo(9);
         assertThat(Files.size(out)).isLessThanOrEqualTo(392_000);
+    }
+
+    /**
+     * {@code lgc compress} of 2,000 8x8 images of ten classes (enough for the autoencoder's settings; cheap to
+     * train and decode) into {@code out} with {@code options}.
+     */
+    private CliRun compressBands(Path out, String... options) throws IOException {
+        Path data = dir.resolve("bands");
+        IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
+        return CliRun.of(QuickCompress.concat(new String[] {"compress", data.toString(), "-o", out.toString()},
+                options));
     }
 
     /** 3 classes of 20 8x8 images: a random pattern per class plus rounding-sized noise. */
