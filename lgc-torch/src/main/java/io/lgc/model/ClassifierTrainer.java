@@ -34,7 +34,8 @@ public final class ClassifierTrainer {
     /** As above, each training batch changed by {@code augmentation} (never the data it is scored on). */
     public static TrainedClassifier train(NetworkSpec spec, LabelledData data, FitConfig fit,
             Augmentation augmentation, String task, Progress progress) {
-        return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss(), data.size()), augmentation, task, progress);
+        return train(spec, data, fit, fit.adam(Loss.softmaxCrossEntropyLoss(), data.size()), augmentation, task,
+                progress);
     }
 
     /** Trains with any optimizer; {@code fit} gives the epochs, batch size and shuffling seed. */

@@ -164,7 +164,8 @@ public final class Compressor {
         c.addProperty("batch_size", ae.fit().batchSize());
         c.addProperty("learning_rate", ae.fit().learningRate());
         if (ae.fit().schedule() != io.lgc.model.LearningRateSchedule.CONSTANT) {
-            c.addProperty("lr_schedule", ae.fit().schedule().id()); // absent otherwise, so older files keep their bytes
+            // absent otherwise, so older files keep their bytes
+            c.addProperty("lr_schedule", ae.fit().schedule().id());
         }
         c.addProperty("validation_fraction", ae.validationFraction());
         c.addProperty("feature_weight", ae.featureMatching().weight());
