@@ -51,7 +51,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -585,8 +584,7 @@ final class CompressCommand implements Callable<Integer> {
 
     /** {@code --components} with --epsilon: a whole number (1 takes private moments, more run private EM). */
     private int privateComponents() {
-        if (spec.commandLine().getParseResult() == null
-                || !spec.commandLine().getParseResult().hasMatchedOption("--components")) {
+        if (!given("--components")) {
             return 1; // the non-private default (5) is not the private one
         }
         try {
@@ -655,8 +653,7 @@ final class CompressCommand implements Callable<Integer> {
             refused.addAll(training); // they train the public data's autoencoder, if there is one
         }
         for (String option : refused) {
-            if (spec.commandLine().getParseResult() != null
-                    && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            if (given(option)) {
                 throw new InputException(option + " does not apply with --epsilon, which fits its own PCA decoder "
                         + "(or takes one with --decoder-from or --public-data) and mixtures from noisy statistics, and "
                         + "records no source");
@@ -700,9 +697,7 @@ final class CompressCommand implements Callable<Integer> {
                 throw new InputException("unknown decoder '" + decoder + "': expected auto, autoencoder or pca");
             }
         }
-        ParseResult given = spec == null ? null : spec.commandLine().getParseResult();
-        boolean asked = tuneSteps > 0
-                || given != null && AUTOENCODER_OPTIONS.stream().anyMatch(given::hasMatchedOption);
+        boolean asked = tuneSteps > 0 || AUTOENCODER_OPTIONS.stream().anyMatch(this::given);
         return data == null || asked ? DecoderKind.AUTOENCODER : DecoderKind.auto(data);
     }
 
