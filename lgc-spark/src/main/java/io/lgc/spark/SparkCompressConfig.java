@@ -128,8 +128,7 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
             matching = new FeatureMatching(featureWeight != null ? featureWeight : matching.weight(),
                     Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
             ae = new AutoencoderConfig(ae.latentDim(), ae.width(), ae.stem(),
-                    new FitConfig(e, fit.batchSize(), fit.learningRate(), fit.seed(), fit.schedule()),
-                    ae.validationFraction(),
+                    fit.withEpochs(e), ae.validationFraction(),
                     matching, ae.model());
         }
         // the sample stands for the whole input, whose size the autoencoder is there for: never the small-data basis

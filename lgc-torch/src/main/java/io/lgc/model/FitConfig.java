@@ -29,6 +29,11 @@ public record FitConfig(int epochs, int batchSize, double learningRate, long see
         this(epochs, batchSize, learningRate, seed, LearningRateSchedule.CONSTANT);
     }
 
+    /** The same settings for {@code other} epochs. */
+    public FitConfig withEpochs(int other) {
+        return new FitConfig(other, batchSize, learningRate, seed, schedule);
+    }
+
     /** The same settings with another schedule. */
     public FitConfig withSchedule(LearningRateSchedule other) {
         return new FitConfig(epochs, batchSize, learningRate, seed, other);

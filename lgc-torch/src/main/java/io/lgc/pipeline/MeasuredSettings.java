@@ -175,8 +175,7 @@ public final class MeasuredSettings {
         public CompressionConfig applyTo(CompressionConfig base, Training training) {
             AutoencoderConfig ae = base.autoencoder();
             boolean own = epochs > 0 && training == Training.AS_MEASURED;
-            FitConfig fit = own ? new FitConfig(epochs, ae.fit().batchSize(), ae.fit().learningRate(),
-                    ae.fit().seed(), ae.fit().schedule()) : ae.fit();
+            FitConfig fit = own ? ae.fit().withEpochs(epochs) : ae.fit();
             FeatureMatching matching = own ? ae.featureMatching().withEpochs(featureEpochs) : ae.featureMatching();
             AutoencoderConfig trained = new AutoencoderConfig(latentDim, width, stem, fit, ae.validationFraction(),
                     matching, ae.model());
