@@ -69,6 +69,8 @@
 #     latent-dim-24-stem-16-K4-int8-mixtures-long: a latent of 24 behind the stem, four int8 components per class,
 #                          the autoencoder trained 24 epochs (about 77 KB: the 78,400 B budget)
 #     latent-dim-64-stem-16-K11-int8-long-fe24: the long K11 file with all 24 epochs matching features
+#     stem-16-48, latent-dim-64-stem-16-K11-int8-48: the two long files trained twice as long again
+#                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -139,6 +141,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-fe8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --feature-epochs 8" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-24-stem-16-K4-int8-mixtures-long) kind=own compress_opts="--latent-dim 24 --stem 16 --mixture-precision int8 --components 4 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-fe24) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 24" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
@@ -256,6 +260,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-cosine": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-long-6000": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
+              "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
+              "stem-16-48": "stem-16-long",
               "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
               "latent-dim-24-stem-16-int8-mixtures": "stem-16",
               "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}
