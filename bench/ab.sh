@@ -71,6 +71,13 @@
 #     latent-dim-64-stem-16-K11-int8-long-fe24: the long K11 file with all 24 epochs matching features
 #     stem-16-48, latent-dim-64-stem-16-K11-int8-48: the two long files trained twice as long again
 #                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
+#   Arms made by bench/diagnose/RoundTrip.java (one network, trained once, in $AB_WORK/round-trip-l64-stem-16-e24:
+#   RoundTrip.java fashion-mnist/train DIR 64 16 24 9 3000 full:11 diag:100 diag:200 full:16, the long K11 file's
+#   network, whose full:11 file is that arm's byte for byte):
+#     round-trip-K11-long: the first 3,000 training images of each class through its encoder and int8 decoder (what
+#                          the decoder alone loses; no file of its own, so no bytes)
+#     K11-long-diag-100, K11-long-diag-200, K11-long-K16: its mixtures fitted with 100 or 200 diagonal components or
+#                          16 full ones per class instead of 11 full ones (int8), --spread 1.2
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -141,6 +148,10 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-fe8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --feature-epochs 8" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-24-stem-16-K4-int8-mixtures-long) kind=own compress_opts="--latent-dim 24 --stem 16 --mixture-precision int8 --components 4 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-fe24) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 24" recon_opts="--spread 1.2" eval_opts="" ;;
+    round-trip-K11-long) kind=dir train_dir="$work/round-trip-l64-stem-16-e24/round-trip" recon_opts="" eval_opts="" ;;
+    K11-long-diag-100) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-100.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    K11-long-diag-200) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-200.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    K11-long-K16) kind=file arm_file="$work/round-trip-l64-stem-16-e24/full-16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -183,6 +194,18 @@ training_set() { # training_set ARM: builds (once) the arm's training set, print
     dir="$work/recon-$(own_artifact_name)-$per_class${recon_opts// /}"
     command="./lgc compress fashion-mnist/train -o $(basename "$arm_artifact") --seed 1 $compress_opts; ./lgc reconstruct $(basename "$arm_artifact") -o $dir --per-class $per_class --seed 1 $recon_opts"
     [[ -f "$dir.done" ]] || { rm -rf "$dir"; ./lgc reconstruct "$arm_artifact" -o "$dir" --per-class $per_class --seed 1 $recon_opts -q > /dev/null; touch "$dir.done"; }
+    train_dir="$dir" train_command="$command"
+    return
+  fi
+  if [[ $kind == dir ]]; then # a training set made elsewhere (bench/diagnose)
+    arm_artifact="$train_dir" train_command="java ... bench/diagnose/RoundTrip.java (see the arm's comment)"
+    return
+  fi
+  if [[ $kind == file ]]; then # a file made elsewhere (bench/diagnose), reconstructed here
+    arm_artifact="$arm_file"
+    dir="$work/recon-$(basename "$(dirname "$arm_file")")-$(basename "$arm_file" .lgc)-$per_class${recon_opts// /}"
+    command="./lgc reconstruct $(basename "$arm_file") -o $dir --per-class $per_class --seed 1 $recon_opts"
+    [[ -f "$dir.done" ]] || { rm -rf "$dir"; ./lgc reconstruct "$arm_file" -o "$dir" --per-class $per_class --seed 1 $recon_opts -q > /dev/null; touch "$dir.done"; }
     train_dir="$dir" train_command="$command"
     return
   fi
@@ -262,6 +285,10 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-48": "stem-16-long",
+              "K11-long-diag-100": "latent-dim-64-stem-16-K11-int8-long",
+              "K11-long-diag-200": "latent-dim-64-stem-16-K11-int8-long",
+              "K11-long-K16": "latent-dim-64-stem-16-K11-int8-long",
+              "round-trip-K11-long": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
               "latent-dim-24-stem-16-int8-mixtures": "stem-16",
               "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}
@@ -328,7 +355,7 @@ subset_bytes = int(subset_bytes)
 result["artifact"] = os.path.basename(artifact) if kind != "subset" else (
     "random-subset, 10 images per class" if subset_bytes == 78400 else
     "random-subset, %d images (%d per class)" % (result["train_size"], result["train_size"] // 10))
-result["bytes"] = os.path.getsize(artifact) if kind != "subset" else subset_bytes
+result["bytes"] = 0 if kind == "dir" else os.path.getsize(artifact) if kind != "subset" else subset_bytes
 result["train_command"] = train_command
 result["evaluate_command"] = eval_command
 json.dump(result, open(path, "w"), indent=2)
