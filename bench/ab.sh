@@ -78,6 +78,9 @@
 #                          the decoder alone loses; no file of its own, so no bytes)
 #     K11-long-diag-100, K11-long-diag-200, K11-long-K16: its mixtures fitted with 100 or 200 diagonal components or
 #                          16 full ones per class instead of 11 full ones (int8), --spread 1.2
+#     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
+#                          perfect file at this protocol): ./lgc baseline random-subset fashion-mnist/train
+#                          --bytes 23520000 -o $AB_WORK/real-3000 --seed 1, made once
 #     random-like-ARM:     a random real subset of as many uint8 bytes as ARM's file (DD-Ranking's
 #                          "improvement over random": ARM's accuracy minus this, in the summary)
 # One JSON per (arm, seed) in bench/results/ab/ (skipped when present, so a rerun resumes); the summary
@@ -148,6 +151,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-fe8) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --feature-epochs 8" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-24-stem-16-K4-int8-mixtures-long) kind=own compress_opts="--latent-dim 24 --stem 16 --mixture-precision int8 --components 4 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-fe24) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 24" recon_opts="--spread 1.2" eval_opts="" ;;
+    real-3000) kind=dir train_dir="$work/real-3000" recon_opts="" eval_opts="" ;;
     round-trip-K11-long) kind=dir train_dir="$work/round-trip-l64-stem-16-e24/round-trip" recon_opts="" eval_opts="" ;;
     K11-long-diag-100) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-100.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-diag-200) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-200.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -197,8 +201,13 @@ training_set() { # training_set ARM: builds (once) the arm's training set, print
     train_dir="$dir" train_command="$command"
     return
   fi
-  if [[ $kind == dir ]]; then # a training set made elsewhere (bench/diagnose)
-    arm_artifact="$train_dir" train_command="java ... bench/diagnose/RoundTrip.java (see the arm's comment)"
+  if [[ $kind == dir ]]; then # a training set made elsewhere (see the arm's comment)
+    arm_artifact="$train_dir" train_command="see the arm's comment in bench/ab.sh"
+    if [[ $1 == real-3000 && ! -f "$train_dir.done" ]]; then
+      rm -rf "$train_dir"
+      ./lgc baseline random-subset fashion-mnist/train --bytes 23520000 -o "$train_dir" --seed 1 -q > /dev/null
+      touch "$train_dir.done"
+    fi
     return
   fi
   if [[ $kind == file ]]; then # a file made elsewhere (bench/diagnose), reconstructed here
