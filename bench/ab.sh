@@ -71,6 +71,8 @@
 #     latent-dim-64-stem-16-K11-int8-long-fe24: the long K11 file with all 24 epochs matching features
 #     stem-16-48, latent-dim-64-stem-16-K11-int8-48: the two long files trained twice as long again
 #                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
+#     latent-dim-64-stem-16-K11-int8-noise-0.1, -0.3: the K11 file's autoencoder trained on latents moved by noise of
+#                          0.1 or 0.3 times each coordinate's batch spread (--latent-noise), 8 epochs
 #   Arms made by bench/diagnose/RoundTrip.java (one network, trained once, in $AB_WORK/round-trip-l64-stem-16-e24:
 #   RoundTrip.java fashion-mnist/train DIR 64 16 24 9 3000 full:11 diag:100 diag:200 full:16, the long K11 file's
 #   network, whose full:11 file is that arm's byte for byte):
@@ -156,6 +158,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     K11-long-diag-100) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-100.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-diag-200) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-200.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-K16) kind=file arm_file="$work/round-trip-l64-stem-16-e24/full-16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-noise-0.1) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.1" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-noise-0.3) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.3" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -294,6 +298,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-48": "stem-16-long",
+              "latent-dim-64-stem-16-K11-int8-noise-0.1": "latent-dim-64-stem-16-K11-int8",
+              "latent-dim-64-stem-16-K11-int8-noise-0.3": "latent-dim-64-stem-16-K11-int8",
               "K11-long-diag-100": "latent-dim-64-stem-16-K11-int8-long",
               "K11-long-diag-200": "latent-dim-64-stem-16-K11-int8-long",
               "K11-long-K16": "latent-dim-64-stem-16-K11-int8-long",

@@ -31,6 +31,8 @@ public enum Parameter {
     LEARNING_RATE_SCHEDULE("schedule"),
     /** {@code AutoencoderConfig.latentDim}. */
     LATENT_DIM("latentDim"),
+    /** {@code AutoencoderConfig.latentNoise}. */
+    LATENT_NOISE("latentNoise"),
     /** {@code AutoencoderConfig.stem}. */
     STEM("stem"),
     /** {@code FeatureMatching.weight}. */

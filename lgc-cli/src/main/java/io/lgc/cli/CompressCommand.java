@@ -89,7 +89,8 @@ final class CompressCommand implements Callable<Integer> {
     static final String AUTO_DECODER = "auto";
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
-            "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem");
+            "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem",
+            "--latent-noise");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -132,6 +133,12 @@ final class CompressCommand implements Callable<Integer> {
             description = "The autoencoder's learning rate over its training: constant, or cosine, decayed from "
                     + "--lr to zero over the epochs (default: ${DEFAULT-VALUE}).")
     String learningRateSchedule = "constant";
+
+    @Option(names = "--latent-noise", paramLabel = "S",
+            description = "Gaussian noise on the latents while the autoencoder trains, S times each coordinate's "
+                    + "spread over the batch, so that the decoder also learns the neighbourhood of the encoder's "
+                    + "outputs, where mixture samples fall (default: 0, none).")
+    double latentNoise;
 
     @Option(names = "--feature-weight", paramLabel = "W",
             description = "Weight of the feature-matching loss, 0 for pixel loss only (default: 0.1; images only).")
@@ -742,7 +749,7 @@ final class CompressCommand implements Callable<Integer> {
         AutoencoderConfig ae = new AutoencoderConfig(k, width, stem != null ? stem : Architectures.NO_STEM,
                 new FitConfig(e, batchSize, learningRate, seed, LearningRateSchedule.parse(learningRateSchedule)),
                 AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
-                matching, kind);
+                matching, kind, latentNoise);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (stem != null && !table && (decoderKind == DecoderKind.PCA || kind == AutoencoderKind.DENSE)) {
             throw new InputException("--stem shapes the convolutional decoder; "

@@ -27,6 +27,7 @@ final class ParameterFlags {
             case LEARNING_RATE_SCHEDULE -> "--lr-schedule";
             case LATENT_DIM -> "--latent-dim";
             case STEM -> "--stem";
+            case LATENT_NOISE -> "--latent-noise";
             case FEATURE_WEIGHT -> "--feature-weight";
             case FEATURE_EPOCHS -> "--feature-epochs";
             case TEACHER_EPOCHS -> "--teacher-epochs";

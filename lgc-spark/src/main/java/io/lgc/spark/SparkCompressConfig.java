@@ -129,7 +129,7 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
                     Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
             ae = new AutoencoderConfig(ae.latentDim(), ae.width(), ae.stem(),
                     fit.withEpochs(e), ae.validationFraction(),
-                    matching, ae.model());
+                    matching, ae.model(), ae.latentNoise());
         }
         // the sample stands for the whole input, whose size the autoencoder is there for: never the small-data basis
         return new CompressionConfig(DecoderKind.AUTOENCODER, ae, mixtures == null ? base.mixtures() : mixtures, seed);

@@ -20,9 +20,12 @@ import io.lgc.network.AutoencoderSpec;
  * @param validationFraction share of the training data held out to report validation loss
  * @param featureMatching the optional feature-matching term of the loss (images only)
  * @param model which network: convolutional, dense, or chosen by the data ({@link AutoencoderKind#AUTO})
+ * @param latentNoise noise added to the latents in training, in units of each coordinate's spread over
+ *     the batch, so that the decoder learns what lies near the encoder's outputs too (0: none;
+ *     see {@code LatentNoiseBlock})
  */
 public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
-        FeatureMatching featureMatching, AutoencoderKind model) {
+        FeatureMatching featureMatching, AutoencoderKind model, double latentNoise) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
     /** Largest decoder stem accepted, a bound far above any useful one (a stem is meant to be below 2 × width). */
@@ -38,6 +41,8 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
      */
     public static final int TABLE_MIN_STEPS = 1000;
     public static final int TABLE_MAX_EPOCHS = 500;
+    /** Largest latent noise accepted: beyond a few spreads the decoder would learn only the class average. */
+    public static final double MAX_LATENT_NOISE = 10;
 
     public AutoencoderConfig {
         if (latentDim <= 0 || latentDim > 4096) {
@@ -55,10 +60,20 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
         }
         java.util.Objects.requireNonNull(featureMatching, "featureMatching");
         java.util.Objects.requireNonNull(model, "model");
+        if (!(latentNoise >= 0 && latentNoise <= MAX_LATENT_NOISE)) {
+            throw new ParameterException(Parameter.LATENT_NOISE, " must be in 0.." + (int) MAX_LATENT_NOISE + ", got "
+                    + latentNoise);
+        }
         if (featureMatching.epochs() > fit.epochs()) {
             throw new ParameterException(Parameter.FEATURE_EPOCHS, " (" + featureMatching.epochs() + ") cannot exceed ",
                     Parameter.EPOCHS, " (" + fit.epochs() + ")");
         }
+    }
+
+    /** No latent noise. */
+    public AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
+            FeatureMatching featureMatching, AutoencoderKind model) {
+        this(latentDim, width, stem, fit, validationFraction, featureMatching, model, 0);
     }
 
     /** No decoder stem. */
@@ -84,11 +99,16 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
         AutoencoderKind network = model.resolve(data.layout());
         // the dense network has no convolutional stem; what it trains is recorded, not what was asked
         return new AutoencoderConfig(latentDim, width, network == AutoencoderKind.DENSE ? Architectures.NO_STEM : stem,
-                fit, validationFraction, table ? FeatureMatching.OFF : featureMatching, network);
+                fit, validationFraction, table ? FeatureMatching.OFF : featureMatching, network, latentNoise);
     }
 
     public AutoencoderConfig withLatentDim(int dim) {
-        return new AutoencoderConfig(dim, width, stem, fit, validationFraction, featureMatching, model);
+        return new AutoencoderConfig(dim, width, stem, fit, validationFraction, featureMatching, model, latentNoise);
+    }
+
+    /** The same settings with {@code noise} on the latents in training. */
+    public AutoencoderConfig withLatentNoise(double noise) {
+        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction, featureMatching, model, noise);
     }
 
     /** The network these settings train for the data's layout. */

@@ -41,7 +41,13 @@ public final class AutoencoderTrainer {
         // Pixels are intensities in [0, 1] behind a sigmoid; standardised features are any real number.
         Loss loss = data instanceof Dataset ? new BinaryCrossEntropy() : new MeanSquaredError();
         try (teacher) {
-            model.setBlock(new SequentialBlock().add(encoder).add(decoder));
+            SequentialBlock trained = new SequentialBlock().add(encoder);
+            if (config.latentNoise() > 0) {
+                // only when asked: another block renames the decoder's parameters in the whole model,
+                // and the files of noiseless training keep their bytes
+                trained.add(new LatentNoiseBlock(config.latentNoise()));
+            }
+            model.setBlock(trained.add(decoder));
             List<EpochLosses> history;
             try (Trainer trainer = model.newTrainer(config.fit().adam(loss, splits.train().size()))) {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));

@@ -167,6 +167,9 @@ public final class Compressor {
             // absent otherwise, so older files keep their bytes
             c.addProperty("lr_schedule", ae.fit().schedule().id());
         }
+        if (ae.latentNoise() > 0) {
+            c.addProperty("latent_noise", ae.latentNoise()); // absent otherwise, so older files keep their bytes
+        }
         c.addProperty("validation_fraction", ae.validationFraction());
         c.addProperty("feature_weight", ae.featureMatching().weight());
         c.addProperty("feature_epochs", ae.featureMatching().epochs());

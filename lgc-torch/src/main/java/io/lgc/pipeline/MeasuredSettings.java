@@ -178,7 +178,7 @@ public final class MeasuredSettings {
             FitConfig fit = own ? ae.fit().withEpochs(epochs) : ae.fit();
             FeatureMatching matching = own ? ae.featureMatching().withEpochs(featureEpochs) : ae.featureMatching();
             AutoencoderConfig trained = new AutoencoderConfig(latentDim, width, stem, fit, ae.validationFraction(),
-                    matching, ae.model());
+                    matching, ae.model(), ae.latentNoise());
             MixtureSettings mixtures = MixtureSettings.fixed(components, base.mixtures().covarianceType(),
                     base.mixtures().nInit());
             return new CompressionConfig(decoder, trained, mixtures, base.seed(), base.tuning());

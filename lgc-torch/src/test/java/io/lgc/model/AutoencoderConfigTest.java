@@ -47,4 +47,22 @@ class AutoencoderConfigTest {
                     .hasMessageContaining("stem must be 0 (no stem) to 4096, got " + bad);
         }
     }
+
+    @Test
+    void latentNoiseOutsideZeroToTenIsRefusedUnderItsName() {
+        for (double bad : new double[] {-0.1, AutoencoderConfig.MAX_LATENT_NOISE + 1, Double.NaN}) {
+            assertThatThrownBy(() -> withStem(16, AutoencoderKind.AUTO).withLatentNoise(bad))
+                    .isInstanceOfSatisfying(ParameterException.class,
+                            e -> assertThat(e.parameters()).containsExactly(Parameter.LATENT_NOISE))
+                    .hasMessageContaining("latentNoise must be in 0..10, got " + bad);
+        }
+    }
+
+    @Test
+    void latentNoiseIsKeptWhenTheConfigurationIsResolvedOrItsLatentChanged() {
+        AutoencoderConfig noisy = withStem(16, AutoencoderKind.AUTO).withLatentNoise(0.3);
+        assertThat(noisy.forData(SyntheticImages.bands(4, 2, 8, 1)).latentNoise()).isEqualTo(0.3);
+        assertThat(noisy.withLatentDim(8).latentNoise()).isEqualTo(0.3);
+        assertThat(withStem(16, AutoencoderKind.AUTO).latentNoise()).isZero();
+    }
 }
