@@ -43,8 +43,8 @@ public final class AutoencoderTrainer {
         try (teacher) {
             SequentialBlock trained = new SequentialBlock().add(encoder);
             if (config.latentNoise() > 0) {
-                // only when asked: another block renames the decoder's parameters in the whole model,
-                // and the files of noiseless training keep their bytes
+                // only when asked, so that training without noise draws the same random numbers as
+                // before and its files keep their bytes
                 trained.add(new LatentNoiseBlock(config.latentNoise()));
             }
             model.setBlock(trained.add(decoder));
