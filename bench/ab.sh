@@ -69,6 +69,7 @@
 #     latent-dim-24-stem-16-K4-int8-mixtures-long: a latent of 24 behind the stem, four int8 components per class,
 #                          the autoencoder trained 24 epochs (about 77 KB: the 78,400 B budget)
 #     latent-dim-64-stem-16-K11-int8-long-fe24: the long K11 file with all 24 epochs matching features
+#     latent-dim-64-width-48-stem-16-K11-int8-long: the 392,000 B file with a decoder 1.5x as wide, trained 24 epochs
 #     stem-16-48, latent-dim-64-stem-16-K11-int8-48: the two long files trained twice as long again
 #                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
 #     latent-dim-64-stem-16-K11-int8-noise-0.1, -0.3: the K11 file's autoencoder trained on latents moved by noise of
@@ -160,6 +161,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     K11-long-K16) kind=file arm_file="$work/round-trip-l64-stem-16-e24/full-16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-noise-0.1) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.1" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-noise-0.3) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.3" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-width-48-stem-16-K11-int8-long) kind=own compress_opts="--latent-dim 64 --width 48 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -298,6 +300,7 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-48": "stem-16-long",
+              "latent-dim-64-width-48-stem-16-K11-int8-long": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-noise-0.1": "latent-dim-64-stem-16-K11-int8",
               "latent-dim-64-stem-16-K11-int8-noise-0.3": "latent-dim-64-stem-16-K11-int8",
               "K11-long-diag-100": "latent-dim-64-stem-16-K11-int8-long",
