@@ -79,6 +79,7 @@
 #   network, whose full:11 file is that arm's byte for byte):
 #     round-trip-K11-long: the first 3,000 training images of each class through its encoder and int8 decoder (what
 #                          the decoder alone loses; no file of its own, so no bytes)
+#     round-trip-K11-long-fp32: the same through the decoder before its weights are rounded to int8 (what int8 costs)
 #     K11-long-diag-100, K11-long-diag-200, K11-long-K16: its mixtures fitted with 100 or 200 diagonal components or
 #                          16 full ones per class instead of 11 full ones (int8), --spread 1.2
 #     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
@@ -156,6 +157,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-stem-16-K11-int8-long-fe24) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 24" recon_opts="--spread 1.2" eval_opts="" ;;
     real-3000) kind=dir train_dir="$work/real-3000" recon_opts="" eval_opts="" ;;
     round-trip-K11-long) kind=dir train_dir="$work/round-trip-l64-stem-16-e24/round-trip" recon_opts="" eval_opts="" ;;
+    round-trip-K11-long-fp32) kind=dir train_dir="$work/round-trip-l64-stem-16-e24/round-trip-fp32" recon_opts="" eval_opts="" ;;
     K11-long-diag-100) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-100.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-diag-200) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-200.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-K16) kind=file arm_file="$work/round-trip-l64-stem-16-e24/full-16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -307,6 +309,7 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "K11-long-diag-200": "latent-dim-64-stem-16-K11-int8-long",
               "K11-long-K16": "latent-dim-64-stem-16-K11-int8-long",
               "round-trip-K11-long": "latent-dim-64-stem-16-K11-int8-long",
+              "round-trip-K11-long-fp32": "round-trip-K11-long",
               "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
               "latent-dim-24-stem-16-int8-mixtures": "stem-16",
               "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}

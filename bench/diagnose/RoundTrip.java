@@ -14,6 +14,7 @@ import io.lgc.model.Decoder;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.network.Architectures;
+import io.lgc.network.NetworkSpec;
 import io.lgc.pipeline.ClassMixtures;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.Compressor;
@@ -27,12 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Where a file's accuracy is lost: trains the autoencoder as `lgc compress` would, then writes (1) the
  * training images passed through encoder and the shipped (int8) decoder, PER_CLASS a class, as an IDX
- * training set, and (2) one artifact per mixture setting from that same network. A ConvNet trained on
+ * training set (DIR/round-trip; DIR/round-trip-fp32 the same through the decoder before rounding), and
+ * (2) one artifact per mixture setting from that same network. A ConvNet trained on
  * (1) shows what the decoder alone loses; the artifacts' reconstructions add what the mixtures lose.
  *
  * Usage (from the repository root, after a build):
@@ -87,7 +90,11 @@ public class RoundTrip {
                     shipped = ArtifactFile.read(file); // the int8 decoder, as a receiver loads it
                 }
             }
-            writeRoundTrip(out.resolve("round-trip"), data, latents, shipped, perClass);
+            writeRoundTrip(out.resolve("round-trip"), data, latents, shipped.metadata().decoder(),
+                    shipped.decoderWeights(), perClass);
+            // the same through the decoder as trained, before its weights are rounded to int8
+            writeRoundTrip(out.resolve("round-trip-fp32"), data, latents, fitted.codec().decoder(),
+                    fitted.codec().decoderWeights(), perClass);
         }
     }
 
@@ -98,8 +105,8 @@ public class RoundTrip {
     }
 
     /** The first PER_CLASS images of each class, decoded from their own latents, as IDX (gzip). */
-    private static void writeRoundTrip(Path dir, Dataset data, double[][] latents, CompressedDataset shipped,
-            int perClass) throws IOException {
+    private static void writeRoundTrip(Path dir, Dataset data, double[][] latents, NetworkSpec spec,
+            Map<String, float[]> weights, int perClass) throws IOException {
         Files.createDirectories(dir);
         int[] taken = new int[data.classNames().size()];
         List<Integer> rows = new ArrayList<>();
@@ -113,7 +120,7 @@ public class RoundTrip {
         int k = latents[0].length;
         int h = data.shape().height();
         int w = data.shape().width();
-        try (Decoder decoder = Decoder.load(shipped.metadata().decoder(), shipped.decoderWeights());
+        try (Decoder decoder = Decoder.load(spec, weights);
                 DataOutputStream images = idx(dir.resolve("train-images-idx3-ubyte.gz"), 0x803, rows.size(), h, w);
                 DataOutputStream labels = idx(dir.resolve("train-labels-idx1-ubyte.gz"), 0x801, rows.size())) {
             int batch = 500;
