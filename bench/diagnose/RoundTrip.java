@@ -39,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  * (1) shows what the decoder alone loses; the artifacts' reconstructions add what the mixtures lose.
  *
  * Usage (from the repository root, after a build; `source tools/native-env.sh` first for ./lgc's speed, as
- * training without its malloc settings is several times slower):
+ * training without its malloc settings is slower):
  *   java -cp "lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" bench/diagnose/RoundTrip.java \
  *       DATASET OUT_DIR LATENT STEM EPOCHS FEATURE_EPOCHS PER_CLASS SETTING...
  *   SETTING = COVARIANCE:K, e.g. full:11 diag:100 (mixtures stored at int8, the decoder at int8)
