@@ -127,9 +127,7 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
             // as lgc compress: feature matching runs in the last epochs, no more than there are
             matching = new FeatureMatching(featureWeight != null ? featureWeight : matching.weight(),
                     Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
-            ae = new AutoencoderConfig(ae.latentDim(), ae.width(), ae.stem(),
-                    fit.withEpochs(e), ae.validationFraction(),
-                    matching, ae.model(), ae.latentNoise());
+            ae = ae.withTraining(fit.withEpochs(e), matching);
         }
         // the sample stands for the whole input, whose size the autoencoder is there for: never the small-data basis
         return new CompressionConfig(DecoderKind.AUTOENCODER, ae, mixtures == null ? base.mixtures() : mixtures, seed);

@@ -103,7 +103,19 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
     }
 
     public AutoencoderConfig withLatentDim(int dim) {
-        return new AutoencoderConfig(dim, width, stem, fit, validationFraction, featureMatching, model, latentNoise);
+        return withNetwork(dim, width, stem);
+    }
+
+    /** The same training for a network of another latent dimension, width and decoder stem. */
+    public AutoencoderConfig withNetwork(int otherLatentDim, int otherWidth, int otherStem) {
+        return new AutoencoderConfig(otherLatentDim, otherWidth, otherStem, fit, validationFraction, featureMatching,
+                model, latentNoise);
+    }
+
+    /** The same network trained with {@code otherFit} and {@code otherMatching}, which are checked together. */
+    public AutoencoderConfig withTraining(FitConfig otherFit, FeatureMatching otherMatching) {
+        return new AutoencoderConfig(latentDim, width, stem, otherFit, validationFraction, otherMatching, model,
+                latentNoise);
     }
 
     /** The same settings with {@code noise} on the latents in training. */

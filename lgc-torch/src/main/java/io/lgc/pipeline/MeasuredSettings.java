@@ -177,8 +177,7 @@ public final class MeasuredSettings {
             boolean own = epochs > 0 && training == Training.AS_MEASURED;
             FitConfig fit = own ? ae.fit().withEpochs(epochs) : ae.fit();
             FeatureMatching matching = own ? ae.featureMatching().withEpochs(featureEpochs) : ae.featureMatching();
-            AutoencoderConfig trained = new AutoencoderConfig(latentDim, width, stem, fit, ae.validationFraction(),
-                    matching, ae.model(), ae.latentNoise());
+            AutoencoderConfig trained = ae.withNetwork(latentDim, width, stem).withTraining(fit, matching);
             MixtureSettings mixtures = MixtureSettings.fixed(components, base.mixtures().covarianceType(),
                     base.mixtures().nInit());
             return new CompressionConfig(decoder, trained, mixtures, base.seed(), base.tuning());

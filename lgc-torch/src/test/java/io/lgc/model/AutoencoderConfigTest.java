@@ -59,10 +59,12 @@ class AutoencoderConfigTest {
     }
 
     @Test
-    void latentNoiseIsKeptWhenTheConfigurationIsResolvedOrItsLatentChanged() {
+    void latentNoiseIsKeptWhenTheConfigurationIsResolvedOrItsNetworkOrTrainingChanged() {
         AutoencoderConfig noisy = withStem(16, AutoencoderKind.AUTO).withLatentNoise(0.3);
         assertThat(noisy.forData(SyntheticImages.bands(4, 2, 8, 1)).latentNoise()).isEqualTo(0.3);
         assertThat(noisy.withLatentDim(8).latentNoise()).isEqualTo(0.3);
+        assertThat(noisy.withNetwork(8, 32, 16).latentNoise()).isEqualTo(0.3);
+        assertThat(noisy.withTraining(new FitConfig(3, 8, 1e-3, 1), FeatureMatching.OFF).latentNoise()).isEqualTo(0.3);
         assertThat(withStem(16, AutoencoderKind.AUTO).latentNoise()).isZero();
     }
 }
