@@ -82,6 +82,18 @@
 #     round-trip-K11-long-fp32: the same through the decoder before its weights are rounded to int8 (what int8 costs)
 #     K11-long-diag-100, K11-long-diag-200, K11-long-K16: its mixtures fitted with 100 or 200 diagonal components or
 #                          16 full ones per class instead of 11 full ones (int8), --spread 1.2
+#   The same for two other networks (RoundTrip.java ... DIR 128 16 24 9 3000 full:2 full:3 diag:60, DIR =
+#   $AB_WORK/round-trip-l128-stem-16-e24; and ... DIR 16 16 24 9 3000 full:5 full:8 full:10, DIR =
+#   $AB_WORK/round-trip-l16-stem-16-e24, the 78,400 B budget's network):
+#     round-trip-l128-long, l128-long-K2, l128-long-K3, l128-long-diag-60: latent 128 (does a wider latent keep the
+#                          texture the 64-d one loses?) and files of it that fit 392,000 B
+#     round-trip-l16-long, l16-long-K5, l16-long-K8, l16-long-K10: latent 16, int8 mixtures (stem-16-long's
+#                          network; its file stores fp16 mixtures)
+#     K11-long-pixel-noise-1.0: the long K11 file's reconstruction with Gaussian noise added to every pixel, of the
+#                          spread per pixel of what its decoder leaves out (real images minus round-trip-K11-long):
+#                          bench/diagnose/pixel_noise.py /usr/share/datasets/fashion-mnist
+#                          $AB_WORK/round-trip-l64-stem-16-e24/round-trip $AB_WORK/recon-<the long K11 file's>
+#                          $AB_WORK/pixel-noise-K11-long-1.0 1.0 pixel (a decoder with an output noise model)
 #     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
 #                          perfect file at this protocol): ./lgc baseline random-subset fashion-mnist/train
 #                          --bytes 23520000 -o $AB_WORK/real-3000 --seed 1, made once
@@ -161,6 +173,15 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     K11-long-diag-100) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-100.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-diag-200) kind=file arm_file="$work/round-trip-l64-stem-16-e24/diag-200.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     K11-long-K16) kind=file arm_file="$work/round-trip-l64-stem-16-e24/full-16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    K11-long-pixel-noise-1.0) kind=dir train_dir="$work/pixel-noise-K11-long-1.0" recon_opts="" eval_opts="" ;;
+    round-trip-l128-long) kind=dir train_dir="$work/round-trip-l128-stem-16-e24/round-trip" recon_opts="" eval_opts="" ;;
+    l128-long-K2) kind=file arm_file="$work/round-trip-l128-stem-16-e24/full-2.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l128-long-K3) kind=file arm_file="$work/round-trip-l128-stem-16-e24/full-3.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l128-long-diag-60) kind=file arm_file="$work/round-trip-l128-stem-16-e24/diag-60.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    round-trip-l16-long) kind=dir train_dir="$work/round-trip-l16-stem-16-e24/round-trip" recon_opts="" eval_opts="" ;;
+    l16-long-K5) kind=file arm_file="$work/round-trip-l16-stem-16-e24/full-5.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l16-long-K8) kind=file arm_file="$work/round-trip-l16-stem-16-e24/full-8.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l16-long-K10) kind=file arm_file="$work/round-trip-l16-stem-16-e24/full-10.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-noise-0.1) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.1" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-noise-0.3) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --latent-noise 0.3" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-width-48-stem-16-K11-int8-long) kind=own compress_opts="--latent-dim 64 --width 48 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -310,6 +331,13 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "K11-long-K16": "latent-dim-64-stem-16-K11-int8-long",
               "round-trip-K11-long": "latent-dim-64-stem-16-K11-int8-long",
               "round-trip-K11-long-fp32": "round-trip-K11-long",
+              "K11-long-pixel-noise-1.0": "latent-dim-64-stem-16-K11-int8-long",
+              "round-trip-l128-long": "round-trip-K11-long",
+              "l128-long-K2": "latent-dim-64-stem-16-K11-int8-long",
+              "l128-long-K3": "latent-dim-64-stem-16-K11-int8-long",
+              "l128-long-diag-60": "latent-dim-64-stem-16-K11-int8-long",
+              "round-trip-l16-long": "stem-16-long",
+              "l16-long-K5": "stem-16-long", "l16-long-K8": "stem-16-long", "l16-long-K10": "stem-16-long",
               "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
               "latent-dim-24-stem-16-int8-mixtures": "stem-16",
               "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}
