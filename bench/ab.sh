@@ -74,6 +74,10 @@
 #                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
 #     latent-dim-64-stem-16-K11-int8-noise-0.1, -0.3: the K11 file's autoencoder trained on latents moved by noise of
 #                          0.1 or 0.3 times each coordinate's batch spread (--latent-noise), 8 epochs
+#     stem-16-texture-10, stem-16-texture-30: the stem file with a texture term beside feature matching
+#                          (--texture-weight W: Gram matrices of the teacher's first-layer activations, 8 epochs)
+#     stem-16-long-texture-10: the same trained 24 epochs (the 78,400 B budget's setting)
+#     latent-dim-64-stem-16-K11-int8-long-texture-10: the 392,000 B budget's setting with the texture term
 #   Arms made by bench/diagnose/RoundTrip.java (one network, trained once, in $AB_WORK/round-trip-l64-stem-16-e24:
 #   RoundTrip.java fashion-mnist/train DIR 64 16 24 9 3000 full:11 diag:100 diag:200 full:16, the long K11 file's
 #   network, whose full:11 file is that arm's byte for byte):
@@ -187,6 +191,10 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-64-width-48-stem-16-K11-int8-long) kind=own compress_opts="--latent-dim 64 --width 48 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-texture-10) kind=own compress_opts="--stem 16 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-texture-30) kind=own compress_opts="--stem 16 --texture-weight 30" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-long-texture-10) kind=own compress_opts="--stem 16 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-64-stem-16-K11-int8-long-texture-10) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
@@ -323,6 +331,9 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-48": "stem-16-long",
+              "stem-16-texture-10": "stem-16", "stem-16-texture-30": "stem-16",
+              "stem-16-long-texture-10": "stem-16-long",
+              "latent-dim-64-stem-16-K11-int8-long-texture-10": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-width-48-stem-16-K11-int8-long": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-noise-0.1": "latent-dim-64-stem-16-K11-int8",
               "latent-dim-64-stem-16-K11-int8-noise-0.3": "latent-dim-64-stem-16-K11-int8",

@@ -37,6 +37,8 @@ public enum Parameter {
     STEM("stem"),
     /** {@code FeatureMatching.weight}. */
     FEATURE_WEIGHT("FeatureMatching.weight"),
+    /** {@code FeatureMatching.textureWeight}. */
+    TEXTURE_WEIGHT("FeatureMatching.textureWeight"),
     /** {@code FeatureMatching.epochs}. */
     FEATURE_EPOCHS("FeatureMatching.epochs"),
     /** {@code FeatureMatching.teacherEpochs}. */

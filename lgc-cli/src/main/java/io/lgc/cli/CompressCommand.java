@@ -90,7 +90,7 @@ final class CompressCommand implements Callable<Integer> {
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
             "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem",
-            "--latent-noise");
+            "--latent-noise", "--texture-weight");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -143,6 +143,13 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--feature-weight", paramLabel = "W",
             description = "Weight of the feature-matching loss, 0 for pixel loss only (default: 0.1; images only).")
     Double featureWeight;
+
+    @Option(names = "--texture-weight", paramLabel = "W",
+            description = "Weight of a texture term beside feature matching, in its epochs: the distance between "
+                    + "the Gram matrices of the teacher's first-layer activations of each image and of its "
+                    + "reconstruction, which asks for its stripes and prints without their exact place "
+                    + "(default: 0, none; images only).")
+    double textureWeight;
 
     @Option(names = "--feature-epochs", paramLabel = "E",
             description = "Final autoencoder epochs that use feature matching (default: 3, or all epochs if fewer).")
@@ -732,9 +739,10 @@ final class CompressCommand implements Callable<Integer> {
                         + " the convolutional autoencoder and applies to images only");
             }
             if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0
-                    || teacherEpochs != null) {
+                    || teacherEpochs != null || textureWeight > 0) {
                 throw new InputException(dataset + ": a table; feature matching (--feature-weight, --feature-epochs,"
-                        + " --teacher-epochs) compares a CNN's features of images and applies to images only");
+                        + " --teacher-epochs, --texture-weight) compares a CNN's features of images and applies to"
+                        + " images only");
             }
         }
         int e = epochs != null ? epochs : data == null ? AutoencoderConfig.DEFAULT_EPOCHS
@@ -743,7 +751,8 @@ final class CompressCommand implements Callable<Integer> {
         FeatureMatching matching = table ? FeatureMatching.OFF : new FeatureMatching(
                 featureWeight != null ? featureWeight : defaults.weight(),
                 featureEpochs != null ? featureEpochs : Math.min(defaults.epochs(), e),
-                teacherEpochs != null ? teacherEpochs : defaults.teacherEpochs(), defaults.teacherWidth());
+                teacherEpochs != null ? teacherEpochs : defaults.teacherEpochs(), defaults.teacherWidth(),
+                textureWeight);
         int k = latentDim != null ? latentDim : data == null ? AutoencoderConfig.DEFAULT_LATENT_DIM
                 : AutoencoderConfig.defaultLatentDim(data);
         AutoencoderConfig ae = new AutoencoderConfig(k, width, stem != null ? stem : Architectures.NO_STEM,

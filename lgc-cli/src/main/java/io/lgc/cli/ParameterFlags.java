@@ -29,6 +29,7 @@ final class ParameterFlags {
             case STEM -> "--stem";
             case LATENT_NOISE -> "--latent-noise";
             case FEATURE_WEIGHT -> "--feature-weight";
+            case TEXTURE_WEIGHT -> "--texture-weight";
             case FEATURE_EPOCHS -> "--feature-epochs";
             case TEACHER_EPOCHS -> "--teacher-epochs";
             case MODEL -> "--model";

@@ -53,7 +53,7 @@ public final class AutoencoderTrainer {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));
                 MiniBatchLoop.BatchLoss values = AutoencoderTrainer::reconstructionLoss;
                 MiniBatchLoop.BatchLoss features = teacher == null ? values
-                        : featureMatchingLoss(teacher, matching.weight());
+                        : featureMatchingLoss(teacher, matching);
                 int epochs = config.fit().epochs();
                 history = MiniBatchLoop.run(trainer, splits.train(), splits.validation(), config.fit(),
                         epoch -> matching.activeIn(epoch, epochs) ? features : values, "autoencoder", progress);
@@ -83,14 +83,22 @@ public final class AutoencoderTrainer {
         return trainer.getLoss().evaluate(new NDList(x), new NDList(y));
     }
 
-    private static MiniBatchLoop.BatchLoss featureMatchingLoss(TrainedClassifier teacher, double weight) {
+    private static MiniBatchLoop.BatchLoss featureMatchingLoss(TrainedClassifier teacher, FeatureMatching matching) {
         return (trainer, batch, data, order, from, to, training) -> {
             NDArray x = Batches.inputs(batch, data, order, from, to);
             NDArray y = MiniBatchLoop.forward(trainer, x, training);
-            NDArray pixels = trainer.getLoss().evaluate(new NDList(x), new NDList(y));
-            NDArray target = teacher.features(x).stopGradient();
-            NDArray features = teacher.features(y).sub(target).square().mean();
-            return pixels.add(features.mul((float) weight));
+            NDArray loss = trainer.getLoss().evaluate(new NDList(x), new NDList(y));
+            if (matching.weight() > 0) {
+                NDArray target = teacher.features(x).stopGradient();
+                NDArray features = teacher.features(y).sub(target).square().mean();
+                loss = loss.add(features.mul((float) matching.weight()));
+            }
+            if (matching.textureWeight() > 0) {
+                NDArray target = teacher.textureStatistics(x).stopGradient();
+                NDArray texture = teacher.textureStatistics(y).sub(target).square().mean();
+                loss = loss.add(texture.mul((float) matching.textureWeight()));
+            }
+            return loss;
         };
     }
 }

@@ -15,9 +15,16 @@ import io.lgc.ParameterException;
  *     ones, pixel loss alone, cost about half as much)
  * @param teacherEpochs epochs to train the teacher
  * @param teacherWidth filters of the teacher's first convolution (a multiple of 16)
+ * @param textureWeight weight of a second term, in the same epochs: the mean squared distance between
+ *     the Gram matrices (channel by channel, over all positions) of the teacher's first convolution's
+ *     activations of the reconstruction and of the original. They hold how strongly each local pattern
+ *     (stripe, edge, print) appears, wherever it is, so the term asks for the original's texture
+ *     without its exact placement, which the latent may not carry; 0 leaves it off
  */
-public record FeatureMatching(double weight, int epochs, int teacherEpochs, int teacherWidth) {
+public record FeatureMatching(double weight, int epochs, int teacherEpochs, int teacherWidth, double textureWeight) {
     public static final FeatureMatching OFF = new FeatureMatching(0, 0, 1, 16);
+    /** Largest accepted {@link #textureWeight}. */
+    public static final double MAX_TEXTURE_WEIGHT = 1e6;
 
     public FeatureMatching {
         if (!(weight >= 0) || Double.isInfinite(weight)) {
@@ -32,15 +39,30 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
         if (teacherWidth <= 0 || teacherWidth % 16 != 0) {
             throw new InputException("teacher width must be a positive multiple of 16, got " + teacherWidth);
         }
+        if (!(textureWeight >= 0 && textureWeight <= MAX_TEXTURE_WEIGHT)) {
+            throw new ParameterException(Parameter.TEXTURE_WEIGHT, " must be in 0.." + (long) MAX_TEXTURE_WEIGHT
+                    + ", got " + textureWeight);
+        }
+    }
+
+    /** Without the texture term. */
+    public FeatureMatching(double weight, int epochs, int teacherEpochs, int teacherWidth) {
+        this(weight, epochs, teacherEpochs, teacherWidth, 0);
     }
 
     /** The same term over the last {@code last} epochs. */
     public FeatureMatching withEpochs(int last) {
-        return new FeatureMatching(weight, last, teacherEpochs, teacherWidth);
+        return new FeatureMatching(weight, last, teacherEpochs, teacherWidth, textureWeight);
     }
 
+    /** The same with the texture term at {@code w}. */
+    public FeatureMatching withTextureWeight(double w) {
+        return new FeatureMatching(weight, epochs, teacherEpochs, teacherWidth, w);
+    }
+
+    /** Whether a teacher is trained and either term is used. */
     public boolean enabled() {
-        return weight > 0 && epochs > 0;
+        return (weight > 0 || textureWeight > 0) && epochs > 0;
     }
 
     /** Whether 1-based {@code epoch} of {@code total} uses the term. */

@@ -8,6 +8,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.ndarray.types.Shape;
 import io.lgc.data.LabelledData;
 import java.util.List;
 
@@ -20,6 +22,8 @@ public final class TrainedClassifier implements AutoCloseable {
     private final List<EpochLosses> history;
     /** Every layer but the last, in order: {@link #features} runs on each autoencoder batch. */
     private final List<Block> featureLayers;
+    /** The first convolution and the activation after it: {@link #textureStatistics} runs on them. */
+    private final List<Block> firstBlock;
 
     TrainedClassifier(Model model, SequentialBlock block, List<EpochLosses> history) {
         this.model = model;
@@ -28,6 +32,8 @@ public final class TrainedClassifier implements AutoCloseable {
         List<Block> layers = new ArrayList<>();
         block.getChildren().forEach(pair -> layers.add(pair.getValue()));
         this.featureLayers = List.copyOf(layers.subList(0, layers.size() - 1));
+        this.firstBlock = layers.size() > 1 && layers.get(0) instanceof Convolution
+                ? List.copyOf(layers.subList(0, 2)) : List.of();
     }
 
     /**
@@ -42,6 +48,30 @@ public final class TrainedClassifier implements AutoCloseable {
             x = layer.forward(store, x, false);
         }
         return x.singletonOrThrow();
+    }
+
+    /**
+     * For each image, the Gram matrix of the first convolution's activations (after its ReLU):
+     * G[a, b] = Σ over positions of f[a]·f[b], divided by the number of positions, [n, C, C]. It says
+     * how strongly each filter's pattern and each pair of them occur, not where; differentiable with
+     * respect to {@code images} as {@link #features} is.
+     *
+     * @throws IllegalStateException when this classifier does not start with a convolution
+     */
+    public NDArray textureStatistics(NDArray images) {
+        if (firstBlock.isEmpty()) {
+            throw new IllegalStateException("texture statistics need a classifier that starts with a convolution");
+        }
+        ParameterStore store = new ParameterStore(images.getManager(), false);
+        NDList x = new NDList(images);
+        for (Block layer : firstBlock) {
+            x = layer.forward(store, x, false);
+        }
+        NDArray f = x.singletonOrThrow();
+        Shape s = f.getShape();
+        long positions = s.get(2) * s.get(3);
+        NDArray flat = f.reshape(s.get(0), s.get(1), positions);
+        return flat.matMul(flat.transpose(0, 2, 1)).div(positions);
     }
 
     /** The class scores (before softmax), differentiable with respect to {@code images} as {@link #features} is. */

@@ -175,6 +175,10 @@ public final class Compressor {
         c.addProperty("feature_epochs", ae.featureMatching().epochs());
         c.addProperty("teacher_epochs", ae.featureMatching().teacherEpochs());
         c.addProperty("teacher_width", ae.featureMatching().teacherWidth());
+        if (ae.featureMatching().textureWeight() > 0) {
+            // absent otherwise, so older files keep their bytes
+            c.addProperty("texture_weight", ae.featureMatching().textureWeight());
+        }
     }
 
     /** @param ae the autoencoder configuration as applied to the data, which a table changes */

@@ -38,6 +38,25 @@ class AutoencoderTrainerTest {
     }
 
     @Test
+    void theTextureTermTrainsToFiniteLossesAndChangesWhatIsTrained() {
+        FeatureMatching features = new FeatureMatching(0.5, 2, 2, 16);
+        Map<String, float[]> without;
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(features), Progress.silent())) {
+            without = ae.decoderWeights();
+        }
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(features.withTextureWeight(50)),
+                Progress.silent())) {
+            assertThat(ae.history()).allSatisfy(e -> assertThat(e.validation()).isFinite());
+            String first = without.keySet().iterator().next();
+            assertThat(ae.decoderWeights().get(first)).isNotEqualTo(without.get(first));
+        }
+    }
+
+    private static AutoencoderConfig config(FeatureMatching matching) {
+        return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, matching);
+    }
+
+    @Test
     void encodingGivesOneFiniteLatentPerSample() {
         try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
             double[][] z = ae.encode(BARS);

@@ -1,0 +1,55 @@
+package io.lgc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lgc.artifact.ArtifactFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** compress --texture-weight: a texture term beside feature matching, recorded only when asked. */
+class TextureWeightOptionTest extends QuickCompressFixture {
+    @Test
+    void theTermTrainsOtherWeightsAndIsRecordedOnlyWhenAsked() {
+        Path textured = dir.resolve("textured.lgc");
+        Path plain = dir.resolve("plain.lgc");
+        CliRun with = quick.to(textured, "--texture-weight", "50", "-q");
+        CliRun without = quick.to(plain, "-q");
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(config(textured).get("texture_weight").getAsDouble()).isEqualTo(50);
+        assertThat(config(plain).has("texture_weight")).isFalse();
+        float[] texturedWeights = ArtifactFile.read(textured).decoderWeights().values().iterator().next();
+        float[] plainWeights = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        assertThat(texturedWeights).hasSameSizeAs(plainWeights).isNotEqualTo(plainWeights);
+    }
+
+    @Test
+    void zeroIsTheDefaultToTheByte() throws Exception {
+        Path zero = dir.resolve("zero.lgc");
+        Path plain = dir.resolve("plain.lgc");
+        assertThat(quick.to(zero, "--texture-weight", "0", "-q").exitCode()).isZero();
+        assertThat(quick.to(plain, "-q").exitCode()).isZero();
+        assertThat(Files.mismatch(zero, plain)).isEqualTo(-1L);
+    }
+
+    @Test
+    void aNegativeWeightIsRefusedUnderItsOptionBeforeAnyWork() {
+        Path out = dir.resolve("negative.lgc");
+        CliRun run = quick.to(out, "--texture-weight", "-1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("lgc: --texture-weight must be in 0..1000000, got -1.0");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void withoutFeatureEpochsThereIsNoTermToWeigh() {
+        Path out = dir.resolve("no-epochs.lgc");
+        Path plain = dir.resolve("plain.lgc");
+        assertThat(quick.to(out, "--texture-weight", "50", "--feature-epochs", "0", "-q").exitCode()).isZero();
+        assertThat(quick.to(plain, "--feature-epochs", "0", "-q").exitCode()).isZero();
+        float[] a = ArtifactFile.read(out).decoderWeights().values().iterator().next();
+        float[] b = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        assertThat(a).isEqualTo(b);
+    }
+}
