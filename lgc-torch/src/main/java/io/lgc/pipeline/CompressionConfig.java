@@ -54,9 +54,10 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
     public static CompressionConfig defaultsFor(io.lgc.data.LabelledData data, long seed) {
         AutoencoderConfig base = AutoencoderConfig.defaults(seed);
         int epochs = AutoencoderConfig.defaultEpochs(data, base.fit().batchSize());
-        AutoencoderConfig ae = new AutoencoderConfig(AutoencoderConfig.defaultLatentDim(data), base.width(),
-                new io.lgc.model.FitConfig(epochs, base.fit().batchSize(), base.fit().learningRate(), seed),
-                base.validationFraction(), base.featureMatching()).forData(data);
+        AutoencoderConfig ae = base.withLatentDim(AutoencoderConfig.defaultLatentDim(data))
+                .withTraining(new io.lgc.model.FitConfig(epochs, base.fit().batchSize(), base.fit().learningRate(), seed),
+                        base.featureMatching())
+                .forData(data);
         return new CompressionConfig(DecoderKind.auto(data), ae, defaults(seed).mixtures(), seed);
     }
 
