@@ -74,7 +74,7 @@
 #                          (--epochs 48 --feature-epochs 18: feature matching over the same share)
 #     latent-dim-64-stem-16-K11-int8-noise-0.1, -0.3: the K11 file's autoencoder trained on latents moved by noise of
 #                          0.1 or 0.3 times each coordinate's batch spread (--latent-noise), 8 epochs
-#     stem-16-texture-10, stem-16-texture-30: the stem file with a texture term beside feature matching
+#     stem-16-texture-1, -10, -30: the stem file with a texture term beside feature matching
 #                          (--texture-weight W: Gram matrices of the teacher's first-layer activations, 8 epochs)
 #     stem-16-long-texture-10: the same trained 24 epochs (the 78,400 B budget's setting)
 #     latent-dim-64-stem-16-K11-int8-long-texture-10: the 392,000 B budget's setting with the texture term
@@ -192,6 +192,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     stem-16-48) kind=own compress_opts="--stem 16 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-48) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 48 --feature-epochs 18" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-texture-10) kind=own compress_opts="--stem 16 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
+    stem-16-texture-1) kind=own compress_opts="--stem 16 --texture-weight 1" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-texture-30) kind=own compress_opts="--stem 16 --texture-weight 30" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-long-texture-10) kind=own compress_opts="--stem 16 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-texture-10) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -331,7 +332,7 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "latent-dim-64-stem-16-K11-int8-long-fe24": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-stem-16-K11-int8-48": "latent-dim-64-stem-16-K11-int8-long",
               "stem-16-48": "stem-16-long",
-              "stem-16-texture-10": "stem-16", "stem-16-texture-30": "stem-16",
+              "stem-16-texture-1": "stem-16", "stem-16-texture-10": "stem-16", "stem-16-texture-30": "stem-16",
               "stem-16-long-texture-10": "stem-16-long",
               "latent-dim-64-stem-16-K11-int8-long-texture-10": "latent-dim-64-stem-16-K11-int8-long",
               "latent-dim-64-width-48-stem-16-K11-int8-long": "latent-dim-64-stem-16-K11-int8-long",
