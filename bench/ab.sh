@@ -117,7 +117,7 @@ results=bench/results/ab
 mkdir -p "$results" "$work"
 
 arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (and like, for random-like-*)
-  per_class=3000 like=""
+  per_class=3000 like="" like_file=""
   case "$1" in
     spread-1.0) kind=lgc recon_opts="--spread 1.0" eval_opts="" ;;
     spread-1.2) kind=lgc recon_opts="--spread 1.2" eval_opts="" ;;
@@ -201,8 +201,10 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
       local target="${1#random-like-}"
       [[ $target != random-* ]] || { echo "bench/ab.sh: $1 compares a random subset with itself" >&2; exit 2; }
       arm_options "$target" # the arm whose file sets the bytes
-      like="$target" like_kind_own=0 like_compress_opts=""
+      like="$target" like_kind_own=0 like_compress_opts="" like_file=""
       [[ $kind == own ]] && like_kind_own=1 like_compress_opts="$compress_opts"
+      [[ $kind == file ]] && like_file="$arm_file"
+      [[ $kind != dir ]] || { echo "bench/ab.sh: $1: $target has no file, so no bytes" >&2; exit 2; }
       kind=subset recon_opts="" eval_opts="" per_class=3000 ;;
     *) echo "bench/ab.sh: unknown arm '$1'" >&2; exit 2 ;;
   esac
@@ -222,7 +224,7 @@ subset_bytes() { # sets bytes: 78,400 for random-10*, else the size of the file 
     [[ -f "$file" ]] || ./lgc compress fashion-mnist/train -o "$file" --seed 1 $compress_opts -q
     bytes=$(stat -c %s "$file")
   else
-    bytes=$(stat -c %s "$artifact")
+    bytes=$(stat -c %s "${like_file:-$artifact}")
   fi
 }
 
