@@ -4,13 +4,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import io.lgc.data.LabelledData;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A trained classifier: predicts the class of each sample. */
