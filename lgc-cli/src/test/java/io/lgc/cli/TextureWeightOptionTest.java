@@ -43,6 +43,15 @@ class TextureWeightOptionTest extends QuickCompressFixture {
     }
 
     @Test
+    void aPrivateFileFitsItsOwnDecoderSoTheTermIsRefused() {
+        Path out = dir.resolve("private.lgc");
+        CliRun run = quick.plain(out, "--epsilon", "1", "--texture-weight", "10");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("lgc: --texture-weight does not apply with --epsilon");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void withoutFeatureEpochsThereIsNoTermToWeigh() {
         Path out = dir.resolve("no-epochs.lgc");
         Path plain = dir.resolve("plain.lgc");
