@@ -5,18 +5,18 @@ Real Fashion-MNIST images score about 0.43; blurred reconstructions less.
 
     bench/diagnose/sharpness.py IDX_DIR...     (each DIR holds train-images-idx3-ubyte.gz)
 """
-import gzip
 import os
 import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pixel_noise import read_idx  # noqa: E402
+
 
 def images(directory):
-    with gzip.open(os.path.join(directory, "train-images-idx3-ubyte.gz")) as f:
-        data = f.read()
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(data[3])]
-    return np.frombuffer(data, np.uint8, offset=4 + 4 * len(dims)).reshape(dims).astype(np.float32) / 255
+    _, pixels = read_idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
+    return pixels.astype(np.float32) / 255
 
 
 def laplacian_rms(x):

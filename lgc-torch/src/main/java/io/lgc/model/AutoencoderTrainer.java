@@ -16,6 +16,7 @@ import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.data.LabelledData;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains an autoencoder on a dataset: on images (convolutional or dense, binary cross-entropy on
@@ -89,16 +90,18 @@ public final class AutoencoderTrainer {
             NDArray y = MiniBatchLoop.forward(trainer, x, training);
             NDArray loss = trainer.getLoss().evaluate(new NDList(x), new NDList(y));
             if (matching.weight() > 0) {
-                NDArray target = teacher.features(x).stopGradient();
-                NDArray features = teacher.features(y).sub(target).square().mean();
-                loss = loss.add(features.mul((float) matching.weight()));
+                loss = loss.add(squaredDistance(teacher::features, x, y).mul((float) matching.weight()));
             }
             if (matching.textureWeight() > 0) {
-                NDArray target = teacher.textureStatistics(x).stopGradient();
-                NDArray texture = teacher.textureStatistics(y).sub(target).square().mean();
-                loss = loss.add(texture.mul((float) matching.textureWeight()));
+                loss = loss.add(squaredDistance(teacher::textureStatistics, x, y).mul((float) matching.textureWeight()));
             }
             return loss;
         };
+    }
+
+    /** The mean squared difference of {@code statistic} between reconstruction {@code y} and original {@code x}. */
+    private static NDArray squaredDistance(UnaryOperator<NDArray> statistic, NDArray x, NDArray y) {
+        NDArray target = statistic.apply(x).stopGradient();
+        return statistic.apply(y).sub(target).square().mean();
     }
 }

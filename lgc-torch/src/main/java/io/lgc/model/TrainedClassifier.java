@@ -42,12 +42,7 @@ public final class TrainedClassifier implements AutoCloseable {
      * only that network.
      */
     public NDArray features(NDArray images) {
-        ParameterStore store = new ParameterStore(images.getManager(), false);
-        NDList x = new NDList(images);
-        for (Block layer : featureLayers) {
-            x = layer.forward(store, x, false);
-        }
-        return x.singletonOrThrow();
+        return forward(featureLayers, images);
     }
 
     /**
@@ -62,16 +57,21 @@ public final class TrainedClassifier implements AutoCloseable {
         if (firstBlock.isEmpty()) {
             throw new IllegalStateException("texture statistics need a classifier that starts with a convolution");
         }
-        ParameterStore store = new ParameterStore(images.getManager(), false);
-        NDList x = new NDList(images);
-        for (Block layer : firstBlock) {
-            x = layer.forward(store, x, false);
-        }
-        NDArray f = x.singletonOrThrow();
+        NDArray f = forward(firstBlock, images);
         Shape s = f.getShape();
         long positions = s.get(2) * s.get(3);
         NDArray flat = f.reshape(s.get(0), s.get(1), positions);
         return flat.matMul(flat.transpose(0, 2, 1)).div(positions);
+    }
+
+    /** {@code images} through {@code layers} in order, frozen, differentiable with respect to {@code images}. */
+    private static NDArray forward(List<Block> layers, NDArray images) {
+        ParameterStore store = new ParameterStore(images.getManager(), false);
+        NDList x = new NDList(images);
+        for (Block layer : layers) {
+            x = layer.forward(store, x, false);
+        }
+        return x.singletonOrThrow();
     }
 
     /** The class scores (before softmax), differentiable with respect to {@code images} as {@link #features} is. */

@@ -11,8 +11,7 @@ class AutoencoderTrainerTest {
     private static final Dataset BARS = TinyData.bars(40, 3, 7);
 
     private static AutoencoderConfig config(double featureWeight) {
-        FeatureMatching matching = featureWeight > 0 ? new FeatureMatching(featureWeight, 2, 2, 16) : FeatureMatching.OFF;
-        return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, matching);
+        return config(featureWeight > 0 ? new FeatureMatching(featureWeight, 2, 2, 16) : FeatureMatching.OFF);
     }
 
     @Test
