@@ -21,6 +21,7 @@ import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.FittedCodec;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * training set (DIR/round-trip; DIR/round-trip-fp32 the same through the decoder before rounding), and
  * (2) one artifact per mixture setting from that same network. A ConvNet trained on
  * (1) shows what the decoder alone loses; the artifacts' reconstructions add what the mixtures lose.
+ * (3) every training image's latent and label, DIR/latents.npy (float32 [N, LATENT]) and DIR/labels.npy
+ * (uint8 [N]), for mixture experiments in Python that decode through a written file's decoder.
  *
  * Usage (from the repository root, after a build; `source tools/native-env.sh` first for ./lgc's speed, as
  * training without its malloc settings is slower):
@@ -76,6 +79,7 @@ public class RoundTrip {
         try (FittedCodec fitted = Compressor.fitCodec(data, info, config, progress)) {
             System.out.printf("trained in %.0f s%n", (System.nanoTime() - t0) / 1e9);
             double[][] latents = fitted.codec().encode(fitted.input());
+            writeLatents(out, latents, data.labels());
             CompressedDataset shipped = null;
             for (int i = 7; i < args.length; i++) {
                 MixtureSettings setting = setting(args[i]);
@@ -145,6 +149,34 @@ public class RoundTrip {
         }
         Files.write(dir.resolve("classes.txt"), data.classNames());
         System.out.printf("%s: %,d images decoded from their own latents%n", dir, rows.size());
+    }
+
+    private static void writeLatents(Path out, double[][] latents, int[] labels) throws IOException {
+        int k = latents[0].length;
+        try (DataOutputStream z = npy(out.resolve("latents.npy"), "<f4", latents.length + ", " + k)) {
+            for (double[] row : latents) {
+                for (double v : row) {
+                    z.writeInt(Integer.reverseBytes(Float.floatToIntBits((float) v)));
+                }
+            }
+        }
+        try (DataOutputStream y = npy(out.resolve("labels.npy"), "|u1", labels.length + ",")) {
+            for (int label : labels) {
+                y.writeByte(label);
+            }
+        }
+    }
+
+    /** A .npy (format 1.0) stream whose header promises dtype DESCR and shape (SHAPE); the caller writes the data. */
+    private static DataOutputStream npy(Path file, String descr, String shape) throws IOException {
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+        int unpadded = 10 + header.length() + 1;
+        header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.writeShort(Short.reverseBytes((short) header.length()));
+        out.writeBytes(header);
+        return out;
     }
 
     private static DataOutputStream idx(Path file, int magic, int... dims) throws IOException {
