@@ -98,6 +98,9 @@
 #                          bench/diagnose/pixel_noise.py /usr/share/datasets/fashion-mnist
 #                          $AB_WORK/round-trip-l64-stem-16-e24/round-trip $AB_WORK/recon-<the long K11 file's>
 #                          $AB_WORK/pixel-noise-K11-long-1.0 1.0 pixel (a decoder with an output noise model)
+#     latent-dim-32-stem-16-K5-int4-long: --spread 1.2 | , its own artifact: a latent of 32 with an int4 decoder
+#                          (its 300 rounding steps) and five int8 components a class, 24 epochs: does int4 buy the
+#                          78,400 B budget a wider latent?
 #     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
 #                          perfect file at this protocol): ./lgc baseline random-subset fashion-mnist/train
 #                          --bytes 23520000 -o $AB_WORK/real-3000 --seed 1, made once
@@ -196,6 +199,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     stem-16-texture-30) kind=own compress_opts="--stem 16 --texture-weight 30" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-long-texture-10) kind=own compress_opts="--stem 16 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-texture-10) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
+    latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
