@@ -350,6 +350,28 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
+        return finish(result, config, precision, mixtures, rounding);
+    }
+
+    /**
+     * The compressions of configurations that differ in their mixtures only, in order, from one training;
+     * each still to be {@link #finish finished}.
+     */
+    private List<CompressionResult> trainOnce(ResolvedDataset source, SourceInfo info,
+            List<CompressionConfig> configs) {
+        List<CompressionResult> results = new ArrayList<>();
+        try {
+            Compressor.compressEach(source.data(), info, configs.get(0),
+                    configs.stream().map(CompressionConfig::mixtures).toList(), common.progress(root.err), results::add);
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
+        }
+        return results;
+    }
+
+    /** A compression's storage, its decoder trained for the grid by {@code rounding}. */
+    private Compressed finish(CompressionResult result, CompressionConfig config, Precision precision,
+            Precision mixtures, RoundingTuning rounding) {
         StoragePrecision stored = storable(() -> storage(result.dataset(), precision, mixtures));
         CompressedDataset tuned;
         try {
@@ -407,9 +429,10 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --budget}: the best measured setting predicted to fit; when its file comes out larger
-     * (mixtures that fp16 would move too far, fits with warnings), the next one, until one fits or
-     * none is left.
+     * {@code --budget}: the best measured setting predicted to fit, or a better one on the same network
+     * tried first; when a file comes out larger (a setting predicted larger, mixtures that fp16 would move
+     * too far, fits with warnings), the next setting on the same network, its mixtures refitted, then the
+     * next measured setting, trained anew, until one fits or none is left.
      */
     private Compressed compressForBudget(long budgetBytes, ResolvedDataset source, SourceInfo info,
             CompressionConfig config) {
@@ -425,28 +448,41 @@ final class CompressCommand implements Callable<Integer> {
                 training).orElseThrow();
         while (true) {
             sayChoice(budgetBytes, images, choice, !tried.isEmpty(), training, config);
-            MeasuredSettings.Setting chosen = choice.setting();
-            Compressed made = compress(source, info, chosen.applyTo(config, training), chosen.precision(), null,
-                    chosen.rounding());
-            CompressedDataset trained = made.result().dataset();
-            StoragePrecision stored = storable(() -> MeasuredSettings.storage(trained, chosen, budgetBytes));
-            long bytes = storable(() -> ArtifactFile.storedBytes(trained, stored, Codec.AUTO));
-            if (bytes <= budgetBytes) {
-                if (!stored.equals(made.stored())) {
-                    root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in %s %s, which moves"
-                            + " a class by at most %.1e nats", stored.mixtures().label(),
-                            chosen.mixtures() == Precision.INT8 ? "as the setting was measured" : "to fit",
-                            ArtifactFile.mixtureDivergence(trained, stored.mixtures())));
+            List<MeasuredSettings.Choice> group = choice.inOrder();
+            List<CompressionConfig> configs = group.stream().map(c -> c.setting().applyTo(config, training))
+                    .toList();
+            List<CompressionResult> results = trainOnce(source, info, configs);
+            long bytes = 0;
+            CompressedDataset trained = null;
+            for (int i = 0; i < group.size(); i++) {
+                MeasuredSettings.Setting chosen = group.get(i).setting();
+                Compressed made = finish(results.get(i), configs.get(i), chosen.precision(), null, chosen.rounding());
+                trained = made.result().dataset();
+                CompressedDataset candidate = trained;
+                StoragePrecision stored = storable(() -> MeasuredSettings.storage(candidate, chosen, budgetBytes));
+                bytes = storable(() -> ArtifactFile.storedBytes(candidate, stored, Codec.AUTO));
+                if (bytes <= budgetBytes) {
+                    if (!stored.equals(made.stored())) {
+                        root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in %s %s, which moves"
+                                + " a class by at most %.1e nats", stored.mixtures().label(),
+                                chosen.mixtures() == Precision.INT8 ? "as the setting was measured" : "to fit",
+                                ArtifactFile.mixtureDivergence(candidate, stored.mixtures())));
+                    }
+                    return new Compressed(made.result(), stored);
                 }
-                return new Compressed(made.result(), stored);
+                tried.add(chosen);
+                if (i + 1 < group.size()) {
+                    root.out.println("budget: the file came out at " + Text.bytes(bytes) + "; the same network"
+                            + " with its mixtures refitted: " + group.get(i + 1).setting().describe());
+                }
             }
-            tried.add(chosen);
+            MeasuredSettings.Setting last = group.get(group.size() - 1).setting();
             Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
                     config, tried, training);
             if (next.isEmpty()) {
-                throw MeasuredSettings.tooLarge(budgetBytes, bytes, chosen, source.displayName());
+                throw MeasuredSettings.tooLarge(budgetBytes, bytes, last, source.displayName());
             }
-            double moved = chosen.mixtures() == Precision.INT8 ? 0 : ArtifactFile.fp16MixtureDivergence(trained);
+            double moved = last.mixtures() == Precision.INT8 ? 0 : ArtifactFile.fp16MixtureDivergence(trained);
             String why = moved > MeasuredSettings.FP16_MIXTURE_MAX_KL
                     ? String.format(Locale.ROOT, "its mixtures stay fp32: fp16 would move a class by %.1e nats", moved)
                     : "its mixture fits reported warnings, which the header records";
@@ -468,16 +504,28 @@ final class CompressCommand implements Callable<Integer> {
         String accuracy = String.format(Locale.ROOT, "%.2f", 100 * choice.setting().fashionAccuracy());
         boolean basisOnly = DecoderKind.auto(images) == DecoderKind.PCA;
         String which = (retry ? "the next " : "the best ") + "measured " + (basisOnly ? "PCA " : "")
-                + "setting predicted to fit" + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
+                + (choice.then().isEmpty() ? "setting predicted to fit" : "setting on a network predicted to fit")
+                + (basisOnly ? String.format(Locale.ROOT, "; the basis decodes fewer"
                 + " than %,d images better", DecoderKind.PCA_BELOW_IMAGES) : "");
         root.out.println("budget " + Text.bytes(budgetBytes) + ": " + choice.setting().describe()
                 + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with "
                 + MeasuredSettings.predictedStorage(choice.setting()).mixtures().label() + " mixtures (" + accuracy
-                + " % on Fashion-MNIST, " + which + ")"
+                + " % on Fashion-MNIST, " + which + ")" + fallback(choice)
                 + (training == MeasuredSettings.Training.AS_GIVEN && choice.setting().epochs() > 0
                         ? "; it trains for the " + config.autoencoder().fit().epochs()
                         + (config.autoencoder().fit().epochs() == 1 ? " epoch" : " epochs") + " given, not the "
                         + choice.setting().epochs() + " it was measured with" : ""));
+    }
+
+    /** What a choice predicted over its budget falls back on: the same network's mixtures as a setting predicted to fit. */
+    private static String fallback(MeasuredSettings.Choice choice) {
+        if (choice.then().isEmpty()) {
+            return "";
+        }
+        MeasuredSettings.Choice fits = choice.then().get(choice.then().size() - 1);
+        return "; should its file come out larger, the same network's mixtures are refitted as " + (choice.then()
+                .size() > 1 ? "the settings after it, down to " : "") + fits.setting().describe() + " (predicted at most "
+                + Text.bytes(fits.predictedBytes()) + ")";
     }
 
     /** {@code --epsilon}: nothing but noisy sums of clipped records reaches the file. */

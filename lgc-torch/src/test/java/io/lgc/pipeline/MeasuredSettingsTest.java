@@ -137,6 +137,12 @@ class MeasuredSettingsTest {
         assertThat(second).isEqualTo(MeasuredSettings.ALL.get(MeasuredSettings.ALL.indexOf(first) + 1));
         Setting smallest = choose(20_000);
         assertThat(MeasuredSettings.forBudget(20_000, FASHION_SHAPED, SOURCE, BASE, List.of(smallest))).isEmpty();
+        // a choice with a setting to fall back on: once both are tried, the next setting
+        Choice withFallback = MeasuredSettings.forBudget(78_400, FASHION_SHAPED, SOURCE, BASE);
+        List<Setting> group = withFallback.inOrder().stream().map(Choice::setting).toList();
+        assertThat(group).hasSize(2);
+        Setting next = MeasuredSettings.forBudget(78_400, FASHION_SHAPED, SOURCE, BASE, group).orElseThrow().setting();
+        assertThat(MeasuredSettings.ALL.indexOf(next)).isGreaterThan(MeasuredSettings.ALL.indexOf(group.get(1)));
         assertThat(MeasuredSettings.forBudget(20_000, FASHION_SHAPED, SOURCE, BASE, List.of())).contains(
                 new Choice(smallest, MeasuredSettings.predictedBytes(smallest, FASHION_SHAPED, SOURCE, BASE)
                         .orElseThrow()));
@@ -175,10 +181,21 @@ class MeasuredSettingsTest {
         assertThat(choose(156_800)).isEqualTo(stemK10);
         assertThat(choose(100_000)).isEqualTo(stemK10);
         assertThat(choose(85_169)).isEqualTo(stemK10);
+        // below its prediction it is still tried first, on the network of the five-component file predicted to
+        // fit (at 76,007 B), which is written if its own file comes out larger
         Setting stem = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
         assertThat(stem.epochs()).isEqualTo(24);
-        assertThat(choose(85_168)).isEqualTo(stem);
-        assertThat(choose(78_400)).isEqualTo(stem);
+        long stemBytes = MeasuredSettings.predictedBytes(stem, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        long stemK10Bytes = MeasuredSettings.predictedBytes(stemK10, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        assertThat(stemBytes).isBetween(75_000L, 77_000L);
+        assertThat(stemK10Bytes).isBetween(84_000L, 86_000L);
+        for (long budget : new long[] {stemK10Bytes - 1, 78_400, stemBytes}) {
+            Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
+            assertThat(choice.setting()).as("budget %d", budget).isEqualTo(stemK10);
+            assertThat(choice.predictedBytes()).isEqualTo(stemK10Bytes);
+            assertThat(choice.then()).containsExactly(new Choice(stem, stemBytes));
+        }
+        assertThat(choose(stemBytes - 1)).isNotIn(stemK10, stem);
         // the stem's network at int4 is more accurate than width 16 at int8, and smaller
         Setting int4Stem = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT4);
         assertThat(int4Stem.rounding().steps()).isEqualTo(300);
@@ -190,15 +207,49 @@ class MeasuredSettingsTest {
     }
 
     @Test
-    void theChoiceFitsItsBudgetAndNoMoreAccurateSettingDoes() {
+    void theChoiceOrWhatItFallsBackOnFitsItsBudgetAndNoMoreAccurateSettingDoes() {
         for (long budget : new long[] {20_000, 39_200, 60_000, 78_400, 156_800, 392_000}) {
             Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
-            assertThat(choice.predictedBytes()).isLessThanOrEqualTo(budget);
-            for (Setting better : MeasuredSettings.ALL.subList(0, MeasuredSettings.ALL.indexOf(choice.setting()))) {
+            List<Choice> inOrder = choice.inOrder();
+            Choice fits = inOrder.get(inOrder.size() - 1);
+            assertThat(fits.predictedBytes()).isLessThanOrEqualTo(budget);
+            for (Choice tried : inOrder.subList(0, inOrder.size() - 1)) {
+                assertThat(tried.predictedBytes()).isGreaterThan(budget);
+                assertThat(tried.setting().sharesNetwork(fits.setting())).isTrue();
+            }
+            for (Setting better : MeasuredSettings.ALL.subList(0, MeasuredSettings.ALL.indexOf(fits.setting()))) {
                 assertThat(MeasuredSettings.predictedBytes(better, FASHION_SHAPED, SOURCE, BASE).orElseThrow())
                         .as(better.describe()).isGreaterThan(budget);
             }
         }
+    }
+
+    @Test
+    void aBasisPredictedOverTheBudgetIsNotTriedFirst() {
+        // the basis with five components a class shares the one-component basis's network, but a basis's int8
+        // values barely compress: a file predicted over the budget comes out over it
+        for (long budget : new long[] {57_000, 20_000}) {
+            Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
+            assertThat(choice.setting().decoder()).isEqualTo(DecoderKind.PCA);
+            assertThat(choice.setting().components()).isEqualTo(1);
+            assertThat(choice.then()).isEmpty();
+        }
+        assertThat(setting(DecoderKind.PCA, 8, 5).sharesNetwork(setting(DecoderKind.PCA, 8, 1))).isTrue();
+        assertThat(MeasuredSettings.predictedBytes(setting(DecoderKind.PCA, 8, 5), FASHION_SHAPED, SOURCE, BASE)
+                .orElseThrow()).isGreaterThan(20_000);
+    }
+
+    @Test
+    void settingsShareANetworkWhenOnlyTheirMixturesDiffer() {
+        Setting stemK10 = setting(DecoderKind.AUTOENCODER, 16, 10, 32, 16);
+        Setting stem = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
+        assertThat(stemK10.sharesNetwork(stem)).isTrue(); // 10 int8 components a class against 5 in fp16
+        assertThat(setting(DecoderKind.PCA, 32, 5).sharesNetwork(setting(DecoderKind.PCA, 32, 1))).isTrue();
+        assertThat(stem.sharesNetwork(setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT4))).isFalse();
+        assertThat(stem.sharesNetwork(setting(DecoderKind.AUTOENCODER, 16, 5))).isFalse(); // no stem, 8 epochs
+        assertThat(setting(DecoderKind.PCA, 32, 5).sharesNetwork(setting(DecoderKind.AUTOENCODER, 32, 5))).isFalse();
+        assertThatThrownBy(() -> new Choice(stem, 1, List.of(new Choice(setting(DecoderKind.AUTOENCODER, 16, 5), 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot follow");
     }
 
     @Test
