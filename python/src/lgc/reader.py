@@ -312,7 +312,7 @@ def read_safetensors(payload, section):
 # The LGC layer (FORMAT.md, second part).
 
 MAX_ACTIVATION_VALUES = 1 << 26  # per sample, at any layer: a forged header must not exhaust memory
-COVARIANCE_TYPES = ("full", "diag", "spherical", "tied")
+COVARIANCE_TYPES = ("full", "diag", "spherical", "tied", "lowrank")
 LAYER_FIELDS = {"linear": ("in", "out"), "conv2d": ("in", "out", "kernel", "stride", "padding"),
                 "relu": (), "sigmoid": (), "reshape": ("shape",), "upsample_nearest": ("scale",),
                 "channel_group_mean": ("groups",), "max_pool": ("size",)}
@@ -502,23 +502,37 @@ def int8_factors(section, name, shape, rows):
     return values
 
 
-def factor_rows(covariance_type, d):
-    """The scale row of every packed factor value under int8: its matrix row (full, tied), else 0."""
+def low_rank_factor(block, d, rank):
+    """The Cholesky factor of W^T W + diag(s^2), for a block of rank loading vectors w (d values each)
+    followed by the d standard deviations s; every s must be > 0."""
+    loadings = block[:rank * d].reshape(rank, d)
+    deviations = block[rank * d:]
+    require((deviations > 0).all(), "section 'mixtures': a low-rank block has a standard deviation <= 0; "
+            "low-rank factors need positive ones")
+    return np.linalg.cholesky(loadings.T @ loadings + np.diag(deviations ** 2))
+
+
+def factor_rows(covariance_type, d, rank=0):
+    """The scale row of every packed factor value under int8: its matrix row (full, tied), its loading
+    vector or the deviations (lowrank), else 0."""
+    if covariance_type == "lowrank":
+        return np.repeat(np.arange(rank + 1), d).astype(np.int64)
     if covariance_type in ("full", "tied"):
         return np.concatenate([np.full(i + 1, i) for i in range(d)]).astype(np.int64)
     per = d if covariance_type == "diag" else 1
     return np.zeros(per, dtype=np.int64)
 
 
-def load_mixtures(section, components, d, covariance_type, precision):
+def load_mixtures(section, components, d, covariance_type, precision, rank=0):
     classes = len(components)
     parts = ("weights", "means", "covariance_factors")
     expected = {"class.%d.%s" % (c, part) for c in range(classes) for part in parts}
     if precision == "int8":
         expected |= {"class.%d.covariance_factors.scale" % c for c in range(classes)}
     require_exactly(section, "mixtures", expected, "the header's %d classes" % classes)
-    per = {"full": d * (d + 1) // 2, "tied": d * (d + 1) // 2, "diag": d, "spherical": 1}[covariance_type]
-    rows = factor_rows(covariance_type, d)
+    per = {"full": d * (d + 1) // 2, "tied": d * (d + 1) // 2, "diag": d, "spherical": 1,
+           "lowrank": (rank + 1) * d}[covariance_type]
+    rows = factor_rows(covariance_type, d, rank)
     mixtures = []
     for c, k in enumerate(components):
         name = "class.%d.weights" % c
@@ -537,8 +551,11 @@ def load_mixtures(section, components, d, covariance_type, precision):
             packed = tensor(section, "mixtures", name, "F16" if precision == "fp16" else "F32",
                             (blocks, per)).astype(np.float64)
             finite(packed, "mixtures", name)
-        factors = np.stack([lower_factor(packed[0 if covariance_type == "tied" else j], covariance_type, d)
-                            for j in range(k)])
+        if covariance_type == "lowrank":
+            factors = np.stack([low_rank_factor(packed[j], d, rank) for j in range(k)])
+        else:
+            factors = np.stack([lower_factor(packed[0 if covariance_type == "tied" else j], covariance_type, d)
+                                for j in range(k)])
         require((np.diagonal(factors, axis1=1, axis2=2) > 0).all(),
                 "section 'mixtures': tensor '%s' has a diagonal entry <= 0; Cholesky factors need a positive "
                 "diagonal" % name)
@@ -618,6 +635,12 @@ def read_artifact(buf):
         offset = float(field(scaling, "offset", number, "pixel_scaling"))
     latent_dim = field(header, "latent_dim", positive_int, "header")
     covariance_type = field(header, "covariance_type", lambda v: v in COVARIANCE_TYPES, "header")
+    rank = 0
+    if covariance_type == "lowrank":
+        rank = field(header, "covariance_rank", lambda v: positive_int(v) and v < latent_dim, "header")
+    else:
+        require("covariance_rank" not in header, "invalid header: covariance_rank applies only to covariance_type "
+                "lowrank, not %r" % (covariance_type,))
     precision = header.get("precision", {"decoder": "fp32", "mixtures": "fp32"})
     require(isinstance(precision, dict) and set(precision) == {"decoder", "mixtures"},
             "invalid header: 'precision' must be an object with exactly the keys decoder and mixtures")
@@ -630,7 +653,8 @@ def read_artifact(buf):
             % (list(output), list(sample_shape)))
     for needed in ("mixtures", "decoder"):
         require(needed in sections, "no section '%s' (has %s)" % (needed, list(sections)))
-    mixtures = load_mixtures(sections["mixtures"], components, latent_dim, covariance_type, precision["mixtures"])
+    mixtures = load_mixtures(sections["mixtures"], components, latent_dim, covariance_type, precision["mixtures"],
+                             rank)
     weights = load_decoder(sections["decoder"], parameters, precision["decoder"])
     return Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
                     layers, precision, weights, mixtures, kind, *table)

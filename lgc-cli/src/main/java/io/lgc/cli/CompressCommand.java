@@ -116,6 +116,13 @@ final class CompressCommand implements Callable<Integer> {
             description = "full, diag, spherical or tied (default: ${DEFAULT-VALUE}).")
     String covariance = "full";
 
+    @Option(names = "--covariance-rank", paramLabel = "R",
+            description = "Store each full covariance as R loading vectors plus a diagonal, Σ ≈ W·Wᵀ + diag(ψ) (the "
+                    + "top R eigen-directions, every coordinate's variance kept): (R + 1)·d numbers where the Cholesky "
+                    + "triangle takes d(d + 1)/2, for wide latents; the summary says how far it moves the mixtures "
+                    + "(default: 0, whole).")
+    Integer covarianceRank;
+
     @Option(names = "--n-init", paramLabel = "N", description = "EM restarts per class, best kept (default: ${DEFAULT-VALUE}).")
     int nInit = MixtureSettings.DEFAULT_N_INIT;
 
@@ -286,6 +293,7 @@ final class CompressCommand implements Callable<Integer> {
         if (budgetBytes != null) {
             BudgetOption.requireAlone(spec.commandLine().getParseResult());
         }
+        checkCovarianceRank(latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM);
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = mixtureStorage();
         roundingTuning(storage); // checked before any work
@@ -308,6 +316,7 @@ final class CompressCommand implements Callable<Integer> {
             return compressPrivately(source, target, storage, mixtureStorage);
         }
         CompressionConfig config = config(source.data());
+        checkCovarianceRank(config.autoencoder().forData(source.data()).latentDim());
         if (report != null && source.data() instanceof Table) {
             throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
                     + " images, so it applies to images only");
@@ -350,7 +359,38 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
+        if (covarianceRank != null && covarianceRank > 0) {
+            CompressedDataset d = result.dataset();
+            CompressedDataset ranked = new CompressedDataset(d.metadata().withCovarianceRank(covarianceRank),
+                    d.mixtures(), d.decoderWeights());
+            result = new CompressionResult(ranked, result.times(), result.warnings(), result.latents());
+            root.out.println(String.format(Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which"
+                    + " moves a class by at most %.1e nats", covarianceRank,
+                    ArtifactFile.covarianceRankDivergence(ranked)));
+        }
         return finish(result, config, precision, mixtures, rounding);
+    }
+
+    /** {@code --covariance-rank}: of full covariances, below a latent dimension of {@code latent}. */
+    private void checkCovarianceRank(int latent) {
+        if (covarianceRank == null) {
+            return;
+        }
+        OptionChecks.atLeast("--covariance-rank", covarianceRank, 0);
+        if (covarianceRank == 0) {
+            return;
+        }
+        if (CovarianceType.parse(covariance) != CovarianceType.FULL) {
+            throw new InputException("--covariance-rank stores full covariances; --covariance " + covariance
+                    + " has no rank to cut");
+        }
+        if (epsilon != null) {
+            throw new InputException("--covariance-rank applies to fitted mixtures; --epsilon stores its own");
+        }
+        if (covarianceRank >= latent) {
+            throw new InputException("--covariance-rank must be below the latent dimension (" + latent + "), got "
+                    + covarianceRank);
+        }
     }
 
     /**

@@ -92,7 +92,8 @@ final class InspectCommand implements Callable<Integer> {
                     + m.scaling().scale() + " x output)");
         }
         out.println("latent dimension: " + m.latentDim() + ", covariance: "
-                + m.covarianceType().name().toLowerCase(Locale.ROOT));
+                + m.covarianceType().name().toLowerCase(Locale.ROOT) + (m.covarianceRank() > 0
+                ? ", stored as " + m.covarianceRank() + " loading vectors plus a diagonal" : ""));
         out.println("decoder: " + describe(m.decoder()));
         out.println("precision: " + read.precision());
         out.println("provenance: " + new GsonBuilder().create().toJson(m.provenance()));

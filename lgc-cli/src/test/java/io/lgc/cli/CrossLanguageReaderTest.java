@@ -352,6 +352,31 @@ class CrossLanguageReaderTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Precision.class, names = {"FP32", "FP16", "INT8"})
+    void pythonReadsLowRankCovariancesAsJavaDoes(Precision mixtures) throws Exception {
+        // loading vectors then deviations, row by row: a transposed block or a missing square changes a covariance
+        CompressedDataset tiny = TinyArtifacts.tiny(CovarianceType.FULL, 9);
+        CompressedDataset data = new CompressedDataset(tiny.metadata().withCovarianceRank(2), tiny.mixtures(),
+                tiny.decoderWeights());
+        Path artifact = dir.resolve("lowrank-" + mixtures + ".lgc");
+        ArtifactFile.write(artifact, data, new io.lgc.artifact.StoragePrecision(Precision.FP32, mixtures));
+        String output = readerScript(artifact,
+                "print(json.dumps([np.einsum('kij,klj->kil', f, f).ravel().tolist() for _, _, f in a.mixtures]))");
+        com.google.gson.JsonArray classes = com.google.gson.JsonParser.parseString(output.strip()).getAsJsonArray();
+        CompressedDataset read = ArtifactFile.read(artifact);
+        assertThat(classes).hasSize(read.mixtures().size());
+        for (int c = 0; c < classes.size(); c++) {
+            double[] cov = read.mixtures().get(c).covariancesFlat();
+            com.google.gson.JsonArray pyCov = classes.get(c).getAsJsonArray();
+            assertThat(pyCov).hasSize(cov.length);
+            for (int i = 0; i < cov.length; i++) {
+                assertThat(pyCov.get(i).getAsDouble()).as("class %d covariance value %d", c, i)
+                        .isCloseTo(cov[i], org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(cov[i]))));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(Precision.class)
     void pythonDecodesTheSameTableRowsAsJava(Precision precision) throws Exception {
         CompressedDataset data = TinyArtifacts.table(CovarianceType.FULL, 11);

@@ -156,7 +156,8 @@ public final class ArtifactFile {
         JsonObject header = MetadataCodec.toJson(data.metadata(), components);
         header.add(StoragePrecision.HEADER_KEY, storage.toJson());
         return new Container(header, List.of(
-                MixtureTensors.encode(data.mixtures(), data.metadata().latentDim(), storage.mixtures()),
+                MixtureTensors.encode(data.mixtures(), data.metadata().latentDim(), storage.mixtures(),
+                        data.metadata().covarianceRank()),
                 DecoderTensors.encode(data.metadata().decoder(), data.decoderWeights(), storage.decoder())));
     }
 
@@ -180,11 +181,25 @@ public final class ArtifactFile {
      * precision cannot hold them.
      */
     public static double mixtureDivergence(CompressedDataset data, Precision precision) {
+        return divergence(data, precision, false);
+    }
+
+    /**
+     * How far storing full covariances at the metadata's {@link ArtifactMetadata#covarianceRank} moves the
+     * class it moves most, before any rounding (fp32): the same bound, in nats; 0 where no rank is set.
+     * {@link #mixtureDivergence} measures the rounding alone, from the covariances that rank gives.
+     */
+    public static double covarianceRankDivergence(CompressedDataset data) {
+        return data.metadata().covarianceRank() == 0 ? 0 : divergence(data, Precision.FP32, true);
+    }
+
+    /** {@code fromFitted}: from the mixtures as fitted, else from their low-rank form (when a rank is set). */
+    private static double divergence(CompressedDataset data, Precision precision, boolean fromFitted) {
         ArtifactMetadata meta = data.metadata();
         int d = meta.latentDim();
         Section rounded;
         try {
-            rounded = MixtureTensors.encode(data.mixtures(), d, precision);
+            rounded = MixtureTensors.encode(data.mixtures(), d, precision, meta.covarianceRank());
         } catch (IllegalArgumentException e) {
             return Double.POSITIVE_INFINITY; // values beyond what the precision's writer accepts
         }
@@ -197,11 +212,17 @@ public final class ArtifactFile {
         double most = 0;
         for (int c = 0; c < meta.numClasses(); c++) {
             GaussianMixture m = data.mixtures().get(c);
+            int rank = meta.covarianceRank();
+            double[] covariances = rank == 0 || fromFitted ? m.covariancesFlat()
+                    : LowRankFactors.unpack(LowRankFactors.pack(m.covariancesFlat(), d, rank), d, rank);
             MixtureTensors.Stored original = new MixtureTensors.Stored(m.weights(),
-                    MixtureTensors.flatten(m.means()), CovarianceFactors.pack(m.covarianceType(), d,
-                    m.covariancesFlat()));
+                    MixtureTensors.flatten(m.means()), CovarianceFactors.pack(m.covarianceType(), d, covariances));
             MixtureTensors.Stored stored = MixtureTensors.stored(rounded, c, components[c], d,
-                    meta.covarianceType(), precision, null);
+                    meta.covarianceType(), meta.covarianceRank(), precision, null);
+            if (meta.covarianceRank() > 0) { // as Cholesky factors, which the bound reads
+                stored = new MixtureTensors.Stored(stored.weights(), stored.means(), CovarianceFactors.pack(
+                        meta.covarianceType(), d, LowRankFactors.unpack(stored.factors(), d, meta.covarianceRank())));
+            }
             double divergence = MixtureDivergence.upperBound(meta.covarianceType(), d, original, stored);
             most = Double.isNaN(divergence) ? Double.POSITIVE_INFINITY : Math.max(most, divergence);
         }

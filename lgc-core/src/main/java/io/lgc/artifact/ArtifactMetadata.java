@@ -15,13 +15,23 @@ import java.util.Objects;
  *
  * @param classCounts training samples per class in the source data (the default class proportions)
  * @param samples images and their pixel scaling, or a table's columns and feature scaling
+ * @param covarianceRank 0, or for full covariances the R of their storage as R loading vectors plus a
+ *     diagonal (header {@code covariance_type} {@code "lowrank"}); a file read back holds the
+ *     covariances that storage gives
  * @param mixtureReport per-class choices made while fitting (chosen K, BIC curves, warnings)
  * @param provenance tool version, configuration, seed, source digest, training losses
  */
 public record ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
-        CovarianceType covarianceType, NetworkSpec decoder, JsonObject mixtureReport, JsonObject provenance) {
+        CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
+        JsonObject provenance) {
     public ArtifactMetadata {
         Objects.requireNonNull(samples, "samples");
+        if (covarianceRank != 0 && (covarianceType != CovarianceType.FULL || covarianceRank < 1
+                || covarianceRank >= latentDim)) {
+            throw new IllegalArgumentException("a covariance rank is 1 to latent dimension - 1 (" + (latentDim - 1)
+                    + ") of full covariances, got " + covarianceRank + " for " + covarianceType.name()
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
         classNames = List.copyOf(classNames);
         classCounts = classCounts.clone();
         mixtureReport = mixtureReport.deepCopy();
@@ -40,6 +50,21 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
             throw new IllegalArgumentException("decoder output " + Arrays.toString(out)
                     + " does not match sample shape " + Arrays.toString(expected));
         }
+    }
+
+    /** Mixtures stored as their covariance type says ({@link #covarianceRank} 0). */
+    public ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
+            CovarianceType covarianceType, NetworkSpec decoder, JsonObject mixtureReport, JsonObject provenance) {
+        this(classNames, classCounts, samples, latentDim, covarianceType, 0, decoder, mixtureReport, provenance);
+    }
+
+    /**
+     * The same metadata with full covariances to be stored as rank {@code rank} plus a diagonal (see
+     * {@link #covarianceRank}); 0 stores them whole.
+     */
+    public ArtifactMetadata withCovarianceRank(int rank) {
+        return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, rank, decoder,
+                mixtureReport, provenance);
     }
 
     /** The metadata of an image artifact. */

@@ -21,6 +21,8 @@ import java.util.List;
 final class MetadataCodec {
     static final String KIND_IMAGES = ImageFormat.KIND;
     static final String KIND_TABLE = TableFormat.KIND;
+    /** The header's covariance_type of full covariances stored as loading vectors plus a diagonal. */
+    static final String LOW_RANK = "lowrank";
     /** Components a class's mixture may have (FORMAT.md, header key classes). */
     static final int MAX_COMPONENTS = 100_000;
 
@@ -61,7 +63,12 @@ final class MetadataCodec {
             o.add("pixel_scaling", scaling);
         }
         o.addProperty("latent_dim", m.latentDim());
-        o.addProperty("covariance_type", m.covarianceType().name().toLowerCase(java.util.Locale.ROOT));
+        if (m.covarianceRank() > 0) {
+            o.addProperty("covariance_type", LOW_RANK);
+            o.addProperty("covariance_rank", m.covarianceRank());
+        } else {
+            o.addProperty("covariance_type", m.covarianceType().name().toLowerCase(java.util.Locale.ROOT));
+        }
         o.add("decoder", m.decoder().toJson());
         o.add("mixture_report", m.mixtureReport());
         o.add("provenance", m.provenance());
@@ -92,8 +99,19 @@ final class MetadataCodec {
             }
             SampleFormat samples = KIND_TABLE.equals(kind) ? table(o, dims) : images(o, dims);
             int latentDim = HeaderValues.integer(o, "latent_dim", "latent_dim", 1, HeaderValues.MAX_INTEGER);
+            String covariance = HeaderValues.string(o, "covariance_type", "covariance_type");
+            int rank = 0;
+            if (LOW_RANK.equals(covariance)) {
+                if (latentDim < 2) {
+                    throw new InputException("covariance_type lowrank needs latent_dim >= 2, got " + latentDim);
+                }
+                rank = HeaderValues.integer(o, "covariance_rank", "covariance_rank", 1, latentDim - 1);
+            } else if (o.has("covariance_rank")) {
+                throw new InputException("covariance_rank applies only to covariance_type lowrank, not '"
+                        + Malformed.shorten(covariance) + "'");
+            }
             return new ArtifactMetadata(names, counts, samples, latentDim,
-                    CovarianceType.parse(HeaderValues.string(o, "covariance_type", "covariance_type")),
+                    rank > 0 ? CovarianceType.FULL : CovarianceType.parse(covariance), rank,
                     DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"));
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);

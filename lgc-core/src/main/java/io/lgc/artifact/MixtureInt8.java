@@ -5,7 +5,8 @@ import io.lgc.gmm.CovarianceType;
 /**
  * Int8 storage of a class's Cholesky factors: {@code v ≈ q · scale[row]} with {@code q} in
  * −127..127 and one float scale per row, a row being one row of a packed lower-triangular factor
- * (full, tied) or a whole factor block (diag, spherical). Per row, because a factor's row i holds
+ * (full, tied), a whole factor block (diag, spherical), or one loading vector or the standard
+ * deviations of a low-rank block ({@link LowRankFactors}). Per row, because a factor's row i holds
  * the spread of latent coordinate i, and coordinates differ in spread: one scale per matrix would
  * round the narrow ones coarsely.
  *
@@ -43,6 +44,21 @@ final class MixtureInt8 {
 
     /** The rows of packed factors [blocks, packed]: d per block for full and tied, 1 per block otherwise. */
     static Rows factorRows(CovarianceType type, int k, int d) {
+        return factorRows(type, k, d, 0);
+    }
+
+    /**
+     * As above; for full covariances stored at {@code rank} > 0 ({@link LowRankFactors}) a row is one
+     * loading vector or the standard deviations: rank + 1 rows of d values per block.
+     */
+    static Rows factorRows(CovarianceType type, int k, int d, int rank) {
+        if (rank > 0) {
+            int[] starts = new int[k * (rank + 1)];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = i * d;
+            }
+            return new Rows(starts, k * LowRankFactors.packedSize(d, rank), new long[] {k, rank + 1});
+        }
         int blocks = CovarianceFactors.blocks(type, k);
         int packed = CovarianceFactors.packedSize(type, d);
         boolean triangular = type == CovarianceType.FULL || type == CovarianceType.TIED;
@@ -57,7 +73,20 @@ final class MixtureInt8 {
     }
 
     static Quantized quantizeFactors(double[] packed, CovarianceType type, int k, int d) {
+        return quantizeFactors(packed, type, k, d, 0);
+    }
+
+    /** As above, for factors stored at {@code rank} (see {@link #factorRows(CovarianceType, int, int, int)}). */
+    static Quantized quantizeFactors(double[] packed, CovarianceType type, int k, int d, int rank) {
         boolean[] positive = new boolean[packed.length];
+        if (rank > 0) {
+            for (int b = 0; b < k; b++) {
+                for (int i = 0; i < d; i++) {
+                    positive[b * LowRankFactors.packedSize(d, rank) + LowRankFactors.deviationIndex(d, rank, i)] = true;
+                }
+            }
+            return quantize(packed, factorRows(type, k, d, rank), positive);
+        }
         for (int b = 0; b < CovarianceFactors.blocks(type, k); b++) {
             int base = b * CovarianceFactors.packedSize(type, d);
             switch (type) {

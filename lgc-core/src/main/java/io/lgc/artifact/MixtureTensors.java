@@ -47,6 +47,11 @@ final class MixtureTensors {
     }
 
     static Section encode(List<GaussianMixture> mixtures, int d, Precision precision) {
+        return encode(mixtures, d, precision, 0);
+    }
+
+    /** As above, full covariances stored at {@code rank} > 0 as loading vectors plus a diagonal ({@link LowRankFactors}). */
+    static Section encode(List<GaussianMixture> mixtures, int d, Precision precision, int rank) {
         List<NamedTensor> tensors = new ArrayList<>();
         for (int c = 0; c < mixtures.size(); c++) {
             GaussianMixture m = mixtures.get(c);
@@ -54,12 +59,12 @@ final class MixtureTensors {
             CovarianceType type = m.covarianceType();
             tensors.add(NamedTensor.ofFloats(name(c, "weights"), new long[] {k}, toFloats(m.weights())));
             long[] meanShape = {k, d};
-            long[] factorShape = factorShape(type, k, d);
+            long[] factorShape = factorShape(type, k, d, rank);
             double[] means = flatten(m.means());
-            double[] factors = CovarianceFactors.pack(type, d, m.covariancesFlat());
+            double[] factors = pack(type, d, rank, m.covariancesFlat());
             tensors.add(stored(name(c, "means"), meanShape, means, meanDtype(precision)));
             if (precision == Precision.INT8) {
-                MixtureInt8.Quantized q = MixtureInt8.quantizeFactors(factors, type, k, d);
+                MixtureInt8.Quantized q = MixtureInt8.quantizeFactors(factors, type, k, d, rank);
                 tensors.add(NamedTensor.ofInt8(name(c, "covariance_factors"), factorShape, q.values()));
                 tensors.add(NamedTensor.ofFloats(name(c, "covariance_factors") + SCALE_SUFFIX, q.scaleShape(),
                         q.scales()));
@@ -70,8 +75,33 @@ final class MixtureTensors {
         return new Section(ArtifactFile.MIXTURES, tensors, Map.of());
     }
 
-    static long[] factorShape(CovarianceType type, int k, int d) {
-        return new long[] {CovarianceFactors.blocks(type, k), CovarianceFactors.packedSize(type, d)};
+    static long[] factorShape(CovarianceType type, int k, int d, int rank) {
+        return rank > 0 ? new long[] {k, LowRankFactors.packedSize(d, rank)}
+                : new long[] {CovarianceFactors.blocks(type, k), CovarianceFactors.packedSize(type, d)};
+    }
+
+    /** Covariances in the gmm package's flat layout → the section's packed factors. */
+    static double[] pack(CovarianceType type, int d, int rank, double[] covariances) {
+        if (rank > 0) {
+            requireFull(type, rank);
+            return LowRankFactors.pack(covariances, d, rank);
+        }
+        return CovarianceFactors.pack(type, d, covariances);
+    }
+
+    /** The section's packed factors → covariances in the gmm package's flat layout. */
+    static double[] unpack(CovarianceType type, int d, int rank, double[] factors) {
+        if (rank > 0) {
+            requireFull(type, rank);
+            return LowRankFactors.unpack(factors, d, rank);
+        }
+        return CovarianceFactors.unpack(type, d, factors);
+    }
+
+    private static void requireFull(CovarianceType type, int rank) {
+        if (type != CovarianceType.FULL) {
+            throw new IllegalArgumentException("rank " + rank + " applies to full covariances, not " + type);
+        }
     }
 
     private static NamedTensor stored(String name, long[] shape, double[] values, DType dtype) {
@@ -102,12 +132,12 @@ final class MixtureTensors {
         SectionContents.requireExactly(section, expected, "the header's " + classes + " classes", file);
         List<GaussianMixture> mixtures = new ArrayList<>(classes);
         for (int c = 0; c < classes; c++) {
-            Stored s = stored(section, c, components[c], metadata.latentDim(), metadata.covarianceType(), precision,
-                    file);
+            Stored s = stored(section, c, components[c], metadata.latentDim(), metadata.covarianceType(),
+                    metadata.covarianceRank(), precision, file);
             try {
                 mixtures.add(GaussianMixture.fromParameters(metadata.covarianceType(), s.weights(),
-                        rows(s.means(), components[c], metadata.latentDim()),
-                        CovarianceFactors.unpack(metadata.covarianceType(), metadata.latentDim(), s.factors())));
+                        rows(s.means(), components[c], metadata.latentDim()), unpack(metadata.covarianceType(),
+                        metadata.latentDim(), metadata.covarianceRank(), s.factors())));
             } catch (RuntimeException e) {
                 throw problem(file, "mixture of class " + c + " is invalid: " + e.getMessage(), e);
             }
@@ -116,7 +146,8 @@ final class MixtureTensors {
     }
 
     /** Class c's tensors, checked one by one so that a problem names its tensor. */
-    static Stored stored(Section section, int c, int k, int d, CovarianceType type, Precision precision, String file) {
+    static Stored stored(Section section, int c, int k, int d, CovarianceType type, int rank, Precision precision,
+            String file) {
         double[] weights = finite(section.tensor(name(c, "weights"), DType.F32, k), file);
         double sum = 0;
         for (int i = 0; i < k; i++) {
@@ -131,15 +162,19 @@ final class MixtureTensors {
         }
         double[] means = finite(section.tensor(name(c, "means"), meanDtype(precision), k, d), file);
         String factorName = name(c, "covariance_factors");
-        long[] shape = factorShape(type, k, d);
+        long[] shape = factorShape(type, k, d, rank);
         double[] factors = values(section, factorName, factorDtype(precision), shape,
-                MixtureInt8.factorRows(type, k, d), file);
+                MixtureInt8.factorRows(type, k, d, rank), file);
         int per = (int) shape[1];
         for (int b = 0; b < shape[0]; b++) {
-            for (int i = 0; i < (type == CovarianceType.FULL || type == CovarianceType.TIED ? d : per); i++) {
-                int at = b * per + CovarianceFactors.diagonalIndex(type, i);
+            for (int i = 0; i < (rank > 0 || type == CovarianceType.FULL || type == CovarianceType.TIED ? d : per);
+                    i++) {
+                int at = b * per + (rank > 0 ? LowRankFactors.deviationIndex(d, rank, i)
+                        : CovarianceFactors.diagonalIndex(type, i));
                 if (!(factors[at] > 0)) {
-                    throw problem(file, "tensor '" + factorName + "' has diagonal entry " + factors[at] + " in block "
+                    throw problem(file, rank > 0 ? "tensor '" + factorName + "' has standard deviation " + factors[at]
+                            + " in block " + b + " at index " + i + "; low-rank factors need positive ones"
+                            : "tensor '" + factorName + "' has diagonal entry " + factors[at] + " in block "
                             + b + " at row " + i + "; Cholesky factors need a positive diagonal", null);
                 }
             }
