@@ -98,6 +98,10 @@
 #                          bench/diagnose/pixel_noise.py /usr/share/datasets/fashion-mnist
 #                          $AB_WORK/round-trip-l64-stem-16-e24/round-trip $AB_WORK/recon-<the long K11 file's>
 #                          $AB_WORK/pixel-noise-K11-long-1.0 1.0 pixel (a decoder with an output noise model)
+#     l128-long-K10-R16, l128-long-K16-R8, l128-long-K6-R32: the latent-128 network (RoundTrip.java ... DIR 128 16 24 9
+#                          3000 full:2, DIR = $AB_WORK/round-trip-l128-stem-16-e24b, which also writes its latents) with
+#                          K full components a class stored at covariance rank R, int8:
+#                          bench/diagnose/Refit.java fashion-mnist/train DIR DIR/full-2.lgc K R DIR/refit-KK-RR.lgc
 #     latent-dim-32-stem-16-K5-int4-long: --spread 1.2 | , its own artifact: a latent of 32 with an int4 decoder
 #                          (its 300 rounding steps) and five int8 components a class, 24 epochs: does int4 buy the
 #                          78,400 B budget a wider latent?
@@ -199,6 +203,9 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     stem-16-texture-30) kind=own compress_opts="--stem 16 --texture-weight 30" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-long-texture-10) kind=own compress_opts="--stem 16 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-64-stem-16-K11-int8-long-texture-10) kind=own compress_opts="--latent-dim 64 --stem 16 --mixture-precision int8 --components 11 --epochs 24 --feature-epochs 9 --texture-weight 10" recon_opts="--spread 1.2" eval_opts="" ;;
+    l128-long-K10-R16) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K10-R16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l128-long-K16-R8) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K16-R8.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l128-long-K6-R32) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K6-R32.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
