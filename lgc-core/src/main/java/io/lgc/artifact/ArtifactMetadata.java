@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param samples images and their pixel scaling, or a table's columns and feature scaling
  * @param covarianceRank 0, or for full covariances the R of their storage as R loading vectors plus a
  *     diagonal (header {@code covariance_type} {@code "lowrank"}); a file read back holds the
- *     covariances that storage gives
+ *     covariances that storage gives, and writing them again approximates them again (their top
+ *     eigen-directions are not exactly the stored vectors, so they move a little further)
  * @param mixtureReport per-class choices made while fitting (chosen K, BIC curves, warnings)
  * @param provenance tool version, configuration, seed, source digest, training losses
  */
