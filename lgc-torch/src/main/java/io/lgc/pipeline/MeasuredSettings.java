@@ -70,8 +70,8 @@ public final class MeasuredSettings {
      * with ten components per class stored as int8 mixtures (`--stem 16 --components 10 --mixture-precision
      * int8 --epochs 24 --feature-epochs 9`, the same way: 83.79 %,
      * bench/results/measured-settings/stem-16-long-K10-int8-fast-seed1.json; the ConvNet protocol's 3 seeds
-     * agree, bench/results/ab.md `l16-long-K10`; its file is 76,804 B but predicted at 85,169 B, so a budget of
-     * 78,400 B still takes the five-component one).
+     * agree, bench/results/ab.md `l16-long-K10`; its file is 76,804 B but predicted at 85,220 B, so a budget of
+     * 78,400 B tries it first on the network of the five-component one, predicted to fit, and keeps it).
      * The ConvNet protocol ranks the four it judged (pca k32 K1, width 16, autoencoder k16 K5 and k32
      * K5) in the same order, and puts width 16 3.3 points above pca k32 K1 (3 seeds) where the fast
      * CNN has them level.
@@ -322,7 +322,7 @@ public final class MeasuredSettings {
     /**
      * {@code fits}, or the best of the {@code larger} autoencoder settings that share its network, with the
      * rest and {@code fits} to follow. The prediction ran 10 to 11 % over the autoencoder files measured
-     * (85,169 B for the ten-component stem file's 76,804 B, 76,007 B for the five-component one's 68,924 B),
+     * (85,220 B for the ten-component stem file's 76,804 B, 76,007 B for the five-component one's 68,924 B),
      * and a refit costs seconds where the training took minutes. Not a basis: its int8 values barely
      * compress, so its files come out close to their predictions.
      */

@@ -174,7 +174,7 @@ class MeasuredSettingsTest {
         assertThat(choose(360_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 64, 5, 32, 16));
         assertThat(choose(300_000)).isEqualTo(setting(DecoderKind.AUTOENCODER, 32, 5));
         // the stem's network trained 24 epochs is more accurate than the default network of 108 KB, and smaller;
-        // with ten int8 components a class more accurate still, predicted at 85,169 B (the file: 76,804 B)
+        // with ten int8 components a class more accurate still, predicted at about 85,200 B (the file: 76,804 B)
         Setting stemK10 = setting(DecoderKind.AUTOENCODER, 16, 10, 32, 16);
         assertThat(stemK10.mixtures()).isEqualTo(Precision.INT8);
         assertThat(stemK10.epochs()).isEqualTo(24);
