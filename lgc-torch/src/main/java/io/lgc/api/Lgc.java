@@ -207,6 +207,26 @@ public final class Lgc {
     }
 
     /**
+     * {@code artifact} with its full covariances to be saved as {@code rank} loading vectors plus a diagonal,
+     * as {@code lgc compress --covariance-rank} saves them: (rank + 1)·d numbers a component where the
+     * Cholesky triangle takes d(d + 1)/2; 0 saves them whole. {@link ArtifactFile#covarianceRankDivergence}
+     * says how far that moves a class, in nats.
+     *
+     * <pre>{@code
+     * Lgc.save(Lgc.withCovarianceRank(artifact, 16), Path.of("fashion-rank16.lgc"), Precision.INT8);
+     * }</pre>
+     *
+     * @param artifact a compressed dataset with full covariances
+     * @param rank 0, or 1 to the latent dimension − 1
+     * @return the artifact to save
+     * @throws IllegalArgumentException for another covariance type or a rank out of range
+     */
+    public static CompressedDataset withCovarianceRank(CompressedDataset artifact, int rank) {
+        return new CompressedDataset(artifact.metadata().withCovarianceRank(rank), artifact.mixtures(),
+                artifact.decoderWeights());
+    }
+
+    /**
      * Reads an artifact, checking everything the format requires.
      *
      * <pre>{@code

@@ -122,6 +122,22 @@ class UseFromJavaTest {
     }
 
     @Test
+    void withCovarianceRankSavesTheLowRankFormWhichReadsBack() throws Exception {
+        CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
+        Path whole = dir.resolve("whole.lgc");
+        Path ranked = dir.resolve("ranked.lgc");
+        Lgc.save(artifact, whole, io.lgc.artifact.Precision.FP32);
+        Lgc.save(Lgc.withCovarianceRank(artifact, 1), ranked, io.lgc.artifact.Precision.FP32);
+        assertThat(java.nio.file.Files.size(ranked)).isLessThan(java.nio.file.Files.size(whole));
+        CompressedDataset back = Lgc.load(ranked);
+        assertThat(back.metadata().covarianceRank()).isEqualTo(1);
+        assertThat(back.mixtures().get(0).covariancesFlat()).isNotEqualTo(artifact.mixtures().get(0).covariancesFlat());
+        assertThat(Lgc.withCovarianceRank(artifact, 0).metadata().covarianceRank()).isZero();
+        assertThatThrownBy(() -> Lgc.withCovarianceRank(artifact, artifact.metadata().latentDim()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sampleGivesThePerClassCountsAskedFor() {
         CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
         int[] counts = new int[3];
