@@ -35,11 +35,7 @@ class CovarianceRankOptionTest extends QuickCompressFixture {
 
     @Test
     void zeroIsTheDefaultToTheByte() throws Exception {
-        Path zero = dir.resolve("zero.lgc");
-        Path plain = dir.resolve("plain.lgc");
-        assertThat(quick.to(zero, "--covariance-rank", "0", "-q").exitCode()).isZero();
-        assertThat(quick.to(plain, "-q").exitCode()).isZero();
-        assertThat(Files.mismatch(zero, plain)).isEqualTo(-1L);
+        assertTheDefaultToTheByte("--covariance-rank", "0");
     }
 
     @Test

@@ -19,6 +19,15 @@ abstract class QuickCompressFixture {
         quick = QuickCompress.in(dir);
     }
 
+    /** Asserts that {@code option} at {@code value} writes the file of the defaults, byte for byte. */
+    void assertTheDefaultToTheByte(String option, String value) throws IOException {
+        Path given = dir.resolve("given.lgc");
+        Path plain = dir.resolve("plain.lgc");
+        org.assertj.core.api.Assertions.assertThat(quick.to(given, option, value, "-q").exitCode()).isZero();
+        org.assertj.core.api.Assertions.assertThat(quick.to(plain, "-q").exitCode()).isZero();
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.mismatch(given, plain)).isEqualTo(-1L);
+    }
+
     /** The configuration an artifact's header records ({@code provenance.config}). */
     static JsonObject config(Path artifact) {
         return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");

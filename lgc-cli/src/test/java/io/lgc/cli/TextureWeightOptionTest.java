@@ -3,7 +3,6 @@ package io.lgc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lgc.artifact.ArtifactFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,7 @@ class TextureWeightOptionTest extends QuickCompressFixture {
 
     @Test
     void zeroIsTheDefaultToTheByte() throws Exception {
-        Path zero = dir.resolve("zero.lgc");
-        Path plain = dir.resolve("plain.lgc");
-        assertThat(quick.to(zero, "--texture-weight", "0", "-q").exitCode()).isZero();
-        assertThat(quick.to(plain, "-q").exitCode()).isZero();
-        assertThat(Files.mismatch(zero, plain)).isEqualTo(-1L);
+        assertTheDefaultToTheByte("--texture-weight", "0");
     }
 
     @Test
