@@ -102,6 +102,8 @@
 #                          3000 full:2, DIR = $AB_WORK/round-trip-l128-stem-16-e24b, which also writes its latents) with
 #                          K full components a class stored at covariance rank R, int8:
 #                          bench/diagnose/Refit.java fashion-mnist/train DIR DIR/full-2.lgc K R DIR/refit-KK-RR.lgc
+#     l64-long-K20-R16, l64-long-K16-R24: the same for the 392,000 B file's network (... DIR 64 16 24 9 3000 full:11,
+#                          DIR = $AB_WORK/round-trip-l64-stem-16-e24b; its full:11 file is that A/B's file byte for byte)
 #     latent-dim-32-stem-16-K5-int4-long: --spread 1.2 | , its own artifact: a latent of 32 with an int4 decoder
 #                          (its 300 rounding steps) and five int8 components a class, 24 epochs: does int4 buy the
 #                          78,400 B budget a wider latent?
@@ -206,6 +208,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l128-long-K10-R16) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K10-R16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l128-long-K16-R8) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K16-R8.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l128-long-K6-R32) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K6-R32.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l64-long-K20-R16) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K20-R16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l64-long-K16-R24) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K16-R24.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
@@ -365,7 +369,13 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l16-long-K5": "stem-16-long", "l16-long-K8": "stem-16-long", "l16-long-K10": "stem-16-long",
               "stem-16-long": "stem-16", "stem-16-cosine": "stem-16",
               "latent-dim-24-stem-16-int8-mixtures": "stem-16",
-              "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long"}
+              "latent-dim-24-stem-16-K4-int8-mixtures-long": "stem-16-long",
+              "latent-dim-32-stem-16-K5-int4-long": "l16-long-K10",
+              "l128-long-K10-R16": "latent-dim-64-stem-16-K11-int8-long",
+              "l128-long-K16-R8": "latent-dim-64-stem-16-K11-int8-long",
+              "l128-long-K6-R32": "latent-dim-64-stem-16-K11-int8-long",
+              "l64-long-K20-R16": "latent-dim-64-stem-16-K11-int8-long",
+              "l64-long-K16-R24": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
