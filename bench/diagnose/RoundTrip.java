@@ -39,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  * (2) one artifact per mixture setting from that same network. A ConvNet trained on
  * (1) shows what the decoder alone loses; the artifacts' reconstructions add what the mixtures lose.
  * (3) every training image's latent and label, DIR/latents.npy (float32 [N, LATENT]) and DIR/labels.npy
- * (uint8 [N]), for mixture experiments in Python that decode through a written file's decoder.
+ * (uint8 [N]), from which Refit.java fits other mixtures to the same network (numpy reads them too).
  *
  * Usage (from the repository root, after a build; `source tools/native-env.sh` first for ./lgc's speed, as
  * training without its malloc settings is slower):
