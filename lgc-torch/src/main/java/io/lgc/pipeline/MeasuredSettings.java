@@ -118,7 +118,6 @@ public final class MeasuredSettings {
      */
     static final int INT4_PREDICTED_BITS = 5;
 
-
     private MeasuredSettings() {
     }
 
