@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
                 + "memorised), DCR baseline protection, nearest-neighbour distance ratio, exact and near copies "
                 + "of training records, and two membership-inference attacks, by distance to the nearest sample "
                 + "and by the file's own mixture density through an encoder learned from the file alone "
-                + "(ROC AUC with a bootstrap 95 % interval; 0.5 = the attacker learns nothing). For images, the "
+                + "(ROC AUC with a bootstrap 95 %% interval; 0.5 = the attacker learns nothing). For images, the "
                 + "distance measures again in the features of a randomly initialised ConvNet (seeded)."})
 final class AuditCommand implements Callable<Integer> {
     @ParentCommand

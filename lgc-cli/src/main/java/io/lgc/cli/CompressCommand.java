@@ -204,7 +204,7 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|int8|fp32",
             description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding "
                     + "moves them by (the summary says how far: about half their bytes); int8: the means in fp16, the "
-                    + "covariance factors a byte a value on a 255-step grid per row (about 55 % of fp16's bytes at "
+                    + "covariance factors a byte a value on a 255-step grid per row (about 55 %% of fp16's bytes at "
                     + "latent 64, where the mixtures are most of the file; the summary says how far it moves them); "
                     + "fp32.")
     String mixturePrecision = "auto";
