@@ -509,7 +509,10 @@ def low_rank_factor(block, d, rank):
     deviations = block[rank * d:]
     require((deviations > 0).all(), "section 'mixtures': a low-rank block has a standard deviation <= 0; "
             "low-rank factors need positive ones")
-    return np.linalg.cholesky(loadings.T @ loadings + np.diag(deviations ** 2))
+    try:
+        return np.linalg.cholesky(loadings.T @ loadings + np.diag(deviations ** 2))
+    except np.linalg.LinAlgError:
+        require(False, "section 'mixtures': a low-rank block's covariance is not positive definite in float64")
 
 
 def factor_rows(covariance_type, d, rank=0):
