@@ -353,16 +353,9 @@ final class CompressCommand implements Callable<Integer> {
      */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
             Precision precision, Precision mixtures, RoundingTuning rounding) {
-        CompressionResult result;
-        try {
-            result = Compressor.compress(source.data(), info, config, common.progress(root.err));
-        } catch (TrainingDivergedException e) {
-            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
-        }
+        CompressionResult result = trainOnce(source, info, List.of(config)).get(0);
         if (covarianceRank != null && covarianceRank > 0) {
-            CompressedDataset d = result.dataset();
-            CompressedDataset ranked = new CompressedDataset(d.metadata().withCovarianceRank(covarianceRank),
-                    d.mixtures(), d.decoderWeights());
+            CompressedDataset ranked = result.dataset().withCovarianceRank(covarianceRank);
             result = new CompressionResult(ranked, result.times(), result.warnings(), result.latents());
             root.out.println(String.format(Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which"
                     + " moves a class by at most %.1e nats", covarianceRank,
@@ -394,8 +387,8 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /**
-     * The compressions of configurations that differ in their mixtures only, in order, from one training;
-     * each still to be {@link #finish finished}.
+     * The compressions of configurations that differ in their mixtures only, in order, from one training
+     * ({@link Compressor#compress} for one); each still to be {@link #finish finished}.
      */
     private List<CompressionResult> trainOnce(ResolvedDataset source, SourceInfo info,
             List<CompressionConfig> configs) {

@@ -40,18 +40,16 @@ class CovarianceRankOptionTest extends QuickCompressFixture {
 
     @Test
     void aRankThatCannotApplyIsRefusedInOneLineBeforeAnyWork() {
-        refused("lgc: --covariance-rank stores full covariances; --covariance diag has no rank to cut",
-                "--covariance", "diag", "--covariance-rank", "2");
-        refused("lgc: --covariance-rank must be below the latent dimension (4), got 4", "--latent-dim", "4",
-                "--covariance-rank", "4");
-        refused("lgc: --covariance-rank must be below the latent dimension (16), got 20", "--covariance-rank", "20");
-        refused("lgc: --covariance-rank must be at least 0, got -1", "--covariance-rank", "-1");
-        Path out = dir.resolve("private.lgc");
-        CliRun run = quick.plain(out, "--epsilon", "1", "--covariance-rank", "2");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("lgc: --covariance-rank applies to fitted mixtures; --epsilon stores"
-                + " its own");
-        assertThat(out).doesNotExist();
+        Path out = dir.resolve("refused.lgc");
+        refused(out, quick.to(out, "--covariance", "diag", "--covariance-rank", "2"),
+                "lgc: --covariance-rank stores full covariances; --covariance diag has no rank to cut");
+        refused(out, quick.to(out, "--latent-dim", "4", "--covariance-rank", "4"),
+                "lgc: --covariance-rank must be below the latent dimension (4), got 4");
+        refused(out, quick.to(out, "--covariance-rank", "20"),
+                "lgc: --covariance-rank must be below the latent dimension (16), got 20");
+        refused(out, quick.to(out, "--covariance-rank", "-1"), "lgc: --covariance-rank must be at least 0, got -1");
+        refused(out, quick.plain(out, "--epsilon", "1", "--covariance-rank", "2"),
+                "lgc: --covariance-rank applies to fitted mixtures; --epsilon stores its own");
     }
 
     @Test
@@ -63,9 +61,7 @@ class CovarianceRankOptionTest extends QuickCompressFixture {
         assertThat(out).doesNotExist();
     }
 
-    private void refused(String message, String... options) {
-        Path out = dir.resolve("refused.lgc");
-        CliRun run = quick.to(out, options);
+    private static void refused(Path out, CliRun run, String message) {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(message);
         assertThat(out).doesNotExist();

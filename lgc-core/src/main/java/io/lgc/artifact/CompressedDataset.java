@@ -22,4 +22,9 @@ public record CompressedDataset(ArtifactMetadata metadata, List<GaussianMixture>
             }
         }
     }
+
+    /** The same dataset, its full covariances to be stored at {@code rank} ({@link ArtifactMetadata#withCovarianceRank}). */
+    public CompressedDataset withCovarianceRank(int rank) {
+        return new CompressedDataset(metadata.withCovarianceRank(rank), mixtures, decoderWeights);
+    }
 }

@@ -222,8 +222,7 @@ public final class Lgc {
      * @throws IllegalArgumentException for another covariance type or a rank out of range
      */
     public static CompressedDataset withCovarianceRank(CompressedDataset artifact, int rank) {
-        return new CompressedDataset(artifact.metadata().withCovarianceRank(rank), artifact.mixtures(),
-                artifact.decoderWeights());
+        return artifact.withCovarianceRank(rank);
     }
 
     /**
