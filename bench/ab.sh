@@ -107,6 +107,11 @@
 #     latent-dim-32-stem-16-K5-int4-long: --spread 1.2 | , its own artifact: a latent of 32 with an int4 decoder
 #                          (its 300 rounding steps) and five int8 components a class, 24 epochs: does int4 buy the
 #                          78,400 B budget a wider latent?
+#     l32-int4-K6, l32-int4-K7: that int4 file's decoder with six or seven full components a class refitted to its
+#                          network's latents (RoundTrip.java ... DIR 32 16 24 9 3000 full:5, DIR =
+#                          $AB_WORK/round-trip-l32-stem-16-e24, the same network: its training losses are the int4
+#                          file's), int8 mixtures with fp16 scales: bench/diagnose/Refit.java fashion-mnist/train DIR
+#                          INT4_FILE K 0 DIR/int4-KK.lgc (K = 5 gives 68,379 B: the int4 file in today's format)
 #     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
 #                          perfect file at this protocol): ./lgc baseline random-subset fashion-mnist/train
 #                          --bytes 23520000 -o $AB_WORK/real-3000 --seed 1, made once
@@ -210,6 +215,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l128-long-K6-R32) kind=file arm_file="$work/round-trip-l128-stem-16-e24b/refit-K6-R32.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K20-R16) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K20-R16.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K16-R24) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K16-R24.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l32-int4-K6) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K6.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l32-int4-K7) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K7.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
@@ -375,7 +382,9 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l128-long-K16-R8": "latent-dim-64-stem-16-K11-int8-long",
               "l128-long-K6-R32": "latent-dim-64-stem-16-K11-int8-long",
               "l64-long-K20-R16": "latent-dim-64-stem-16-K11-int8-long",
-              "l64-long-K16-R24": "latent-dim-64-stem-16-K11-int8-long"}
+              "l64-long-K16-R24": "latent-dim-64-stem-16-K11-int8-long",
+              "l32-int4-K6": "latent-dim-32-stem-16-K5-int4-long",
+              "l32-int4-K7": "latent-dim-32-stem-16-K5-int4-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * Other mixtures for a network already trained, without training it again: fits K full-covariance
  * components a class (seed 1, as `lgc compress` does) to the latents RoundTrip.java wrote (DIR/latents.npy,
  * DIR/labels.npy, of DATASET's training images in order) and writes FILE's decoder with them, the
- * covariances stored at RANK (0: whole) and both sections at int8, to OUT.
+ * covariances stored at RANK (0: whole), the mixtures at int8 and the decoder at FILE's precision, to OUT.
  *
  * Usage (from the repository root, after a build):
  *   java -cp "lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" bench/diagnose/Refit.java \
@@ -36,7 +36,8 @@ public class Refit {
     public static void main(String[] args) throws IOException {
         Dataset data = (Dataset) DatasetResolver.resolveWith(args[0], ReadOptions.DEFAULTS).data();
         Path dir = Path.of(args[1]);
-        CompressedDataset file = ArtifactFile.read(Path.of(args[2]));
+        io.lgc.artifact.VerifiedArtifact read = ArtifactFile.readVerified(Path.of(args[2]));
+        CompressedDataset file = read.dataset();
         int k = Integer.parseInt(args[3]);
         int rank = Integer.parseInt(args[4]);
         Path out = Path.of(args[5]);
@@ -58,7 +59,7 @@ public class Refit {
         CompressedDataset refitted = new CompressedDataset(metadata, mixtures.mixtures(), file.decoderWeights());
         System.out.printf("rank %d moves a class by at most %.3f nats%n", rank,
                 ArtifactFile.covarianceRankDivergence(refitted));
-        ArtifactFile.write(out, refitted, new StoragePrecision(Precision.INT8, Precision.INT8));
+        ArtifactFile.write(out, refitted, new StoragePrecision(read.precision().decoder(), Precision.INT8));
         System.out.printf("%s: %,d B%s%n", out, Files.size(out),
                 mixtures.warnings().isEmpty() ? "" : " " + mixtures.warnings());
     }

@@ -430,6 +430,14 @@ def tensor(section, sname, name, dtype, shape):
     return t
 
 
+def scale_tensor(section, sname, name, shape):
+    """An int8 or int4 tensor's scales, stored in F16 or F32, as float32 (F16 widens exactly)."""
+    require(name in section, "section '%s': no tensor '%s'" % (sname, name))
+    found = [k for k, v in DTYPES.items() if np.dtype(v[0]) == section[name].dtype][0]
+    require(found in ("F32", "F16"), "section '%s': tensor '%s' is %s, expected F32 or F16" % (sname, name, found))
+    return tensor(section, sname, name, found, shape).astype(np.float32)
+
+
 def require_exactly(section, sname, expected, source):
     for name in section:
         require(name in expected, "section '%s': tensor '%s' is not part of %s" % (sname, name, source))
@@ -458,7 +466,7 @@ def load_decoder(section, parameters, precision):
         dtype = {"fp32": "F32", "fp16": "F16", "int8": quantised, "int4": quantised}[precision]
         t = tensor(section, "decoder", name, dtype, shape)
         if dtype == "I8":
-            scale = tensor(section, "decoder", name + ".scale", "F32", shape[:1])
+            scale = scale_tensor(section, "decoder", name + ".scale", shape[:1])
             bad = np.flatnonzero(~(np.isfinite(scale) & (scale > 0)))
             require(bad.size == 0, "section 'decoder': tensor '%s.scale' holds scale %s for channel %d; "
                     "scales must be finite and positive" % (name, scale[bad[0]] if bad.size else 0,
@@ -489,7 +497,7 @@ def int8_factors(section, name, shape, rows):
     """Covariance factors stored at int8 as float64: q * scale[block, row] in float32, where ``rows``
     gives each packed value's row (one scale per row, see docs/FORMAT.md)."""
     q = tensor(section, "mixtures", name, "I8", shape)
-    scale = tensor(section, "mixtures", name + ".scale", "F32", (shape[0], int(rows.max()) + 1))
+    scale = scale_tensor(section, "mixtures", name + ".scale", (shape[0], int(rows.max()) + 1))
     bad = np.flatnonzero(~(np.isfinite(scale) & (scale > 0)))
     require(bad.size == 0, "section 'mixtures': tensor '%s.scale' holds scale %s at index %d; scales must be "
             "finite and positive" % (name, scale.reshape(-1)[bad[0]] if bad.size else 0, bad[0] if bad.size else 0))

@@ -106,7 +106,7 @@ public final class ArtifactFile {
 
     /** The most bytes {@code data} can take stored at {@code storage}, whatever its values: nothing compressed. */
     public static long maxStoredBytes(CompressedDataset data, StoragePrecision storage) {
-        return ContainerWriter.toBytes(assemble(data, storage), Codec.NONE).length;
+        return ContainerWriter.toBytes(assemble(data, storage, false), Codec.NONE).length;
     }
 
     /**
@@ -152,13 +152,18 @@ public final class ArtifactFile {
     }
 
     static Container assemble(CompressedDataset data, StoragePrecision storage) {
+        return assemble(data, storage, true);
+    }
+
+    /** {@code halfScales}: false stores every int8 or int4 scale in fp32, the longest a file's scales can be. */
+    private static Container assemble(CompressedDataset data, StoragePrecision storage, boolean halfScales) {
         int[] components = data.mixtures().stream().mapToInt(GaussianMixture::components).toArray();
         JsonObject header = MetadataCodec.toJson(data.metadata(), components);
         header.add(StoragePrecision.HEADER_KEY, storage.toJson());
         return new Container(header, List.of(
                 MixtureTensors.encode(data.mixtures(), data.metadata().latentDim(), storage.mixtures(),
-                        data.metadata().covarianceRank()),
-                DecoderTensors.encode(data.metadata().decoder(), data.decoderWeights(), storage.decoder())));
+                        data.metadata().covarianceRank(), halfScales),
+                DecoderTensors.encode(data.metadata().decoder(), data.decoderWeights(), storage.decoder(), halfScales)));
     }
 
     /** True if every class, stored in fp16, reads back valid and within {@link #FP16_MIXTURE_MAX_KL}. */

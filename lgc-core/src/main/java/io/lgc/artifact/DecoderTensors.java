@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The decoder section: one tensor per network parameter, named as {@link NetworkSpec} names
  * them ({@code layers.<i>.weight}, {@code layers.<i>.bias}), in the dtype the precision
- * prescribes. Under int8 and int4 every weight also has {@code layers.<i>.weight.scale}.
+ * prescribes. Under int8 and int4 every weight also has {@code layers.<i>.weight.scale}, in fp16 where
+ * every scale of the weight is an fp16 number (the writer makes them so where it can), else in fp32.
  *
  * <p>int8 stores biases as fp16, not fp32: they are 4 % of the parameters here, fp16's relative
  * error (2^-11) is far below the half step int8 leaves in the weights they are added to, and
@@ -44,6 +45,15 @@ final class DecoderTensors {
     }
 
     static Section encode(NetworkSpec spec, Map<String, float[]> weights, Precision precision) {
+        return encode(spec, weights, precision, true);
+    }
+
+    /**
+     * As above; {@code halfScales}: a weight's scales go in fp16 where they are all fp16 numbers
+     * ({@link PerChannelInt8#asHalfs}), else in fp32, which is what false asks for every weight (the
+     * longest the section can be, for predictions).
+     */
+    static Section encode(NetworkSpec spec, Map<String, float[]> weights, Precision precision, boolean halfScales) {
         List<NamedTensor> tensors = new ArrayList<>();
         spec.parameterShapes().forEach((name, shape) -> {
             float[] values = weights.get(name);
@@ -59,12 +69,18 @@ final class DecoderTensors {
                     PerChannelInt8.Quantized q = PerChannelInt8.quantize(values, (int) shape[0],
                             precision.quantizationLimit());
                     tensors.add(NamedTensor.ofInt8(name, shape, q.values()));
-                    tensors.add(NamedTensor.ofFloats(name + SCALE_SUFFIX, new long[] {shape[0]}, q.scales()));
+                    tensors.add(scales(name + SCALE_SUFFIX, new long[] {shape[0]}, q.scales(),
+                            halfScales && q.halfScales()));
                 }
                 default -> throw new AssertionError(name);
             }
         });
         return new Section(ArtifactFile.DECODER, tensors, Map.of());
+    }
+
+    /** A scale tensor, in fp16 when {@code half} (every scale then is an fp16 number), else in fp32. */
+    static NamedTensor scales(String name, long[] shape, float[] scales, boolean half) {
+        return half ? NamedTensor.ofHalfs(name, shape, scales) : NamedTensor.ofFloats(name, shape, scales);
     }
 
     /** fp16 turns anything beyond ±65504 into infinity; refuse rather than write a decoder that cannot work. */
@@ -110,7 +126,7 @@ final class DecoderTensors {
     private static float[] dequantize(Section section, NamedTensor weight, Precision precision, String file) {
         long channels = weight.shape()[0];
         String scaleName = weight.name() + SCALE_SUFFIX;
-        float[] scales = section.tensor(scaleName, DType.F32, channels).toFloats();
+        float[] scales = section.tensor(scaleName, DType.F32, DType.F16, channels).toFloats();
         int bad = PerChannelInt8.firstInvalidScale(scales);
         if (bad >= 0) {
             throw problem(file, scaleName, "holds scale " + scales[bad] + " for channel " + bad

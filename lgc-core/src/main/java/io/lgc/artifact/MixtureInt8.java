@@ -38,8 +38,8 @@ final class MixtureInt8 {
         }
     }
 
-    /** Quantised values and one scale per row. */
-    record Quantized(byte[] values, float[] scales, long[] scaleShape) {
+    /** Quantised values and one scale per row; {@code halfScales} as {@link PerChannelInt8.Quantized} says. */
+    record Quantized(byte[] values, float[] scales, long[] scaleShape, boolean halfScales) {
     }
 
     /** The rows of packed factors [blocks, packed]: d per block for full and tied, 1 per block otherwise. */
@@ -110,7 +110,6 @@ final class MixtureInt8 {
         if (values.length != rows.length()) {
             throw new IllegalArgumentException(values.length + " values for rows of " + rows.length());
         }
-        byte[] q = new byte[values.length];
         float[] scales = new float[rows.count()];
         for (int r = 0; r < rows.count(); r++) {
             float max = 0;
@@ -121,14 +120,20 @@ final class MixtureInt8 {
                 }
                 max = Math.max(max, Math.abs((float) values[i]));
             }
-            float scale = PerChannelInt8.scaleFor(max);
-            scales[r] = scale;
+            scales[r] = PerChannelInt8.scaleFor(max);
+        }
+        float[] halfs = PerChannelInt8.asHalfs(scales);
+        if (halfs != null) {
+            scales = halfs;
+        }
+        byte[] q = new byte[values.length];
+        for (int r = 0; r < rows.count(); r++) {
             for (int i = rows.starts()[r]; i < rows.end(r); i++) {
-                byte level = PerChannelInt8.level((float) values[i], scale, LIMIT);
+                byte level = PerChannelInt8.level((float) values[i], scales[r], LIMIT);
                 q[i] = positive[i] && level < 1 ? 1 : level;
             }
         }
-        return new Quantized(q, scales, rows.scaleShape());
+        return new Quantized(q, scales, rows.scaleShape(), halfs != null);
     }
 
     /** {@code q · scale} in float arithmetic, exactly as every reader computes it, widened to double. */

@@ -17,7 +17,8 @@ import java.util.Set;
  * fp16 rounding would break their sum), {@code class.<c>.means} [K, d] and
  * {@code class.<c>.covariance_factors} [blocks, packed] (see {@link CovarianceFactors}), the
  * last two in F32 or F16 as the mixtures' precision says; under int8 the means are F16 and the
- * factors I8 with a {@code .scale} tensor beside them (see {@link MixtureInt8}).
+ * factors I8 with a {@code .scale} tensor beside them (see {@link MixtureInt8}), F16 where every
+ * scale of the class is an fp16 number, else F32.
  */
 final class MixtureTensors {
     static final String SCALE_SUFFIX = DecoderTensors.SCALE_SUFFIX;
@@ -52,6 +53,11 @@ final class MixtureTensors {
 
     /** As above, full covariances stored at {@code rank} > 0 as loading vectors plus a diagonal ({@link LowRankFactors}). */
     static Section encode(List<GaussianMixture> mixtures, int d, Precision precision, int rank) {
+        return encode(mixtures, d, precision, rank, true);
+    }
+
+    /** As above; {@code halfScales} as {@link DecoderTensors#encode(io.lgc.network.NetworkSpec, Map, Precision, boolean)} says. */
+    static Section encode(List<GaussianMixture> mixtures, int d, Precision precision, int rank, boolean halfScales) {
         List<NamedTensor> tensors = new ArrayList<>();
         for (int c = 0; c < mixtures.size(); c++) {
             GaussianMixture m = mixtures.get(c);
@@ -66,8 +72,8 @@ final class MixtureTensors {
             if (precision == Precision.INT8) {
                 MixtureInt8.Quantized q = MixtureInt8.quantizeFactors(factors, type, k, d, rank);
                 tensors.add(NamedTensor.ofInt8(name(c, "covariance_factors"), factorShape, q.values()));
-                tensors.add(NamedTensor.ofFloats(name(c, "covariance_factors") + SCALE_SUFFIX, q.scaleShape(),
-                        q.scales()));
+                tensors.add(DecoderTensors.scales(name(c, "covariance_factors") + SCALE_SUFFIX, q.scaleShape(),
+                        q.scales(), halfScales && q.halfScales()));
             } else {
                 tensors.add(stored(name(c, "covariance_factors"), factorShape, factors, factorDtype(precision)));
             }
@@ -190,7 +196,7 @@ final class MixtureTensors {
             return finite(t, file);
         }
         String scaleName = name + SCALE_SUFFIX;
-        float[] scales = section.tensor(scaleName, DType.F32, rows.scaleShape()).toFloats();
+        float[] scales = section.tensor(scaleName, DType.F32, DType.F16, rows.scaleShape()).toFloats();
         int bad = PerChannelInt8.firstInvalidScale(scales);
         if (bad >= 0) {
             throw problem(file, "tensor '" + scaleName + "' holds scale " + scales[bad] + " at index " + bad

@@ -1,5 +1,7 @@
 package io.lgc.artifact;
 
+import io.lgc.artifact.container.HalfFloat;
+
 /**
  * Symmetric integer quantisation with one scale per output channel (the tensor's first axis):
  * {@code w ≈ q · scale[channel]} with {@code q} in −127..127 (int8) or −7..7 (int4, still one
@@ -27,8 +29,16 @@ final class PerChannelInt8 {
     private PerChannelInt8() {
     }
 
-    /** Quantised values (same layout as the weights) and one positive, finite scale per channel. */
-    record Quantized(byte[] values, float[] scales) {
+    /** The smallest normal fp16 number; below it fp16 keeps fewer than its 11 significant bits. */
+    static final float HALF_MIN_NORMAL = 0x1p-14f;
+    /** The largest finite fp16 number. */
+    static final float HALF_MAX = 65504f;
+
+    /**
+     * Quantised values (same layout as the weights) and one positive, finite scale per channel;
+     * {@code halfScales} when every scale is an fp16 number, so that storing them in fp16 loses nothing.
+     */
+    record Quantized(byte[] values, float[] scales, boolean halfScales) {
     }
 
     /** int8: {@link #quantize(float[], int, int)} with {@link #LIMIT}. */
@@ -49,7 +59,6 @@ final class PerChannelInt8 {
                     + " channels");
         }
         int per = weights.length / channels;
-        byte[] q = new byte[weights.length];
         float[] scales = new float[channels];
         for (int c = 0; c < channels; c++) {
             float max = 0;
@@ -60,16 +69,51 @@ final class PerChannelInt8 {
                 }
                 max = Math.max(max, Math.abs(weights[i]));
             }
-            float scale = scaleFor(max, limit);
+            scales[c] = scaleFor(max, limit);
+        }
+        // int4's search may shrink a scale to half of max/7, which fp16 must hold as a normal number too
+        float[] halfs = asHalfs(scales, limit == INT4_LIMIT ? 2 * HALF_MIN_NORMAL : HALF_MIN_NORMAL);
+        boolean half = halfs != null;
+        if (half) {
+            scales = halfs;
+        }
+        byte[] q = new byte[weights.length];
+        for (int c = 0; c < channels; c++) {
             if (limit == INT4_LIMIT) {
-                scale = leastSquaredErrorScale(weights, c * per, (c + 1) * per, scale, limit);
+                scales[c] = leastSquaredErrorScale(weights, c * per, (c + 1) * per, scales[c], limit, half);
             }
-            scales[c] = scale;
             for (int i = c * per; i < (c + 1) * per; i++) {
-                q[i] = level(weights[i], scale, limit);
+                q[i] = level(weights[i], scales[c], limit);
             }
         }
-        return new Quantized(q, scales);
+        return new Quantized(q, scales, half);
+    }
+
+    /**
+     * {@code scales} rounded to the nearest fp16 numbers, or null if one of them would fall outside
+     * fp16's normal range. The values are then quantised on the rounded scales, so a file that stores
+     * them in fp16 (half the bytes of fp32: at a latent of 32 the int8 mixtures' scales are a sixth of
+     * their section) reproduces every weight as exactly as fp32 scales would, on a grid up to 0.05 %
+     * coarser or finer.
+     */
+    static float[] asHalfs(float[] scales) {
+        return asHalfs(scales, HALF_MIN_NORMAL);
+    }
+
+    private static float[] asHalfs(float[] scales, float smallest) {
+        float[] out = new float[scales.length];
+        for (int i = 0; i < scales.length; i++) {
+            float half = toHalf(scales[i]);
+            if (!(half >= smallest && half <= HALF_MAX)) {
+                return null;
+            }
+            out[i] = half;
+        }
+        return out;
+    }
+
+    private static float toHalf(float value) {
+        return HalfFloat.toFloat(HalfFloat.fromFloat(value));
     }
 
     /** {@code weight / scale} rounded to the nearest level, clamped to −limit..limit. */
@@ -78,12 +122,16 @@ final class PerChannelInt8 {
         return (byte) Math.max(-limit, Math.min(limit, step));
     }
 
-    /** Of the candidate scales (see {@link #SHRINK_STEPS}), the first with the least squared error over from..to. */
-    private static float leastSquaredErrorScale(float[] w, int from, int to, float full, int limit) {
+    /**
+     * Of the candidate scales (see {@link #SHRINK_STEPS}), each rounded to fp16 when {@code half}, the first
+     * with the least squared error over from..to.
+     */
+    private static float leastSquaredErrorScale(float[] w, int from, int to, float full, int limit, boolean half) {
         float best = full;
         double bestError = Double.POSITIVE_INFINITY;
         for (int j = 0; j <= SHRINK_STEPS / 2; j++) {
-            float scale = (float) (full * (1 - j / (double) SHRINK_STEPS));
+            float candidate = (float) (full * (1 - j / (double) SHRINK_STEPS));
+            float scale = half ? toHalf(candidate) : candidate;
             if (!(scale > 0)) {
                 break;
             }

@@ -70,7 +70,7 @@ class MixtureInt8Test {
     }
 
     @Test
-    void int8StoresAFactorValueInOneByteWithAFloatScaleARowAndTheMeansInFp16() {
+    void int8StoresAFactorValueInOneByteWithAnFp16ScaleARowAndTheMeansInFp16() {
         int d = TinyArtifacts.LATENT;
         int k = 4;
         CompressedDataset data = withMixtures(k);
@@ -80,7 +80,7 @@ class MixtureInt8Test {
         long weights = 3L * k * Float.BYTES; // fp32 whatever the precision
         assertThat(tensorBytes(data, Precision.FP32)).isEqualTo(4 * (means + factors) + weights);
         assertThat(tensorBytes(data, Precision.FP16)).isEqualTo(2 * (means + factors) + weights);
-        assertThat(tensorBytes(data, Precision.INT8)).isEqualTo(2 * means + factors + 4 * scales + weights);
+        assertThat(tensorBytes(data, Precision.INT8)).isEqualTo(2 * means + factors + 2 * scales + weights);
         double moved16 = ArtifactFile.mixtureDivergence(data, Precision.FP16);
         double moved8 = ArtifactFile.mixtureDivergence(data, Precision.INT8);
         assertThat(moved8).isGreaterThan(moved16).isLessThan(0.01);

@@ -104,6 +104,15 @@ public record Section(String name, List<NamedTensor> tensors, Map<String, String
         return t;
     }
 
+    /** As {@link #tensor(String, DType, long...)}, for a tensor that may be stored in either of two dtypes. */
+    public NamedTensor tensor(String tensorName, DType dtype, DType other, long... expectedShape) {
+        DType actual = tensor(tensorName).dtype();
+        if (actual != dtype && actual != other) {
+            throw problem("tensor '" + tensorName + "' is " + actual + ", expected " + dtype + " or " + other);
+        }
+        return tensor(tensorName, actual, expectedShape);
+    }
+
     /** The metadata value for {@code key}; ContainerFormatException naming the file if absent. */
     public String requireMetadata(String key) {
         String value = metadata.get(key);
