@@ -304,8 +304,16 @@ def read_safetensors(payload, section):
         require(begin == at, "%s: tensor data has a gap or overlap at byte %d" % (where, at))
         at = end
     require(at == len(data), "%s: %d unused bytes after the tensors" % (where, len(data) - at))
-    return {name: np.frombuffer(data, dtype=t, count=math.prod(shape), offset=b).reshape(shape)
-            for name, (t, shape, b, e) in tensors.items()}
+    return SectionTensors({name: np.frombuffer(data, dtype=t, count=math.prod(shape), offset=b).reshape(shape)
+                           for name, (t, shape, b, e) in tensors.items()}, extra or {})
+
+
+class SectionTensors(dict):
+    """A section's tensors by name, and its __metadata__ (string to string) as ``metadata``."""
+
+    def __init__(self, tensors, metadata):
+        super().__init__(tensors)
+        self.metadata = metadata
 
 
 # ---------------------------------------------------------------------------------------------
@@ -618,8 +626,29 @@ def check_class_names(names):
         first[name] = c
 
 
+INFORMATIONAL_KEYS = ("mixture_report", "provenance")
+
+
+def with_about(header, sections):
+    """The header with the informational keys of section 'about' (JSON text in its metadata) put back, as
+    files from before that section hold them; keys of the section other than these are ignored."""
+    if "about" not in sections:
+        return header
+    about = sections["about"]
+    require(len(about) == 0, "section 'about' holds tensors (%s); it holds metadata only" % sorted(about))
+    header = dict(header)
+    for key in INFORMATIONAL_KEYS:
+        if key not in about.metadata:
+            continue
+        require(key not in header, "'%s' is both in the header and in section 'about'" % key)
+        value = parse_json_object(about.metadata[key].encode("utf-8"), "section 'about': metadata '%s'" % key)
+        header[key] = value
+    return header
+
+
 def read_artifact(buf):
     header, sections = read_container(buf)
+    header = with_about(header, sections)
     kind = header.get("kind")
     require(kind in ("images", "table"), "invalid header: kind is %r, expected 'images' or 'table'" % kind)
     classes = field(header, "classes", lambda v: isinstance(v, list) and len(v) > 0, "header")

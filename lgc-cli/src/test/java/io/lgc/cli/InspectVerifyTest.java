@@ -156,12 +156,13 @@ class InspectVerifyTest {
         assertThat(header.get("latent_dim").getAsInt()).isEqualTo(TinyArtifacts.LATENT);
         assertThat(header.getAsJsonObject("precision").get("mixtures").getAsString()).isEqualTo("fp16");
         assertThat(header.getAsJsonArray("classes")).hasSize(3);
+        assertThat(header.has("provenance")).as("put back from section 'about'").isTrue();
 
         JsonObject parts = o.getAsJsonObject("parts");
         long total = parts.get("total_bytes").getAsLong();
         assertThat(total).isEqualTo(Files.size(file));
         JsonObject sections = parts.getAsJsonObject("sections");
-        assertThat(sections.keySet()).containsExactly("mixtures", "decoder");
+        assertThat(sections.keySet()).containsExactly("mixtures", "decoder", "about");
         long sum = parts.get("header_bytes").getAsLong() + parts.get("trailer_bytes").getAsLong();
         for (String name : sections.keySet()) {
             JsonObject s = sections.getAsJsonObject(name);
@@ -171,6 +172,7 @@ class InspectVerifyTest {
         }
         assertThat(sum).isEqualTo(total);
         assertThat(sections.getAsJsonObject("decoder").get("tensors").getAsInt()).isEqualTo(4 * 3); // 4 layers: weight, scale, bias
+        assertThat(sections.getAsJsonObject("about").get("tensors").getAsInt()).isZero();
     }
 
     @Test
