@@ -112,7 +112,7 @@
 #                          $AB_WORK/round-trip-l32-stem-16-e24, the same network: its training losses are the int4
 #                          file's), int8 mixtures with fp16 scales: bench/diagnose/Refit.java fashion-mnist/train DIR
 #                          INT4_FILE K 0 DIR/int4-KK.lgc (K = 5 gives 68,379 B: the int4 file in today's format)
-#     l32-int4-K5-spread-1.0, l32-int4-K5-spread-1.4: that K = 5 file drawn at another spread
+#     l32-int4-K5-spread-1.0, -1.4, -1.6: that K = 5 file drawn at another spread
 #     l64-long-K13, l64-long-K14: the 392,000 B file's network (DIR = $AB_WORK/round-trip-l64-stem-16-e24b) with 13
 #                          or 14 full components a class, written with fp16 scales and section about (362,363 and
 #                          384,363 B): bench/diagnose/Refit.java fashion-mnist/train DIR DIR/full-11.lgc K 0
@@ -226,6 +226,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l64-long-K14) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K14-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K5-spread-1.0) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.0" eval_opts="" ;;
     l32-int4-K5-spread-1.4) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
+    l32-int4-K5-spread-1.6) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.6" eval_opts="" ;;
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
@@ -396,6 +397,7 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l32-int4-K7": "latent-dim-32-stem-16-K5-int4-long",
               "l32-int4-K5-spread-1.0": "latent-dim-32-stem-16-K5-int4-long",
               "l32-int4-K5-spread-1.4": "latent-dim-32-stem-16-K5-int4-long",
+              "l32-int4-K5-spread-1.6": "latent-dim-32-stem-16-K5-int4-long",
               "l64-long-K13": "latent-dim-64-stem-16-K11-int8-long",
               "l64-long-K14": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")

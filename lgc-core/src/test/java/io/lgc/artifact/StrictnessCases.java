@@ -145,6 +145,13 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
                 "\"kind\":\"images\",\"notes\":" + "[".repeat(254) + "]".repeat(254), null));
         cases.add(withSection("nesting 2000 deep in a tensor header", "S11", "notes",
                 "{\"t\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "tensor 't' is a JSON array, expected a JSON object"));
+        // section 'about' (LGC check 2): its keys stand in one place, it holds no tensor, keys it may gain later pass
+        cases.add(header("provenance in the header and in section about", "LGC 2", "\"kind\":\"images\"",
+                "\"kind\":\"images\",\"provenance\":{}", "'provenance' is both in the header and in section 'about'"));
+        cases.add(about("a tensor in section about", "{\"x\":{\"dtype\":\"F32\",\"shape\":[1],"
+                + "\"data_offsets\":[0,4]}}", new byte[4], "section 'about' holds tensors ([x])"));
+        cases.add(about("a key section about does not know", "{\"__metadata__\":{\"mixture_report\":\"{}\","
+                + "\"notes\":\"anything\",\"provenance\":\"{}\"}}", new byte[0], null));
         return cases;
     }
 
@@ -168,6 +175,15 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
             }
             r.headerJson = (json.substring(0, at) + to + json.substring(at + from.length()))
                     .getBytes(StandardCharsets.UTF_8);
+            return r;
+        }, javaMessage);
+    }
+
+    /** The base with its section 'about' replaced by an uncompressed one whose safetensors JSON is {@code json}. */
+    private static StrictnessCases about(String name, String json, byte[] data, String javaMessage) {
+        return raw(name, "LGC 2", r -> {
+            r.sections.removeIf(s -> new String(s.name, StandardCharsets.UTF_8).equals(ArtifactFile.ABOUT));
+            r.sections.add(RawContainer.RawSection.plain(ArtifactFile.ABOUT, safetensors(json, data)));
             return r;
         }, javaMessage);
     }
