@@ -113,6 +113,8 @@
 #                          file's), int8 mixtures with fp16 scales: bench/diagnose/Refit.java fashion-mnist/train DIR
 #                          INT4_FILE K 0 DIR/int4-KK.lgc (K = 5 gives 68,379 B: the int4 file in today's format)
 #     l32-int4-K5-spread-1.0, -1.4, -1.6: that K = 5 file drawn at another spread
+#     l16-long-K10-spread-1.4, l64-long-K11-spread-1.4: the two budgets' files (78,400 and 392,000 B) drawn at
+#                          spread 1.4, as the latent-32 int4 file drew best
 #     l64-long-K13, l64-long-K14: the 392,000 B file's network (DIR = $AB_WORK/round-trip-l64-stem-16-e24b) with 13
 #                          or 14 full components a class, written with fp16 scales and section about (362,363 and
 #                          384,363 B): bench/diagnose/Refit.java fashion-mnist/train DIR DIR/full-11.lgc K 0
@@ -222,6 +224,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l64-long-K16-R24) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K16-R24.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K6) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K6.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K7) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K7.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l16-long-K10-spread-1.4) kind=file arm_file="$work/round-trip-l16-stem-16-e24/full-10.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
+    l64-long-K11-spread-1.4) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/full-11.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
     l64-long-K13) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K13-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K14) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K14-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K5-spread-1.0) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.0" eval_opts="" ;;
@@ -399,7 +403,9 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l32-int4-K5-spread-1.4": "latent-dim-32-stem-16-K5-int4-long",
               "l32-int4-K5-spread-1.6": "latent-dim-32-stem-16-K5-int4-long",
               "l64-long-K13": "latent-dim-64-stem-16-K11-int8-long",
-              "l64-long-K14": "latent-dim-64-stem-16-K11-int8-long"}
+              "l64-long-K14": "latent-dim-64-stem-16-K11-int8-long",
+              "l16-long-K10-spread-1.4": "l16-long-K10",
+              "l64-long-K11-spread-1.4": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
