@@ -113,6 +113,9 @@
 #                          file's), int8 mixtures with fp16 scales: bench/diagnose/Refit.java fashion-mnist/train DIR
 #                          INT4_FILE K 0 DIR/int4-KK.lgc (K = 5 gives 68,379 B: the int4 file in today's format)
 #     l32-int4-K5-spread-1.0, -1.4, -1.6: that K = 5 file drawn at another spread
+#     l32-int8-K2, l32-int8-K2-spread-1.4: the latent-32 network's int8 decoder (DIR/full-5.lgc, before any rounding
+#                          steps) with two full components a class: Refit.java ... DIR DIR/full-5.lgc 2 0 DIR/int8-K2.lgc
+#                          (75,434 B: int8 at latent 32 fits 78,400 B with two components)
 #     l16-long-K10-spread-1.4, l64-long-K11-spread-1.4: the two budgets' files (78,400 and 392,000 B) drawn at
 #                          spread 1.4, as the latent-32 int4 file drew best
 #     l64-long-K13, l64-long-K14: the 392,000 B file's network (DIR = $AB_WORK/round-trip-l64-stem-16-e24b) with 13
@@ -226,6 +229,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l32-int4-K7) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K7.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l16-long-K10-spread-1.4) kind=file arm_file="$work/round-trip-l16-stem-16-e24/full-10.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
     l64-long-K11-spread-1.4) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/full-11.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
+    l32-int8-K2) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int8-K2.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l32-int8-K2-spread-1.4) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int8-K2.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
     l64-long-K13) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K13-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K14) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K14-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K5-spread-1.0) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.0" eval_opts="" ;;
@@ -405,6 +410,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l64-long-K13": "latent-dim-64-stem-16-K11-int8-long",
               "l64-long-K14": "latent-dim-64-stem-16-K11-int8-long",
               "l16-long-K10-spread-1.4": "l16-long-K10",
+              "l32-int8-K2": "latent-dim-32-stem-16-K5-int4-long",
+              "l32-int8-K2-spread-1.4": "latent-dim-32-stem-16-K5-int4-long",
               "l64-long-K11-spread-1.4": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
