@@ -428,22 +428,21 @@ def parse_layers(decoder, latent_dim):
 
 
 def tensor(section, sname, name, dtype, shape):
+    """The tensor called name, of the given dtype (or of any of a tuple of them) and shape."""
     require(name in section, "section '%s': no tensor '%s'" % (sname, name))
     t = section[name]
-    expected = DTYPES[dtype][0]
-    require(t.dtype == np.dtype(expected), "section '%s': tensor '%s' is %s, expected %s"
-            % (sname, name, [k for k, v in DTYPES.items() if np.dtype(v[0]) == t.dtype][0], dtype))
+    allowed = (dtype,) if isinstance(dtype, str) else dtype
+    found = [k for k, v in DTYPES.items() if np.dtype(v[0]) == t.dtype][0]
+    require(found in allowed, "section '%s': tensor '%s' is %s, expected %s"
+            % (sname, name, found, " or ".join(allowed)))
     require(tuple(t.shape) == tuple(shape), "section '%s': tensor '%s' has shape %s, expected %s"
             % (sname, name, list(t.shape), list(shape)))
     return t
 
 
 def scale_tensor(section, sname, name, shape):
-    """An int8 or int4 tensor's scales, stored in F16 or F32, as float32 (F16 widens exactly)."""
-    require(name in section, "section '%s': no tensor '%s'" % (sname, name))
-    found = [k for k, v in DTYPES.items() if np.dtype(v[0]) == section[name].dtype][0]
-    require(found in ("F32", "F16"), "section '%s': tensor '%s' is %s, expected F32 or F16" % (sname, name, found))
-    return tensor(section, sname, name, found, shape).astype(np.float32)
+    """An int8 or int4 tensor's scales, stored in F32 or F16, as float32 (F16 widens exactly)."""
+    return tensor(section, sname, name, ("F32", "F16"), shape).astype(np.float32)
 
 
 def require_exactly(section, sname, expected, source):

@@ -321,7 +321,8 @@ public final class MeasuredSettings {
     /**
      * {@code fits}, or the best of the {@code larger} autoencoder settings that share its network, with the
      * rest and {@code fits} to follow. The prediction ran 10 to 11 % over the autoencoder files measured
-     * (85,220 B for the ten-component stem file's 76,804 B, 76,007 B for the five-component one's 68,924 B),
+     * (85,220 B for the ten-component stem file's 76,804 B, 76,007 B for the five-component one's 68,924 B;
+     * with fp16 scales and section about, which it does not count, about 20 %: that file is 70,521 B now),
      * and a refit costs seconds where the training took minutes. Not a basis: its int8 values barely
      * compress, so its files come out close to their predictions.
      */
