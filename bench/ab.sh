@@ -122,6 +122,15 @@
 #                          or 14 full components a class, written with fp16 scales and section about (362,363 and
 #                          384,363 B): bench/diagnose/Refit.java fashion-mnist/train DIR DIR/full-11.lgc K 0
 #                          DIR/refit-KK-R0.lgc
+#     l64-int4-K4-R8, l64-int4-K3-R8, l64-int4-K4-R6, l64-int4-K5-R4, l64-int4-K3-R12: a latent of 64 at 78,400 B:
+#                          ./lgc compress fashion-mnist/train --seed 1 --latent-dim 64 --stem 16 --precision int4
+#                          --mixture-precision int8 --components 4 --covariance-rank 8 --epochs 24 --feature-epochs 9
+#                          (the 392,000 B file's network, its decoder at int4 after 300 rounding steps), its mixtures
+#                          refitted to that network's latents at K components stored at rank R: Refit.java
+#                          fashion-mnist/train $AB_WORK/round-trip-l64-stem-16-e24b THAT_FILE K R
+#                          $AB_WORK/l64-int4/int4-KK-RR.lgc
+#     l32-int8-K5:         the latent-32 network's int8 decoder with its five components (DIR/full-5.lgc, 100,295 B):
+#                          what int4 costs the 78,400 B file
 #     real-3000:           3,000 real training images a class, as many as the reconstructions (the ceiling of a
 #                          perfect file at this protocol): ./lgc baseline random-subset fashion-mnist/train
 #                          --bytes 23520000 -o $AB_WORK/real-3000 --seed 1, made once
@@ -231,6 +240,9 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     l64-long-K11-spread-1.4) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/full-11.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
     l32-int8-K2) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int8-K2.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int8-K2-spread-1.4) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int8-K2.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
+    l64-int4-K4-R8|l64-int4-K3-R8|l64-int4-K4-R6|l64-int4-K5-R4|l64-int4-K3-R12)
+        kind=file arm_file="$work/l64-int4/int4-${1#l64-int4-}.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    l32-int8-K5) kind=file arm_file="$work/round-trip-l32-stem-16-e24/full-5.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K13) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K13-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K14) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K14-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l32-int4-K5-spread-1.0) kind=file arm_file="$work/round-trip-l32-stem-16-e24/int4-K5.lgc" recon_opts="--spread 1.0" eval_opts="" ;;
@@ -412,7 +424,13 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l16-long-K10-spread-1.4": "l16-long-K10",
               "l32-int8-K2": "latent-dim-32-stem-16-K5-int4-long",
               "l32-int8-K2-spread-1.4": "latent-dim-32-stem-16-K5-int4-long",
-              "l64-long-K11-spread-1.4": "latent-dim-64-stem-16-K11-int8-long"}
+              "l64-long-K11-spread-1.4": "latent-dim-64-stem-16-K11-int8-long",
+              "l64-int4-K4-R8": "latent-dim-32-stem-16-K5-int4-long",
+              "l64-int4-K3-R8": "latent-dim-32-stem-16-K5-int4-long",
+              "l64-int4-K4-R6": "latent-dim-32-stem-16-K5-int4-long",
+              "l64-int4-K5-R4": "latent-dim-32-stem-16-K5-int4-long",
+              "l64-int4-K3-R12": "latent-dim-32-stem-16-K5-int4-long",
+              "l32-int8-K5": "latent-dim-32-stem-16-K5-int4-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():

@@ -34,6 +34,19 @@ class CovarianceRankOptionTest extends QuickCompressFixture {
     }
 
     @Test
+    void theRankSurvivesTheDecodersRoundingSteps() throws Exception {
+        // int4's rounding steps rewrite the header's provenance; the rank must come through with it
+        Path ranked = dir.resolve("ranked-int4.lgc");
+        CliRun run = quick.to(ranked, "--covariance-rank", "3", "--precision", "int4", "--rounding-steps", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        VerifiedArtifact read = ArtifactFile.readVerified(ranked);
+        assertThat(read.dataset().metadata().covarianceRank()).isEqualTo(3);
+        assertThat(read.header().get("covariance_rank").getAsInt()).isEqualTo(3);
+        assertThat(read.header().getAsJsonObject("provenance").getAsJsonObject("config").has("rounding_tuning"))
+                .isTrue();
+    }
+
+    @Test
     void zeroIsTheDefaultToTheByte() throws Exception {
         assertTheDefaultToTheByte("--covariance-rank", "0");
     }

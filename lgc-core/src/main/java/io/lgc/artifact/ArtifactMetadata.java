@@ -68,6 +68,12 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
                 mixtureReport, provenance);
     }
 
+    /** The same metadata with {@code provenance} in place of its own; everything else, the covariance rank too, kept. */
+    public ArtifactMetadata withProvenance(JsonObject provenance) {
+        return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
+                decoder, mixtureReport, provenance);
+    }
+
     /** The metadata of an image artifact. */
     public ArtifactMetadata(List<String> classNames, int[] classCounts, ImageShape sampleShape,
             PixelScaling scaling, int latentDim, CovarianceType covarianceType, NetworkSpec decoder,

@@ -45,7 +45,6 @@ public final class RoundingStage {
         } else {
             provenance.add("rounding_tuning", record);
         }
-        return new ArtifactMetadata(m.classNames(), m.classCounts(), m.samples(), m.latentDim(),
-                m.covarianceType(), m.decoder(), m.mixtureReport(), provenance);
+        return m.withProvenance(provenance);
     }
 }
