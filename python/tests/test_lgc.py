@@ -64,6 +64,20 @@ def test_spread_scales_every_covariance_as_lgc_reconstruct_does():
             lgc.latents(a, per_class=1, spread=bad)
 
 
+SPREAD_FIXTURE = os.path.join(os.path.dirname(__file__), "data", "digits-pca-spread-1.5.lgc")
+
+
+def test_a_file_that_recommends_a_spread_is_drawn_at_it_unless_told_otherwise():
+    # the same compression as FIXTURE's with `--spread 1.5` added
+    wide = lgc.load(SPREAD_FIXTURE)
+    assert wide.spread == 1.5 and lgc.default_spread(wide) == 1.5
+    by_file, _ = lgc.latents(wide, per_class=20, seed=4)
+    assert np.array_equal(by_file, lgc.latents(wide, per_class=20, seed=4, spread=1.5)[0])
+    assert not np.array_equal(by_file, lgc.latents(wide, per_class=20, seed=4, spread=lgc.DEFAULT_SPREAD)[0])
+    plain = lgc.load(FIXTURE)
+    assert plain.spread is None and lgc.default_spread(plain) == lgc.DEFAULT_SPREAD
+
+
 def test_sampling_is_seeded():
     a = lgc.load(FIXTURE)
     x1, y1 = lgc.sample(a, per_class=5, seed=3)

@@ -11,7 +11,7 @@ import numpy as np
 
 from .reader import Artifact, LgcError, decode, read_artifact, sample_latents, to_samples
 
-__all__ = ["Artifact", "LgcError", "load", "latents", "sample", "decode"]
+__all__ = ["Artifact", "LgcError", "load", "latents", "sample", "decode", "default_spread"]
 __version__ = "0.1.0"
 
 
@@ -47,11 +47,19 @@ def _per_class_counts(artifact, per_class, count):
 DEFAULT_SPREAD = 1.2
 
 
-def latents(artifact, per_class=None, count=None, seed=0, spread=DEFAULT_SPREAD):
+def default_spread(artifact):
+    """The spread to draw ``artifact`` at unless told otherwise: the one its writer recorded (header
+    ``spread``, ``lgc compress --spread``), else DEFAULT_SPREAD, as ``lgc reconstruct`` decides."""
+    return artifact.spread if artifact.spread is not None else DEFAULT_SPREAD
+
+
+def latents(artifact, per_class=None, count=None, seed=0, spread=None):
     """Latents drawn from each class's mixture and their labels: ``per_class`` each, ``count`` split
     by the source's class shares, or (neither) the source's own class counts. Seeded by ``seed``.
     Every covariance is scaled by ``spread`` first, as ``lgc reconstruct --spread`` does (1: the
-    mixtures as fitted)."""
+    mixtures as fitted; None: the file's recommended spread, else DEFAULT_SPREAD)."""
+    if spread is None:
+        spread = default_spread(artifact)
     if not (spread > 0 and np.isfinite(spread)):
         raise ValueError("spread must be a positive number, got %r" % (spread,))
     rng = np.random.default_rng(seed)
@@ -65,7 +73,7 @@ def latents(artifact, per_class=None, count=None, seed=0, spread=DEFAULT_SPREAD)
     return np.concatenate(zs).astype(np.float32), np.concatenate(ys)
 
 
-def sample(artifact, per_class=None, count=None, seed=0, spread=DEFAULT_SPREAD):
+def sample(artifact, per_class=None, count=None, seed=0, spread=None):
     """Decoded samples and labels: uint8 images [N, C, H, W], or a table's float32 rows in the source's
     units, drawn as ``latents`` draws them. Needs torch."""
     z, y = latents(artifact, per_class=per_class, count=count, seed=seed, spread=spread)

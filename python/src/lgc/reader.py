@@ -131,6 +131,7 @@ def is_int(value):
 
 
 MAX_HEADER_INT = 2 ** 31 - 1  # every integer of the header, whatever its field's own limit
+MAX_SPREAD = 100  # the most a file's optional header key 'spread' may recommend
 
 
 def header_int(low, high=MAX_HEADER_INT):
@@ -353,6 +354,7 @@ class Artifact:
         self.precision = precision
         self.weights = weights      # {"layers.<i>.weight"|"layers.<i>.bias": float32 ndarray}
         self.mixtures = mixtures    # per class: (weights [K] float64, means [K, d], factors [K, d, d])
+        self.spread = None          # the spread the writer recommends drawing at (header 'spread'), if any
 
 
 def field(obj, key, check, what):
@@ -680,6 +682,9 @@ def read_artifact(buf):
     else:
         require("covariance_rank" not in header, "invalid header: covariance_rank applies only to covariance_type "
                 "lowrank, not %r" % (covariance_type,))
+    spread = None
+    if "spread" in header:
+        spread = float(field(header, "spread", lambda v: finite_number(v) and 0 < v <= MAX_SPREAD, "header"))
     precision = header.get("precision", {"decoder": "fp32", "mixtures": "fp32"})
     require(isinstance(precision, dict) and set(precision) == {"decoder", "mixtures"},
             "invalid header: 'precision' must be an object with exactly the keys decoder and mixtures")
@@ -695,8 +700,10 @@ def read_artifact(buf):
     mixtures = load_mixtures(sections["mixtures"], components, latent_dim, covariance_type, precision["mixtures"],
                              rank)
     weights = load_decoder(sections["decoder"], parameters, precision["decoder"])
-    return Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
-                    layers, precision, weights, mixtures, kind, *table)
+    artifact = Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
+                        layers, precision, weights, mixtures, kind, *table)
+    artifact.spread = spread
+    return artifact
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 import numpy as np
 import torch
 
-from . import DEFAULT_SPREAD, latents, load
+from . import latents, load
 from .reader import build_decoder, to_samples
 
 
@@ -19,10 +19,10 @@ class LgcDataset(torch.utils.data.Dataset):
     time, the first time one of them is asked for. Decoded batches are kept as uint8 images (float32
     table rows), so memory grows to what the decoded dataset takes, and only as far as it is read.
     Pixels come back scaled to [0, 1] after the same uint8 rounding as a reconstructed file.
-    The same artifact, sizes, seed and ``spread`` (the covariance scale, as ``lgc.latents``) give the
-    same samples."""
+    The same artifact, sizes, seed and ``spread`` (the covariance scale, as ``lgc.latents``; None: the
+    file's recommended spread, else lgc.DEFAULT_SPREAD) give the same samples."""
 
-    def __init__(self, artifact, per_class=None, count=None, seed=0, batch=1024, spread=DEFAULT_SPREAD):
+    def __init__(self, artifact, per_class=None, count=None, seed=0, batch=1024, spread=None):
         self.artifact = load(artifact) if isinstance(artifact, (str, bytes)) or hasattr(artifact, "__fspath__") \
             else artifact
         if batch <= 0:

@@ -2,10 +2,12 @@ package io.lgc.cli;
 
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.VerifiedArtifact;
+import io.lgc.synth.SamplingPlan;
 import io.lgc.artifact.container.Codec;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.Dataset;
@@ -212,6 +214,13 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--spread", paramLabel = "F",
+            description = "Record in the file that receivers should draw at spread F (the factor on every covariance, "
+                    + "above 0 and at most 100): lgc reconstruct, the Java library and the Python package take it as "
+                    + "their default, and older readers ignore it (default: none recorded; readers draw at "
+                    + SamplingPlan.DEFAULT_SPREAD + ").")
+    Double spread;
+
     @Option(names = "--budget", paramLabel = "BYTES",
             description = "Largest file to write (78400, 78.4KB, 1MiB): the most accurate of the settings measured on "
                     + "Fashion-MNIST whose file fits is chosen (decoder, latent dimension, components, width, precision; "
@@ -294,6 +303,7 @@ final class CompressCommand implements Callable<Integer> {
             BudgetOption.requireAlone(spec.commandLine().getParseResult());
         }
         checkCovarianceRank(latentDim != null ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM);
+        checkSpread();
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = mixtureStorage();
         roundingTuning(storage); // checked before any work
@@ -413,8 +423,21 @@ final class CompressCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try fewer --rounding-steps, or 0");
         }
-        return new Compressed(new CompressionResult(tuned, result.times(), result.warnings(), result.latents()),
-                stored);
+        return new Compressed(new CompressionResult(recommending(tuned), result.times(), result.warnings(),
+                result.latents()), stored);
+    }
+
+    /** {@code --spread}: above 0 and at most what a file may recommend. */
+    private void checkSpread() {
+        if (spread != null && !ArtifactMetadata.validDrawSpread(spread)) {
+            throw new InputException("--spread must be above 0 and at most " + (int) ArtifactMetadata.MAX_DRAW_SPREAD
+                    + ", got " + OptionChecks.number(spread));
+        }
+    }
+
+    /** {@code file} recommending {@code --spread} where it was given. */
+    private CompressedDataset recommending(CompressedDataset file) {
+        return spread == null ? file : file.withDrawSpread(spread);
     }
 
     /** {@code --rounding-steps} for a decoder stored at {@code decoder}, or that precision's default. */
@@ -600,7 +623,7 @@ final class CompressCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         target.requireReplaceable();
         StoragePrecision stored = storage(file, storage, mixtures);
-        WriteReport written = target.writing(() -> ArtifactFile.write(output, file, stored));
+        WriteReport written = target.writing(() -> ArtifactFile.write(output, recommending(file), stored));
         root.out.println("wrote " + output + ": " + Text.bytes(written.totalBytes()));
         root.out.println("  header     " + Text.bytes(written.headerBytes()));
         written.sectionBytes().forEach((name, bytes) -> root.out.println("  " + pad(name) + Text.bytes(bytes)));

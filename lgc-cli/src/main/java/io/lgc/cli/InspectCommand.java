@@ -94,6 +94,8 @@ final class InspectCommand implements Callable<Integer> {
         out.println("latent dimension: " + m.latentDim() + ", covariance: "
                 + m.covarianceType().name().toLowerCase(Locale.ROOT) + (m.covarianceRank() > 0
                 ? ", stored as " + m.covarianceRank() + " loading vectors plus a diagonal" : ""));
+        m.drawSpread().ifPresent(s -> out.println("spread: " + OptionChecks.number(s)
+                + ", as the writer recommends drawing (reconstruct's default for this file)"));
         out.println("decoder: " + describe(m.decoder()));
         out.println("precision: " + read.precision());
         out.println("provenance: " + new GsonBuilder().create().toJson(m.provenance()));

@@ -61,8 +61,9 @@ final class ReconstructCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--spread", paramLabel = "F",
-            description = "Covariance scale applied before sampling (default: ${DEFAULT-VALUE}).")
-    double spread = SamplingPlan.DEFAULT_SPREAD;
+            description = "Covariance scale applied before sampling (default: the one the file recommends, if its "
+                    + "writer recorded one, else " + SamplingPlan.DEFAULT_SPREAD + ").")
+    Double spread;
 
     @Override
     public Integer call() {
@@ -71,12 +72,14 @@ final class ReconstructCommand implements Callable<Integer> {
         target.requireApartFrom(List.of(artifact));
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
-        SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount);
+        double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
+        SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount, drawn);
         OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : DatasetExport.defaultFormat(data);
         outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
-                + outputFormat.id() + " to " + output);
+                + outputFormat.id() + " to " + output + (spread == null && data.metadata().drawSpread().isPresent()
+                        ? ", drawn at spread " + drawn + " as the file recommends" : ""));
         return ExitCodes.OK;
     }
 
@@ -87,7 +90,9 @@ final class ReconstructCommand implements Callable<Integer> {
                     + " samples to write; give one of them");
         }
         OptionChecks.atLeast("--count", count, 1);
-        OptionChecks.positive("--spread", spread);
+        if (spread != null) {
+            OptionChecks.positive("--spread", spread);
+        }
         if (count != null || "auto".equals(perClass)) {
             return null;
         }
@@ -104,7 +109,7 @@ final class ReconstructCommand implements Callable<Integer> {
         return n;
     }
 
-    private SamplingPlan plan(int[] classCounts, Integer perClassCount) {
+    private SamplingPlan plan(int[] classCounts, Integer perClassCount, double spread) {
         if (count != null) {
             return SamplingPlan.proportional(classCounts, count, seed, spread);
         }

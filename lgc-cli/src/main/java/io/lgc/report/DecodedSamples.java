@@ -22,7 +22,8 @@ final class DecodedSamples {
         for (int c = 0; c < classes; c++) {
             byClass[c] = new ByteArrayOutputStream(perClass * size);
         }
-        SamplingPlan plan = SamplingPlan.uniform(classes, perClass, seed, SamplingPlan.DEFAULT_SPREAD);
+        SamplingPlan plan = SamplingPlan.uniform(classes, perClass, seed,
+                SamplingPlan.defaultSpread(artifact.metadata()));
         Reconstructor.reconstruct(artifact, plan, (pixels, labels) -> {
             for (int i = 0; i < labels.length; i++) {
                 byClass[labels[i]].write(pixels, i * size, size);

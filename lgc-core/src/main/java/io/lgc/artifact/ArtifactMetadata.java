@@ -8,6 +8,7 @@ import java.util.Arrays;
 import io.lgc.data.SampleLayout;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Everything a receiver needs besides the tensors: what the classes are, what a sample is (an
@@ -21,12 +22,22 @@ import java.util.Objects;
  *     eigen-directions are not exactly the stored vectors, so they move a little further)
  * @param mixtureReport per-class choices made while fitting (chosen K, BIC curves, warnings)
  * @param provenance tool version, configuration, seed, source digest, training losses
+ * @param drawSpread the factor on every covariance the writer recommends drawing at (header {@code spread}),
+ *     which readers take as their default; empty where none was recorded, and readers use their own
  */
 public record ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
         CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
-        JsonObject provenance) {
+        JsonObject provenance, OptionalDouble drawSpread) {
+    /** The largest spread a file may recommend: ten times the standard deviations, far beyond any draw measured. */
+    public static final double MAX_DRAW_SPREAD = 100;
+
     public ArtifactMetadata {
         Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(drawSpread, "drawSpread");
+        if (drawSpread.isPresent() && !validDrawSpread(drawSpread.getAsDouble())) {
+            throw new IllegalArgumentException("a recommended spread is above 0 and at most " + (int) MAX_DRAW_SPREAD
+                    + ", got " + drawSpread.getAsDouble());
+        }
         if (covarianceRank != 0 && (covarianceType != CovarianceType.FULL || covarianceRank < 1
                 || covarianceRank >= latentDim)) {
             throw new IllegalArgumentException("a covariance rank is 1 to latent dimension - 1 (" + (latentDim - 1)
@@ -53,10 +64,29 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
         }
     }
 
+    /** Metadata that recommends no spread. */
+    public ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
+            CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
+            JsonObject provenance) {
+        this(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank, decoder, mixtureReport,
+                provenance, OptionalDouble.empty());
+    }
+
     /** Mixtures stored as their covariance type says ({@link #covarianceRank} 0). */
     public ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
             CovarianceType covarianceType, NetworkSpec decoder, JsonObject mixtureReport, JsonObject provenance) {
         this(classNames, classCounts, samples, latentDim, covarianceType, 0, decoder, mixtureReport, provenance);
+    }
+
+    /** Whether a file may recommend {@code spread}: above 0 and at most {@link #MAX_DRAW_SPREAD}. */
+    public static boolean validDrawSpread(double spread) {
+        return spread > 0 && spread <= MAX_DRAW_SPREAD;
+    }
+
+    /** The same metadata recommending that receivers draw at {@code spread}. */
+    public ArtifactMetadata withDrawSpread(double spread) {
+        return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
+                decoder, mixtureReport, provenance, OptionalDouble.of(spread));
     }
 
     /**
@@ -65,13 +95,13 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
      */
     public ArtifactMetadata withCovarianceRank(int rank) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, rank, decoder,
-                mixtureReport, provenance);
+                mixtureReport, provenance, drawSpread);
     }
 
     /** The same metadata with {@code provenance} in place of its own; everything else, the covariance rank too, kept. */
     public ArtifactMetadata withProvenance(JsonObject provenance) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
-                decoder, mixtureReport, provenance);
+                decoder, mixtureReport, provenance, drawSpread);
     }
 
     /** The metadata of an image artifact. */

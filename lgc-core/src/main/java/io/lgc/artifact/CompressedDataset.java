@@ -27,4 +27,9 @@ public record CompressedDataset(ArtifactMetadata metadata, List<GaussianMixture>
     public CompressedDataset withCovarianceRank(int rank) {
         return new CompressedDataset(metadata.withCovarianceRank(rank), mixtures, decoderWeights);
     }
+
+    /** The same dataset recommending that receivers draw at {@code spread} ({@link ArtifactMetadata#withDrawSpread}). */
+    public CompressedDataset withDrawSpread(double spread) {
+        return new CompressedDataset(metadata.withDrawSpread(spread), mixtures, decoderWeights);
+    }
 }

@@ -12,6 +12,7 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Maps {@link ArtifactMetadata} to the artifact's JSON header and back, strictly. An image artifact
@@ -69,6 +70,7 @@ final class MetadataCodec {
         } else {
             o.addProperty("covariance_type", m.covarianceType().name().toLowerCase(java.util.Locale.ROOT));
         }
+        m.drawSpread().ifPresent(spread -> o.addProperty("spread", spread));
         o.add("decoder", m.decoder().toJson());
         o.add("mixture_report", m.mixtureReport());
         o.add("provenance", m.provenance());
@@ -112,10 +114,23 @@ final class MetadataCodec {
             }
             return new ArtifactMetadata(names, counts, samples, latentDim,
                     rank > 0 ? CovarianceType.FULL : CovarianceType.parse(covariance), rank,
-                    DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"));
+                    DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"), drawSpread(o));
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
+    }
+
+    /** The optional {@code spread}: a number above 0 and at most {@link ArtifactMetadata#MAX_DRAW_SPREAD}. */
+    private static OptionalDouble drawSpread(JsonObject o) {
+        if (!o.has("spread")) {
+            return OptionalDouble.empty();
+        }
+        double spread = HeaderValues.finiteNumber(o, "spread", "spread");
+        if (!ArtifactMetadata.validDrawSpread(spread)) {
+            throw new InputException("spread must be above 0 and at most " + (int) ArtifactMetadata.MAX_DRAW_SPREAD
+                    + ", got " + spread);
+        }
+        return OptionalDouble.of(spread);
     }
 
     private static ImageFormat images(JsonObject o, int[] shape) {

@@ -50,9 +50,9 @@ public final class LgcSpark {
      * table's feature columns.
      */
     public static Dataset<Row> reconstruct(SparkSession spark, Path artifact, int perClass, long seed, int partitions) {
-        int classes = io.lgc.artifact.ArtifactFile.read(artifact).metadata().numClasses();
-        return reconstruct(spark, artifact, SamplingPlan.uniform(classes, perClass, seed, SamplingPlan.DEFAULT_SPREAD),
-                partitions);
+        io.lgc.artifact.ArtifactMetadata metadata = io.lgc.artifact.ArtifactFile.read(artifact).metadata();
+        return reconstruct(spark, artifact, SamplingPlan.uniform(metadata.numClasses(), perClass, seed,
+                SamplingPlan.defaultSpread(metadata)), partitions);
     }
 
     /** The samples of {@code plan}, as {@link #reconstruct(SparkSession, Path, int, long, int)}. */

@@ -274,7 +274,7 @@ public final class Lgc {
      */
     public static SampleBatches sample(CompressedDataset artifact, int perClass, long seed) {
         return sample(artifact, SamplingPlan.uniform(artifact.metadata().numClasses(), perClass, seed,
-                SamplingPlan.DEFAULT_SPREAD));
+                SamplingPlan.defaultSpread(artifact.metadata())));
     }
 
     /**
@@ -294,7 +294,7 @@ public final class Lgc {
      */
     public static SampleBatches sampleCount(CompressedDataset artifact, long count, long seed) {
         return sample(artifact, SamplingPlan.proportional(artifact.metadata().classCounts(), count, seed,
-                SamplingPlan.DEFAULT_SPREAD));
+                SamplingPlan.defaultSpread(artifact.metadata())));
     }
 
     /**

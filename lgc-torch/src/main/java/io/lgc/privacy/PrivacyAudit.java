@@ -167,7 +167,7 @@ public final class PrivacyAudit {
 
     private static LabelledData draw(CompressedDataset artifact, int samples, long seed) {
         SamplingPlan plan = SamplingPlan.proportional(artifact.metadata().classCounts(), samples, seed,
-                SamplingPlan.DEFAULT_SPREAD);
+                SamplingPlan.defaultSpread(artifact.metadata()));
         List<LabelledData> batches = new ArrayList<>();
         try (SampleBatches draws = new SampleBatches(artifact, plan)) {
             draws.forEachRemaining(batches::add);

@@ -151,10 +151,11 @@ public final class LgcDataset implements Dataset, AutoCloseable {
         private boolean sizeSet;
         private int batchSize = 32;
         private long seed = 1;
-        private double spread = SamplingPlan.DEFAULT_SPREAD;
+        private double spread;
 
         private Builder(CompressedDataset artifact) {
             this.artifact = java.util.Objects.requireNonNull(artifact, "artifact");
+            this.spread = SamplingPlan.defaultSpread(artifact.metadata());
         }
 
         /** Samples drawn per epoch ({@code > 0}); the last batch may be smaller. */
@@ -189,7 +190,10 @@ public final class LgcDataset implements Dataset, AutoCloseable {
             return this;
         }
 
-        /** Factor on every covariance before sampling, as {@code lgc reconstruct --spread} (default {@value SamplingPlan#DEFAULT_SPREAD}). */
+        /**
+         * Factor on every covariance before sampling, as {@code lgc reconstruct --spread} (default: the file's
+         * recommended spread, else {@value SamplingPlan#DEFAULT_SPREAD}).
+         */
         public Builder optSpread(double spread) {
             if (!(spread > 0) || Double.isInfinite(spread)) {
                 throw new IllegalArgumentException("spread must be a positive number, got " + spread);

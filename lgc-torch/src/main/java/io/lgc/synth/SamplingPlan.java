@@ -31,6 +31,14 @@ public record SamplingPlan(int[] perClass, long seed, double spread) {
         }
     }
 
+    /**
+     * The spread to draw {@code metadata}'s file at unless told otherwise: the one its writer recorded
+     * (header {@code spread}), else {@link #DEFAULT_SPREAD}.
+     */
+    public static double defaultSpread(io.lgc.artifact.ArtifactMetadata metadata) {
+        return metadata.drawSpread().orElse(DEFAULT_SPREAD);
+    }
+
     public static SamplingPlan uniform(int classes, int perClass, long seed, double spread) {
         int[] counts = new int[classes];
         java.util.Arrays.fill(counts, perClass);

@@ -152,6 +152,35 @@ class UseFromJavaTest {
     }
 
     @Test
+    void sampleDrawsAtTheSpreadTheFileRecommends() {
+        CompressedDataset plain = io.lgc.artifact.TinyArtifacts.tiny();
+        CompressedDataset wide = plain.withDrawSpread(2.5);
+        float[] byFile = inputs(Lgc.sample(wide, 7, 1));
+        assertThat(inputs(Lgc.sample(plain, SamplingPlan.uniform(3, 7, 1, 2.5)))).containsExactly(byFile);
+        assertThat(inputs(Lgc.sample(plain, 7, 1))).isNotEqualTo(byFile)
+                .containsExactly(inputs(Lgc.sample(plain, SamplingPlan.uniform(3, 7, 1, SamplingPlan.DEFAULT_SPREAD))));
+    }
+
+    /** Every sample's network inputs, batch after batch. */
+    private static float[] inputs(SampleBatches batches) {
+        List<Float> all = new ArrayList<>();
+        try (batches) {
+            batches.forEachRemaining(b -> {
+                float[] values = new float[b.size() * b.layout().size()];
+                b.inputs(java.util.stream.IntStream.range(0, b.size()).toArray(), 0, b.size(), values);
+                for (float v : values) {
+                    all.add(v);
+                }
+            });
+        }
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
+    }
+
+    @Test
     void progressIsWhatTheCallerMakesOfIt() {
         LabelledData data = SyntheticImages.bands(20, 2, 8, 3);
         List<String> lines = new ArrayList<>();

@@ -119,6 +119,25 @@ class LgcDatasetTest {
     }
 
     @Test
+    void itDrawsAtTheSpreadTheFileRecommendsUnlessToldOtherwise() throws Exception {
+        CompressedDataset wide = TinyArtifacts.tiny().withDrawSpread(2.5);
+        try (LgcDataset byFile = LgcDataset.builder(wide).setSamplesPerEpoch(40).optBatchSize(40).build();
+                LgcDataset given = LgcDataset.builder(TinyArtifacts.tiny()).setSamplesPerEpoch(40).optBatchSize(40)
+                        .optSpread(2.5).build();
+                LgcDataset toldOtherwise = LgcDataset.builder(wide).setSamplesPerEpoch(40).optBatchSize(40)
+                        .optSpread(SamplingPlan.DEFAULT_SPREAD).build();
+                LgcDataset plain = LgcDataset.builder(TinyArtifacts.tiny()).setSamplesPerEpoch(40).optBatchSize(40)
+                        .build();
+                NDManager manager = NDManager.newBaseManager()) {
+            float[] drawn = firstBatch(byFile, manager);
+            assertThat(firstBatch(given, manager)).containsExactly(drawn);
+            float[] atDefault = firstBatch(toldOtherwise, manager);
+            assertThat(firstBatch(plain, manager)).containsExactly(atDefault);
+            assertThat(atDefault).isNotEqualTo(drawn);
+        }
+    }
+
+    @Test
     void labelsFollowTheSourcesClassShares() throws Exception {
         try (LgcDataset data = LgcDataset.builder(separatedTable(new int[] {100, 300, 600})).setSamplesPerEpoch(20_000)
                 .optBatchSize(1000).build(); NDManager manager = NDManager.newBaseManager()) {

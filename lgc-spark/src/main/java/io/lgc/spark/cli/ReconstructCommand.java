@@ -54,8 +54,9 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: 1).")
     long seed = 1;
 
-    @Option(names = "--spread", paramLabel = "F", description = "Covariance scale for sampling (default: ${DEFAULT-VALUE}, as lgc reconstruct).")
-    double spread = SamplingPlan.DEFAULT_SPREAD;
+    @Option(names = "--spread", paramLabel = "F", description = "Covariance scale for sampling (default: the file's"
+            + " recommended spread, else " + SamplingPlan.DEFAULT_SPREAD + ", as lgc reconstruct).")
+    Double spread;
 
     @Option(names = "--partitions", paramLabel = "P", description = "Partitions (default: Spark's default"
             + " parallelism). The output does not depend on it.")
@@ -89,8 +90,9 @@ final class ReconstructCommand implements Callable<Integer> {
         CompressedDataset data = ArtifactFile.read(artifact);
         int shardSamples = sharded == null ? 0 : checkShards(sharded, data.metadata());
         int[] counts = data.metadata().classCounts();
-        SamplingPlan plan = perClass == null ? new SamplingPlan(counts, seed, spread)
-                : SamplingPlan.uniform(counts.length, perClass, seed, spread);
+        double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
+        SamplingPlan plan = perClass == null ? new SamplingPlan(counts, seed, drawn)
+                : SamplingPlan.uniform(counts.length, perClass, seed, drawn);
         SparkSession spark = Sessions.get();
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(output);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
