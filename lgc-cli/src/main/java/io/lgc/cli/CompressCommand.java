@@ -427,6 +427,16 @@ final class CompressCommand implements Callable<Integer> {
                 result.latents()), stored);
     }
 
+    /** {@code made} recommending the spread {@code setting} was measured at, unless {@code --spread} said otherwise. */
+    private Compressed measuredDraw(Compressed made, MeasuredSettings.Setting setting) {
+        if (spread != null || setting.drawSpread() == 0) {
+            return made;
+        }
+        CompressionResult r = made.result();
+        return new Compressed(new CompressionResult(r.dataset().withDrawSpread(setting.drawSpread()), r.times(),
+                r.warnings(), r.latents()), made.stored());
+    }
+
     /** {@code --spread}: above 0 and at most what a file may recommend. */
     private void checkSpread() {
         if (spread != null && !ArtifactMetadata.validDrawSpread(spread)) {
@@ -512,7 +522,8 @@ final class CompressCommand implements Callable<Integer> {
             CompressedDataset trained = null;
             for (int i = 0; i < group.size(); i++) {
                 MeasuredSettings.Setting chosen = group.get(i).setting();
-                Compressed made = finish(results.get(i), configs.get(i), chosen.precision(), null, chosen.rounding());
+                Compressed made = measuredDraw(finish(results.get(i), configs.get(i), chosen.precision(), null,
+                        chosen.rounding()), chosen);
                 trained = made.result().dataset();
                 CompressedDataset candidate = trained;
                 StoragePrecision stored = storable(() -> MeasuredSettings.storage(candidate, chosen, budgetBytes));
