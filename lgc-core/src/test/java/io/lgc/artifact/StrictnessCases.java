@@ -149,22 +149,15 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
         cases.add(header("provenance in the header and in section about", "LGC 2", "\"kind\":\"images\"",
                 "\"kind\":\"images\",\"provenance\":{}", "'provenance' is both in the header and in section 'about'"));
         // LGC 1: the optional spread is a JSON number above 0 and at most 100
-        cases.add(header("recommended spread of 1.4", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":1.4", null));
-        cases.add(header("recommended spread of 100", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":100", null));
-        cases.add(header("recommended spread of 0", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":0", "spread must be above 0 and at most 100, got 0.0"));
-        cases.add(header("negative recommended spread", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":-1.2", "spread must be above 0 and at most 100, got -1.2"));
-        cases.add(header("recommended spread above 100", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":100.5", "spread must be above 0 and at most 100, got 100.5"));
-        cases.add(header("recommended spread as a string", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":\"1.4\"", "spread must be a finite number, got \"1.4\""));
-        cases.add(header("recommended spread beyond float64", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":1e400", "spread must be a finite number"));
-        cases.add(header("recommended spread null", "LGC 1", "\"kind\":\"images\"",
-                "\"kind\":\"images\",\"spread\":null", "spread"));
+        String outside = "spread must be above 0 and at most 100, got ";
+        cases.add(spread("recommended spread of 1.4", "1.4", null));
+        cases.add(spread("recommended spread of 100", "100", null));
+        cases.add(spread("recommended spread of 0", "0", outside + "0.0"));
+        cases.add(spread("negative recommended spread", "-1.2", outside + "-1.2"));
+        cases.add(spread("recommended spread above 100", "100.5", outside + "100.5"));
+        cases.add(spread("recommended spread as a string", "\"1.4\"", "spread must be a finite number, got \"1.4\""));
+        cases.add(spread("recommended spread beyond float64", "1e400", "spread must be a finite number"));
+        cases.add(spread("recommended spread null", "null", "spread"));
         cases.add(about("a tensor in section about", "{\"x\":{\"dtype\":\"F32\",\"shape\":[1],"
                 + "\"data_offsets\":[0,4]}}", new byte[4], "section 'about' holds tensors ([x])"));
         cases.add(about("a key section about does not know", "{\"__metadata__\":{\"mixture_report\":\"{}\","
@@ -194,6 +187,11 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
                     .getBytes(StandardCharsets.UTF_8);
             return r;
         }, javaMessage);
+    }
+
+    /** The base with the header key {@code spread} set to the JSON text {@code value}. */
+    private static StrictnessCases spread(String name, String value, String javaMessage) {
+        return header(name, "LGC 1", "\"kind\":\"images\"", "\"kind\":\"images\",\"spread\":" + value, javaMessage);
     }
 
     /** The base with its section 'about' replaced by an uncompressed one whose safetensors JSON is {@code json}. */
