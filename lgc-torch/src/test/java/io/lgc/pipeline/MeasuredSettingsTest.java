@@ -385,6 +385,27 @@ class MeasuredSettingsTest {
                 Precision.FP16, 8, 3, 0.8, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aSettingMeasuredAtAnotherSpreadSaysSoAndIsSizedWithIt() {
+        Setting plain = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
+        Setting wide = new Setting(plain.decoder(), plain.latentDim(), plain.components(), plain.width(),
+                plain.stem(), plain.precision(), plain.roundingSteps(), plain.mixtures(), plain.epochs(),
+                plain.featureEpochs(), plain.fashionAccuracy(), plain.fashionBytes(), 1.4);
+        assertThat(plain.drawSpread()).isZero();
+        assertThat(wide.describe()).isEqualTo(plain.describe() + ", drawn at spread 1.4");
+        assertThat(wide.sharesNetwork(plain)).isTrue();
+        assertThat(wide.withComponents(3).drawSpread()).isEqualTo(1.4);
+        // the header's "spread":1.4 and its comma
+        assertThat(MeasuredSettings.predictedBytes(wide, FASHION_SHAPED, SOURCE, BASE).orElseThrow()
+                - MeasuredSettings.predictedBytes(plain, FASHION_SHAPED, SOURCE, BASE).orElseThrow())
+                .isEqualTo("\"spread\":1.4,".length());
+        for (double bad : new double[] {-1, 100.5, Double.NaN}) {
+            assertThatThrownBy(() -> new Setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16, Precision.INT8, 0,
+                    Precision.FP16, 0, 0, 0.8, 1, bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("spread");
+        }
+    }
+
     /** {@code s} with its mixtures stored at int8, as such a setting is measured. */
     private static Setting int8Mixtures(Setting s) {
         return new Setting(s.decoder(), s.latentDim(), s.components(), s.width(), s.stem(), s.precision(),
