@@ -140,9 +140,10 @@ class MeasuredSettingsTest {
         // a choice with a setting to fall back on: once both are tried, the next setting
         Choice withFallback = MeasuredSettings.forBudget(78_400, FASHION_SHAPED, SOURCE, BASE);
         List<Setting> group = withFallback.inOrder().stream().map(Choice::setting).toList();
-        assertThat(group).hasSize(2);
+        assertThat(group).hasSizeGreaterThanOrEqualTo(2);
         Setting next = MeasuredSettings.forBudget(78_400, FASHION_SHAPED, SOURCE, BASE, group).orElseThrow().setting();
-        assertThat(MeasuredSettings.ALL.indexOf(next)).isGreaterThan(MeasuredSettings.ALL.indexOf(group.get(1)));
+        assertThat(MeasuredSettings.ALL.indexOf(next)).isGreaterThan(MeasuredSettings.ALL.indexOf(group.get(0)));
+        assertThat(group).doesNotContain(next);
         assertThat(MeasuredSettings.forBudget(20_000, FASHION_SHAPED, SOURCE, BASE, List.of())).contains(
                 new Choice(smallest, MeasuredSettings.predictedBytes(smallest, FASHION_SHAPED, SOURCE, BASE)
                         .orElseThrow()));
@@ -185,18 +186,29 @@ class MeasuredSettingsTest {
         Setting stemK10 = setting(DecoderKind.AUTOENCODER, 16, 10, 32, 16);
         assertThat(stemK10.mixtures()).isEqualTo(Precision.INT8);
         assertThat(stemK10.epochs()).isEqualTo(24);
-        assertThat(choose(156_800)).isEqualTo(stemK10);
-        assertThat(choose(100_000)).isEqualTo(stemK10);
-        assertThat(choose(85_169)).isEqualTo(stemK10);
-        // below its prediction it is still tried first, on the network of the five-component file predicted to
-        // fit (at 76,007 B), which is written if its own file comes out larger
+        // a latent of 32 behind the stem, its decoder at int4, drawn at spread 1.4, is more accurate still: predicted
+        // at about 88,400 B (the file: about 66,755 B), expected to fit from 87 % of that, with four and three
+        // components on its network behind it
+        Setting int4K5 = new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, 16, Precision.INT4, 300, Precision.INT8, 24,
+                9, 0.8417, 66_755, 1.4);
+        assertThat(MeasuredSettings.ALL).contains(int4K5);
+        long int4K5Bytes = MeasuredSettings.predictedBytes(int4K5, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        assertThat(int4K5Bytes).isBetween(87_000L, 90_000L);
+        for (long budget : new long[] {156_800, 100_000, 78_400, (long) Math.ceil(int4K5Bytes * 0.87)}) {
+            Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
+            assertThat(choice.setting()).as("budget %d", budget).isEqualTo(int4K5);
+            assertThat(choice.then()).extracting(c -> c.setting().components())
+                    .containsExactlyElementsOf(budget >= int4K5Bytes ? List.of() : List.of(4, 3));
+        }
+        // below that, the stem's ten-component file is tried first, on the network of the five-component file
+        // predicted to fit (at about 76,300 B), which is written if its own file comes out larger
         Setting stem = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
         assertThat(stem.epochs()).isEqualTo(24);
         long stemBytes = MeasuredSettings.predictedBytes(stem, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
         long stemK10Bytes = MeasuredSettings.predictedBytes(stemK10, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
         assertThat(stemBytes).isBetween(75_000L, 77_000L);
         assertThat(stemK10Bytes).isBetween(84_000L, 86_000L);
-        for (long budget : new long[] {stemK10Bytes - 1, 78_400, stemBytes}) {
+        for (long budget : new long[] {(long) Math.ceil(int4K5Bytes * 0.87) - 1, stemBytes}) {
             Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
             assertThat(choice.setting()).as("budget %d", budget).isEqualTo(stemK10);
             assertThat(choice.predictedBytes()).isEqualTo(stemK10Bytes);
