@@ -295,7 +295,10 @@ public final class MeasuredSettings {
      * {@code budget} bytes, or, where a more accurate setting shares its network, that one first (with
      * the fitting one to fall back on: trying it costs a mixture fit, not a training, and the prediction
      * counts every number at its longest and nothing for compression, so a file predicted larger often
-     * fits). {@code base} supplies what the budget does not choose (epochs, seed,
+     * fits); and a more accurate autoencoder setting predicted over the budget that no measured setting on its
+     * network would follow is still tried where it is expected to fit ({@link #EXPECTED_SHARE}), with its
+     * network's mixtures refitted with fewer components to fall back on. {@code base} supplies what the budget
+     * does not choose (epochs, seed,
      * covariance type, …). Data that {@link DecoderKind#auto} gives the PCA basis (fewer than
      * {@value DecoderKind#PCA_BELOW_IMAGES} images) is offered the basis's settings only: there an
      * autoencoder decodes far worse than Fashion-MNIST's ranking says (README, small datasets). A
