@@ -79,7 +79,7 @@ final class ReconstructCommand implements Callable<Integer> {
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output + (spread == null && data.metadata().drawSpread().isPresent()
-                        ? ", drawn at spread " + drawn + " as the file recommends" : ""));
+                        ? ", drawn at spread " + OptionChecks.number(drawn) + " as the file recommends" : ""));
         return ExitCodes.OK;
     }
 
