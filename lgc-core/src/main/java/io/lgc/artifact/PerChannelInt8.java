@@ -71,8 +71,9 @@ final class PerChannelInt8 {
             }
             scales[c] = scaleFor(max, limit);
         }
-        // int4's search may shrink a scale to half of max/7, which fp16 must hold as a normal number too
-        float[] halfs = asHalfs(scales, limit == INT4_LIMIT ? 2 * HALF_MIN_NORMAL : HALF_MIN_NORMAL);
+        // int4 keeps fp32 scales: its rounding steps train the decoder for its exact grid, and on the fp16 grid
+        // they trained one that decoded further from the network (README, Storage precision)
+        float[] halfs = limit == INT4_LIMIT ? null : asHalfs(scales);
         boolean half = halfs != null;
         if (half) {
             scales = halfs;
@@ -80,7 +81,7 @@ final class PerChannelInt8 {
         byte[] q = new byte[weights.length];
         for (int c = 0; c < channels; c++) {
             if (limit == INT4_LIMIT) {
-                scales[c] = leastSquaredErrorScale(weights, c * per, (c + 1) * per, scales[c], limit, half);
+                scales[c] = leastSquaredErrorScale(weights, c * per, (c + 1) * per, scales[c], limit);
             }
             for (int i = c * per; i < (c + 1) * per; i++) {
                 q[i] = level(weights[i], scales[c], limit);
@@ -97,14 +98,10 @@ final class PerChannelInt8 {
      * coarser or finer.
      */
     static float[] asHalfs(float[] scales) {
-        return asHalfs(scales, HALF_MIN_NORMAL);
-    }
-
-    private static float[] asHalfs(float[] scales, float smallest) {
         float[] out = new float[scales.length];
         for (int i = 0; i < scales.length; i++) {
             float half = toHalf(scales[i]);
-            if (!(half >= smallest && half <= HALF_MAX)) {
+            if (!(half >= HALF_MIN_NORMAL && half <= HALF_MAX)) {
                 return null;
             }
             out[i] = half;
@@ -122,16 +119,12 @@ final class PerChannelInt8 {
         return (byte) Math.max(-limit, Math.min(limit, step));
     }
 
-    /**
-     * Of the candidate scales (see {@link #SHRINK_STEPS}), each rounded to fp16 when {@code half}, the first
-     * with the least squared error over from..to.
-     */
-    private static float leastSquaredErrorScale(float[] w, int from, int to, float full, int limit, boolean half) {
+    /** Of the candidate scales (see {@link #SHRINK_STEPS}), the first with the least squared error over from..to. */
+    private static float leastSquaredErrorScale(float[] w, int from, int to, float full, int limit) {
         float best = full;
         double bestError = Double.POSITIVE_INFINITY;
         for (int j = 0; j <= SHRINK_STEPS / 2; j++) {
-            float candidate = (float) (full * (1 - j / (double) SHRINK_STEPS));
-            float scale = half ? toHalf(candidate) : candidate;
+            float scale = (float) (full * (1 - j / (double) SHRINK_STEPS));
             if (!(scale > 0)) {
                 break;
             }

@@ -17,22 +17,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scales of int8 and int4 tensors are stored in fp16 where every scale of a tensor is a normal fp16
- * number, the values then rounded on those very scales, so nothing is lost; a tensor with a scale fp16
- * cannot hold keeps fp32 scales, and readers take either.
+ * The scales of int8 tensors are stored in fp16 where every scale of a tensor is a normal fp16 number, the
+ * values then rounded on those very scales, so nothing is lost; a tensor with a scale fp16 cannot hold keeps
+ * fp32 scales, as int4 weights always do, and readers take either.
  */
 class HalfScalesTest {
     private static final NetworkSpec SPEC = TinyArtifacts.everyOpDecoder();
     private static final Map<String, float[]> WEIGHTS = TinyArtifacts.randomWeights(SPEC, 3);
 
     @Test
-    void decoderScalesAreStoredInFp16AndTheWeightsReadBackAsTheWriterRoundedThem() {
+    void int8ScalesAreStoredInFp16Int4OnesInFp32AndTheWeightsReadBackAsTheWriterRoundedThem() {
         for (Precision precision : List.of(Precision.INT8, Precision.INT4)) {
             Section section = DecoderTensors.encode(SPEC, WEIGHTS, precision);
             int scaleTensors = 0;
             for (NamedTensor t : section.tensors()) {
                 if (t.name().endsWith(DecoderTensors.SCALE_SUFFIX)) {
-                    assertThat(t.dtype()).as("%s at %s", t.name(), precision).isEqualTo(DType.F16);
+                    assertThat(t.dtype()).as("%s at %s", t.name(), precision)
+                            .isEqualTo(precision == Precision.INT8 ? DType.F16 : DType.F32);
                     scaleTensors++;
                 }
             }
@@ -72,11 +73,12 @@ class HalfScalesTest {
         PerChannelInt8.Quantized q = PerChannelInt8.quantize(w, 2);
         assertThat(q.halfScales()).isFalse();
         assertThat(q.scales()).containsExactly(PerChannelInt8.scaleFor(0.3f), PerChannelInt8.scaleFor(1e-3f));
-        // int4 shrinks scales by up to half: a max/7 of less than twice 2^-14 keeps fp32 as well
-        float[] int4 = {1f, 0.5f, /* channel 1: max/7 = 1.5 x 2^-14 */ (float) (7 * 1.5 * 0x1p-14), 0f};
-        assertThat(PerChannelInt8.quantize(int4, 2, PerChannelInt8.INT4_LIMIT).halfScales()).isFalse();
-        int4[2] = (float) (7 * 2.5 * 0x1p-14);
-        assertThat(PerChannelInt8.quantize(int4, 2, PerChannelInt8.INT4_LIMIT).halfScales()).isTrue();
+        // int4 keeps fp32 scales whatever their size: the scales its least-squares search picks, unrounded
+        float[] int4 = {0.7f, 0f, 0.3f, 0f};
+        PerChannelInt8.Quantized q4 = PerChannelInt8.quantize(int4, 2, PerChannelInt8.INT4_LIMIT);
+        assertThat(q4.halfScales()).isFalse();
+        assertThat(q4.scales()[0]).isEqualTo(PerChannelInt8.scaleFor(0.7f, PerChannelInt8.INT4_LIMIT));
+        assertThat(HalfFloat.toFloat(HalfFloat.fromFloat(q4.scales()[0]))).isNotEqualTo(q4.scales()[0]);
     }
 
     @Test
