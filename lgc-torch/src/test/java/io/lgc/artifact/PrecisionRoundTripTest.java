@@ -134,9 +134,10 @@ class PrecisionRoundTripTest {
         CompressedDataset data = TinyArtifacts.tiny();
         long int8 = roundTrip(data, Precision.INT8).parts().sectionBytes().get(ArtifactFile.DECODER);
         long int4 = roundTrip(data, Precision.INT4).parts().sectionBytes().get(ArtifactFile.DECODER);
-        // tensor names, scales and fp16 biases weigh more in this tiny decoder than in a real one
-        // (Fashion-MNIST's: int4 0.59x int8's decoder bytes, README)
-        assertThat(int4).isLessThan(int8 * 4 / 5);
+        // tensor names, scales and fp16 biases weigh more in this tiny decoder than in a real one, the more so
+        // as int4's scales are fp32 and int8's fp16 (Fashion-MNIST's: int4 0.59x int8's decoder bytes, README);
+        // unpacked, int4's byte a weight would take about what int8's does
+        assertThat(int4).isLessThan(int8 * 17 / 20);
     }
 
     @ParameterizedTest
