@@ -133,6 +133,9 @@
 #     l64-int8-K4-R8:      the same mixtures behind that network's int8 decoder (no rounding steps; Refit.java
 #                          ... $AB_WORK/round-trip-l64-stem-16-e24b DIR/full-11.lgc 4 8 DIR/refit-K4-R8.lgc, 115,366 B):
 #                          what int4 costs it, and so what the mixtures do
+#     budget-78400:        | , the file `./lgc compress fashion-mnist/train --budget 78400 -o FILE` writes (int4 scales in
+#                          fp32: the measured decoder, 68,677 B; $AB_WORK/budget-2026-12-06/budget-78400-fp32-int4-scales.lgc),
+#                          drawn at the spread it records (1.4)
 #     budget-78400-fp16-int4-scales: | , the file `./lgc compress fashion-mnist/train --budget 78400 -o FILE` wrote while int4
 #                          scales were fp16 (the latent-32 int4 setting, its rounding steps trained for that grid,
 #                          66,778 B; $AB_WORK/budget-2026-12-06/budget-78400.lgc), drawn at the spread it records (1.4)
@@ -251,6 +254,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
         kind=file arm_file="$work/l64-int4/int4-${1#l64-int4-}.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-int4-K4-R8-spread-1.4) kind=file arm_file="$work/l64-int4/int4-K4-R8.lgc" recon_opts="--spread 1.4" eval_opts="" ;;
     l64-int8-K4-R8) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K4-R8.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
+    budget-78400) kind=file arm_file="$work/budget-2026-12-06/budget-78400-fp32-int4-scales.lgc" recon_opts="" eval_opts="" ;;
     budget-78400-fp16-int4-scales) kind=file arm_file="$work/budget-2026-12-06/budget-78400.lgc" recon_opts="" eval_opts="" ;;
     l32-int8-K5) kind=file arm_file="$work/round-trip-l32-stem-16-e24/full-5.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
     l64-long-K13) kind=file arm_file="$work/round-trip-l64-stem-16-e24b/refit-K13-R0.lgc" recon_opts="--spread 1.2" eval_opts="" ;;
@@ -443,7 +447,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "l32-int8-K5": "latent-dim-32-stem-16-K5-int4-long",
               "l64-int4-K4-R8-spread-1.4": "l64-int4-K4-R8",
               "l64-int8-K4-R8": "l64-int4-K4-R8",
-              "budget-78400-fp16-int4-scales": "l32-int4-K5-spread-1.4"}
+              "budget-78400-fp16-int4-scales": "l32-int4-K5-spread-1.4",
+              "budget-78400": "l32-int4-K5-spread-1.4"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():

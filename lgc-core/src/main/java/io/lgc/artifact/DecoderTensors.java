@@ -17,7 +17,8 @@ import java.util.Set;
  * The decoder section: one tensor per network parameter, named as {@link NetworkSpec} names
  * them ({@code layers.<i>.weight}, {@code layers.<i>.bias}), in the dtype the precision
  * prescribes. Under int8 and int4 every weight also has {@code layers.<i>.weight.scale}, in fp16 where
- * every scale of the weight is an fp16 number (the writer makes them so where it can), else in fp32.
+ * every scale of the weight is an fp16 number (the int8 writer makes them so where it can; int4 keeps its
+ * scales exact, see {@link PerChannelInt8#quantize(float[], int, int)}), else in fp32.
  *
  * <p>int8 stores biases as fp16, not fp32: they are 4 % of the parameters here, fp16's relative
  * error (2^-11) is far below the half step int8 leaves in the weights they are added to, and
