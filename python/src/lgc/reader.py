@@ -335,7 +335,7 @@ class Artifact:
 
     def __init__(self, header, classes, counts, components, sample_shape, scale, offset, latent_dim,
                  covariance_type, layers, precision, weights, mixtures, kind="images", columns=None,
-                 label_column=None, mean=None, std=None):
+                 label_column=None, mean=None, std=None, spread=None):
         self.kind = kind
         self.columns = columns
         self.label_column = label_column
@@ -354,7 +354,7 @@ class Artifact:
         self.precision = precision
         self.weights = weights      # {"layers.<i>.weight"|"layers.<i>.bias": float32 ndarray}
         self.mixtures = mixtures    # per class: (weights [K] float64, means [K, d], factors [K, d, d])
-        self.spread = None          # the spread the writer recommends drawing at (header 'spread'), if any
+        self.spread = spread        # the spread the writer recommends drawing at (header 'spread'), if any
 
 
 def field(obj, key, check, what):
@@ -700,10 +700,8 @@ def read_artifact(buf):
     mixtures = load_mixtures(sections["mixtures"], components, latent_dim, covariance_type, precision["mixtures"],
                              rank)
     weights = load_decoder(sections["decoder"], parameters, precision["decoder"])
-    artifact = Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
-                        layers, precision, weights, mixtures, kind, *table)
-    artifact.spread = spread
-    return artifact
+    return Artifact(header, names, counts, components, sample_shape, scale, offset, latent_dim, covariance_type,
+                    layers, precision, weights, mixtures, kind, *table, spread=spread)
 
 
 # ---------------------------------------------------------------------------------------------
