@@ -2,9 +2,9 @@ package io.lgc.cli;
 
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
-import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.StorageOptionChecks;
 import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.artifact.container.Codec;
@@ -379,20 +379,9 @@ final class CompressCommand implements Callable<Integer> {
         if (covarianceRank == null) {
             return;
         }
-        OptionChecks.atLeast("--covariance-rank", covarianceRank, 0);
-        if (covarianceRank == 0) {
-            return;
-        }
-        if (CovarianceType.parse(covariance) != CovarianceType.FULL) {
-            throw new InputException("--covariance-rank stores full covariances; --covariance " + covariance
-                    + " has no rank to cut");
-        }
-        if (epsilon != null) {
+        StorageOptionChecks.requireCovarianceRank(covarianceRank, CovarianceType.parse(covariance), latent);
+        if (covarianceRank > 0 && epsilon != null) {
             throw new InputException("--covariance-rank applies to fitted mixtures; --epsilon stores its own");
-        }
-        if (covarianceRank >= latent) {
-            throw new InputException("--covariance-rank must be below the latent dimension (" + latent + "), got "
-                    + covarianceRank);
         }
     }
 
@@ -439,9 +428,8 @@ final class CompressCommand implements Callable<Integer> {
 
     /** {@code --spread}: above 0 and at most what a file may recommend. */
     private void checkSpread() {
-        if (spread != null && !ArtifactMetadata.validDrawSpread(spread)) {
-            throw new InputException("--spread must be above 0 and at most " + (int) ArtifactMetadata.MAX_DRAW_SPREAD
-                    + ", got " + OptionChecks.number(spread));
+        if (spread != null) {
+            StorageOptionChecks.requireDrawSpread(spread);
         }
     }
 

@@ -3,11 +3,14 @@ package io.lgc.spark.cli;
 import io.lgc.InputException;
 import io.lgc.Progress;
 import io.lgc.api.Lgc;
+import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.StorageOptionChecks;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
+import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.RoundingTuning;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingStage;
@@ -76,6 +79,10 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--covariance", paramLabel = "TYPE", description = "full, diag, spherical or tied (default: full).")
     String covariance = "full";
 
+    @Option(names = "--covariance-rank", paramLabel = "R", description = "Store each full covariance as R loading"
+            + " vectors plus a diagonal, as lgc compress --covariance-rank does (default: 0, whole).")
+    int covarianceRank;
+
     @Option(names = "--n-init", paramLabel = "N", description = "Initialisations per class (default: 2).")
     int nInit = MixtureSettings.DEFAULT_N_INIT;
 
@@ -87,6 +94,10 @@ final class CompressCommand implements Callable<Integer> {
             + " compress does.")
     String precision = "int8";
 
+    @Option(names = "--spread", paramLabel = "F", description = "Record in the file that receivers should draw at"
+            + " spread F, as lgc compress --spread does (above 0, at most 100; default: none recorded).")
+    Double spread;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -95,6 +106,11 @@ final class CompressCommand implements Callable<Integer> {
         SparkCompressConfig.requireFeatureWeight(featureWeight); // before Spark starts
         Precision storage = Precision.parse(precision);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
+        if (spread != null) {
+            StorageOptionChecks.requireDrawSpread(spread);
+        }
+        StorageOptionChecks.requireCovarianceRank(covarianceRank, mixtures.covarianceType(),
+                latentDim > 0 ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM);
         requireInput();
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -109,18 +125,35 @@ final class CompressCommand implements Callable<Integer> {
             config = config.withFeatureWeight(featureWeight);
         }
         SparkCompression result = LgcSpark.compress(read.table(), config);
-        // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
-        // file's own mixtures)
-        CompressedDataset tuned = RoundingStage.apply(result.dataset(), storage, RoundingTuning.defaultFor(storage),
-                seed, result.times(), Progress.silent());
-        WriteReport written = Lgc.save(tuned, output, storage);
         var out = spec.commandLine().getOut();
+        CompressedDataset made = ranked(result.dataset(), out);
+        // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
+        // file's own mixtures, stored at their rank)
+        CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
+                seed, result.times(), Progress.silent());
+        WriteReport written = Lgc.save(spread == null ? tuned : tuned.withDrawSpread(spread), output, storage);
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
                 Files.size(output), result.records(), result.dataset().metadata().numClasses(),
                 result.sampleRecords());
         result.times().seconds().forEach((stage, s) -> out.printf(Locale.ROOT, "  %-20s %8.2f s%n", stage, s));
         result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         return written == null ? SparkMain.FAILURE : SparkMain.OK;
+    }
+
+    /**
+     * {@code made} with its covariances to be stored at {@code --covariance-rank}, checked again against the
+     * latent dimension it was given (a table with few features has a smaller default), as lgc compress says it.
+     */
+    private CompressedDataset ranked(CompressedDataset made, java.io.PrintWriter out) {
+        if (covarianceRank == 0) {
+            return made;
+        }
+        StorageOptionChecks.requireCovarianceRank(covarianceRank, made.metadata().covarianceType(),
+                made.metadata().latentDim());
+        CompressedDataset ranked = made.withCovarianceRank(covarianceRank);
+        out.printf(Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which moves a class by at"
+                + " most %.1e nats%n", covarianceRank, ArtifactFile.covarianceRankDivergence(ranked));
+        return ranked;
     }
 
     /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */

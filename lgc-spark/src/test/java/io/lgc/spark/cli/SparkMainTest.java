@@ -100,6 +100,45 @@ class SparkMainTest {
                 .doesNotContain("rounding_tuning");
     }
 
+    @Test
+    void theCovarianceRankAndTheSpreadAreStoredAsLgcCompressStoresThem() throws Exception {
+        Path plain = dir.resolve("plain.lgc");
+        compressBlobs(plain, "--precision", "int4");
+        var whole = ArtifactFile.readVerified(plain).dataset().metadata();
+        assertThat(whole.covarianceRank()).isZero();
+        assertThat(whole.drawSpread()).isEmpty();
+
+        Path ranked = dir.resolve("ranked.lgc");
+        Result c = compressBlobs(ranked, "--precision", "int4", "--covariance-rank", "1", "--spread", "1.5");
+        assertThat(c.out).contains("covariances stored as 1 loading vectors plus a diagonal");
+        var metadata = ArtifactFile.readVerified(ranked).dataset().metadata();
+        assertThat(metadata.covarianceRank()).isEqualTo(1); // through int4's rounding steps, which rebuild the header
+        assertThat(metadata.drawSpread()).hasValue(1.5);
+        assertThat(Files.size(ranked)).isNotEqualTo(Files.size(plain));
+    }
+
+    @Test
+    void aBadSpreadOrCovarianceRankIsRefusedInOneLineAndNothingIsWritten() throws Exception {
+        Path csv = blobsCsv();
+        Path out = dir.resolve("x.lgc");
+        String[][] cases = {
+            {"--spread", "0"}, {"--spread", "100.5"}, {"--spread", "NaN"}, {"--covariance-rank", "-1"},
+            {"--covariance", "diag", "--covariance-rank", "1"}, {"--latent-dim", "2", "--covariance-rank", "2"}};
+        String[] expected = {
+            "--spread must be above 0 and at most 100, got 0", "--spread must be above 0 and at most 100, got 100.5",
+            "--spread must be above 0 and at most 100, got NaN", "--covariance-rank must be at least 0, got -1",
+            "--covariance-rank stores full covariances; --covariance diag has no rank to cut",
+            "--covariance-rank must be below the latent dimension (2), got 2"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("compress", csv.toString(), "-o", out.toString()));
+            args.addAll(List.of(cases[i]));
+            Result r = run(args.toArray(String[]::new));
+            assertThat(r.code).as(String.join(" ", cases[i])).isEqualTo(SparkMain.BAD_INPUT);
+            assertThat(r.err.strip()).doesNotContain("\n").endsWith(expected[i]);
+            assertThat(out).doesNotExist();
+        }
+    }
+
     /** {@link #blobsCsv} compressed to {@code out} (2 epochs, latent 2, one component) with {@code more}; succeeds. */
     private Result compressBlobs(Path out, String... more) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("compress", blobsCsv().toString(), "-o", out.toString(),

@@ -1,0 +1,44 @@
+package io.lgc.artifact;
+
+import io.lgc.InputException;
+import io.lgc.Numbers;
+import io.lgc.gmm.CovarianceType;
+
+/**
+ * The checks of {@code --spread} and {@code --covariance-rank}, which say how a file is stored and drawn,
+ * shared by {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the
+ * same words, under the option the user typed, before any work.
+ */
+public final class StorageOptionChecks {
+    private StorageOptionChecks() {
+    }
+
+    /** {@code --spread F}: above 0 and at most what a file may recommend ({@link ArtifactMetadata#MAX_DRAW_SPREAD}). */
+    public static void requireDrawSpread(double spread) {
+        if (!ArtifactMetadata.validDrawSpread(spread)) {
+            throw new InputException("--spread must be above 0 and at most " + (int) ArtifactMetadata.MAX_DRAW_SPREAD
+                    + ", got " + Numbers.plain(spread));
+        }
+    }
+
+    /**
+     * {@code --covariance-rank R}: 0 (covariances stored whole), or for full covariances 1 to the latent
+     * dimension minus 1.
+     */
+    public static void requireCovarianceRank(int rank, CovarianceType covariance, int latentDim) {
+        if (rank < 0) {
+            throw new InputException("--covariance-rank must be at least 0, got " + rank);
+        }
+        if (rank == 0) {
+            return;
+        }
+        if (covariance != CovarianceType.FULL) {
+            throw new InputException("--covariance-rank stores full covariances; --covariance " + covariance.label()
+                    + " has no rank to cut");
+        }
+        if (rank >= latentDim) {
+            throw new InputException("--covariance-rank must be below the latent dimension (" + latentDim + "), got "
+                    + rank);
+        }
+    }
+}
