@@ -6,8 +6,8 @@ raised to POWER (1: match the spectra; 2: overshoot) and capped at CAP, applies 
 image (2-D FFT, circular; the images' borders are black), rounds and clamps to uint8, and writes an IDX
 training set to OUT for `lgc evaluate`. The filter is one linear map for all classes: the kind of thing a
 decoder could carry as one more layer. With KERNEL (odd, above 0) the gain is instead approximated by a
-KERNEL x KERNEL point-symmetric convolution with zero padding (least squares over every frequency), which is
-what a decoder's conv2d layer can hold, and applied so.
+KERNEL x KERNEL point-symmetric convolution with zero padding (least squares over every frequency, its
+response at frequency 0 then set to 1), which is what a decoder's conv2d layer can hold, and applied so.
 
     bench/diagnose/spectral_gain.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [POWER] [CAP] [KERNEL]
 
@@ -56,6 +56,9 @@ def fitted_kernel(gain, size):
     kernel = np.zeros((size, size))
     for (a, b), t in zip(offsets, taps):
         kernel[r + a, r + b] = kernel[r - a, r - b] = t
+    # the truncated series misses the gain of 1 at frequency 0 (0.96 at 7x7, 0.89 at 3x3), which would darken
+    # every image; the centre tap takes up the difference, shifting the whole response by it
+    kernel[r, r] += 1 - kernel.sum()
     return kernel
 
 
