@@ -367,9 +367,7 @@ final class CompressCommand implements Callable<Integer> {
         if (covarianceRank != null && covarianceRank > 0) {
             CompressedDataset ranked = result.dataset().withCovarianceRank(covarianceRank);
             result = new CompressionResult(ranked, result.times(), result.warnings(), result.latents());
-            root.out.println(String.format(Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which"
-                    + " moves a class by at most %.1e nats", covarianceRank,
-                    ArtifactFile.covarianceRankDivergence(ranked)));
+            root.out.println(ArtifactFile.covarianceRankSummary(ranked));
         }
         return finish(result, config, precision, mixtures, rounding);
     }

@@ -215,6 +215,16 @@ public final class ArtifactFile {
         return data.metadata().covarianceRank() == 0 ? 0 : divergence(data, Precision.FP32, true);
     }
 
+    /**
+     * The line both compress commands print for a file whose covariances are stored at a rank: the rank and
+     * {@link #covarianceRankDivergence}.
+     */
+    public static String covarianceRankSummary(CompressedDataset ranked) {
+        return String.format(java.util.Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which"
+                + " moves a class by at most %.1e nats", ranked.metadata().covarianceRank(),
+                covarianceRankDivergence(ranked));
+    }
+
     /** {@code fromFitted}: from the mixtures as fitted, else from their low-rank form (when a rank is set). */
     private static double divergence(CompressedDataset data, Precision precision, boolean fromFitted) {
         ArtifactMetadata meta = data.metadata();

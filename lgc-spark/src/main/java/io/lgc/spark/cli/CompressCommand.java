@@ -151,8 +151,7 @@ final class CompressCommand implements Callable<Integer> {
         StorageOptionChecks.requireCovarianceRank(covarianceRank, made.metadata().covarianceType(),
                 made.metadata().latentDim());
         CompressedDataset ranked = made.withCovarianceRank(covarianceRank);
-        out.printf(Locale.ROOT, "covariances stored as %d loading vectors plus a diagonal, which moves a class by at"
-                + " most %.1e nats%n", covarianceRank, ArtifactFile.covarianceRankDivergence(ranked));
+        out.println(ArtifactFile.covarianceRankSummary(ranked));
         return ranked;
     }
 
