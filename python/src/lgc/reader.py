@@ -324,7 +324,8 @@ MAX_ACTIVATION_VALUES = 1 << 26  # per sample, at any layer: a forged header mus
 COVARIANCE_TYPES = ("full", "diag", "spherical", "tied", "lowrank")
 LAYER_FIELDS = {"linear": ("in", "out"), "conv2d": ("in", "out", "kernel", "stride", "padding"),
                 "relu": (), "sigmoid": (), "reshape": ("shape",), "upsample_nearest": ("scale",),
-                "channel_group_mean": ("groups",), "max_pool": ("size",)}
+                "channel_group_mean": ("groups",), "max_pool": ("size",), "frequency_gain": ("rings",)}
+MAX_FREQUENCY_SIDE = 512  # frequency_gain's largest image side
 
 
 class Artifact:
@@ -394,7 +395,23 @@ def layer_output(op, layer, shape, i):
     if op == "max_pool":
         fits(len(shape) == 3 and shape[1] >= layer["size"] and shape[2] >= layer["size"])
         return (shape[0], shape[1] // layer["size"], shape[2] // layer["size"])
+    if op == "frequency_gain":
+        fits(len(shape) == 3 and shape[1] <= MAX_FREQUENCY_SIDE and shape[2] <= MAX_FREQUENCY_SIDE
+             and ring_count(shape[1], shape[2]) == layer["rings"])
+        return shape
     raise AssertionError(op)
+
+
+def frequency_rings(h, w):
+    """[h, w]: the ring of each frequency of an h x w image's 2-D DFT, round(sqrt(fu^2 + fv^2)) with
+    fu = min(u, h - u), fv = min(v, w - v) (FORMAT.md, frequency_gain)."""
+    fu = np.minimum(np.arange(h), h - np.arange(h))
+    fv = np.minimum(np.arange(w), w - np.arange(w))
+    return np.rint(np.sqrt(fu[:, None] ** 2 + fv[None, :] ** 2)).astype(np.int64)
+
+
+def ring_count(h, w):
+    return int(frequency_rings(h, w).max()) + 1
 
 
 def parse_layers(decoder, latent_dim):
@@ -425,6 +442,8 @@ def parse_layers(decoder, latent_dim):
         elif op == "conv2d":
             parameters["layers.%d.weight" % i] = (layer["out"], layer["in"], layer["kernel"], layer["kernel"])
             parameters["layers.%d.bias" % i] = (layer["out"],)
+        elif op == "frequency_gain":
+            parameters["layers.%d.gain" % i] = (layer["rings"],)
         layers.append((op, layer))
     return layers, parameters, shape
 
@@ -737,6 +756,16 @@ def build_decoder(artifact):
             n, c, h, w = x.shape
             return x.reshape(n, self.groups, c // self.groups, h, w).mean(dim=2)
 
+    class FrequencyGain(nn.Module):
+        def __init__(self, rings):
+            super().__init__()
+            self.gain = nn.Parameter(torch.ones(rings))
+
+        def forward(self, x):  # each plane's DFT times its ring's gain, and back (float64, then float32)
+            rings = torch.from_numpy(frequency_rings(x.shape[2], x.shape[3]))
+            gains = self.gain.detach().double()[rings]
+            return torch.fft.ifft2(torch.fft.fft2(x.double()) * gains).real.float()
+
     def module(op, f):
         return {
             "linear": lambda: nn.Linear(f.get("in", 0), f.get("out", 0)),
@@ -748,6 +777,7 @@ def build_decoder(artifact):
             "upsample_nearest": lambda: UpsampleNearest(f["scale"]),
             "channel_group_mean": lambda: ChannelGroupMean(f["groups"]),
             "max_pool": lambda: nn.MaxPool2d(f["size"], f["size"]),
+            "frequency_gain": lambda: FrequencyGain(f["rings"]),
         }[op]()
 
     class Decoder(nn.Module):

@@ -171,7 +171,7 @@ class InspectVerifyTest {
             sum += s.get("bytes").getAsLong();
         }
         assertThat(sum).isEqualTo(total);
-        assertThat(sections.getAsJsonObject("decoder").get("tensors").getAsInt()).isEqualTo(4 * 3); // 4 layers: weight, scale, bias
+        assertThat(sections.getAsJsonObject("decoder").get("tensors").getAsInt()).isEqualTo(4 * 3 + 1); // 4 layers: weight, scale, bias; a gain
         assertThat(sections.getAsJsonObject("about").get("tensors").getAsInt()).isZero();
     }
 

@@ -98,6 +98,12 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
                 mixtureReport, provenance, drawSpread);
     }
 
+    /** The same metadata with {@code decoder} in place of its own, which must take and give the same shapes. */
+    public ArtifactMetadata withDecoder(NetworkSpec decoder) {
+        return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
+                decoder, mixtureReport, provenance, drawSpread);
+    }
+
     /** The same metadata with {@code provenance} in place of its own; everything else, the covariance rank too, kept. */
     public ArtifactMetadata withProvenance(JsonObject provenance) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,

@@ -23,7 +23,8 @@ final class DecoderHeader {
             "reshape", List.of(),
             "upsample_nearest", List.of("scale"),
             "channel_group_mean", List.of("groups"),
-            "max_pool", List.of("size"));
+            "max_pool", List.of("size"),
+            "frequency_gain", List.of("rings"));
 
     private DecoderHeader() {
     }

@@ -216,6 +216,45 @@ public sealed interface Layer {
         }
     }
 
+    /**
+     * A gain on each ring of spatial frequency, the same for every channel: the image's 2-D discrete
+     * Fourier transform (circular, over its h × w values) is multiplied by {@code gain[r]} at every
+     * frequency on ring r ({@link FrequencyRings}), and transformed back. Real in, real out: the gain
+     * is the same at a frequency and its negative. It ends a decoder whose images come out blurred, the
+     * fine detail boosted back to the real images' power; one tensor of {@code rings} values.
+     */
+    record FrequencyGain(int rings) implements Layer {
+        public FrequencyGain {
+            requirePositive("frequency_gain", rings);
+        }
+
+        @Override
+        public long[] outputShape(long[] input) {
+            require(input.length == 3 && input[1] <= FrequencyRings.MAX_SIDE && input[2] <= FrequencyRings.MAX_SIDE
+                    && FrequencyRings.count((int) input[1], (int) input[2]) == rings,
+                    "frequency_gain with " + rings + " rings expects [c, h, w] with that many rings of frequency"
+                    + " (at most " + FrequencyRings.MAX_SIDE + " a side)", input);
+            return input.clone();
+        }
+
+        @Override
+        public String[] parameterNames() {
+            return new String[] {"gain"};
+        }
+
+        @Override
+        public long[][] parameterShapes() {
+            return new long[][] {{rings}};
+        }
+
+        @Override
+        public JsonObject toJson() {
+            JsonObject o = op("frequency_gain");
+            o.addProperty("rings", rings);
+            return o;
+        }
+    }
+
     /** Non-overlapping max pooling over size × size windows (used by classifiers, never shipped). */
     record MaxPool(int size) implements Layer {
         public MaxPool {

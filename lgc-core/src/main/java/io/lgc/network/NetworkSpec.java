@@ -100,6 +100,7 @@ public record NetworkSpec(long[] inputShape, List<Layer> layers) {
             case "max_pool" -> new Layer.MaxPool(i(o, "size"));
             case "avg_pool" -> new Layer.AvgPool(i(o, "size"));
             case "instance_norm" -> new Layer.InstanceNorm(i(o, "channels"));
+            case "frequency_gain" -> new Layer.FrequencyGain(i(o, "rings"));
             default -> throw new InputException("unknown layer op '" + op + "'");
         };
     }

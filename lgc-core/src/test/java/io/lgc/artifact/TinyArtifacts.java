@@ -30,8 +30,8 @@ public final class TinyArtifacts {
 
     /**
      * A decoder that uses every layer op at least once, with the awkward cases: a stride-2
-     * convolution without padding, a 3× upsampling, a max-pool, and a channel-group mean over two
-     * groups. 4 → [2, 4, 4].
+     * convolution without padding, a 3× upsampling, a max-pool, a channel-group mean over two
+     * groups, and a frequency gain on its 4 × 4 output. 4 → [2, 4, 4].
      */
     public static NetworkSpec everyOpDecoder() {
         return new NetworkSpec(new long[] {LATENT}, List.of(
@@ -41,7 +41,8 @@ public final class TinyArtifacts {
                 new Layer.Upsample(3), new Layer.Conv2d(8, 8, 3, 2, 0), new Layer.Relu(),
                 new Layer.MaxPool(2),
                 new Layer.Conv2d(8, 4, 3, 1, 1),
-                new Layer.ChannelGroupMean(2), new Layer.Sigmoid()));
+                new Layer.ChannelGroupMean(2), new Layer.Sigmoid(),
+                new Layer.FrequencyGain(io.lgc.network.FrequencyRings.count(4, 4))));
     }
 
     /** The decoder lgc compress trains on Fashion-MNIST by default (latent 16, width 32). */

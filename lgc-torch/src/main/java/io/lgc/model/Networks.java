@@ -87,6 +87,9 @@ public final class Networks {
         if (layer instanceof Layer.InstanceNorm n) {
             return new InstanceNormBlock(n.channels());
         }
+        if (layer instanceof Layer.FrequencyGain g) {
+            return new FrequencyGainBlock(g.rings());
+        }
         throw new IllegalArgumentException("no DJL block for " + layer);
     }
 
