@@ -82,7 +82,8 @@ public final class SharpeningStage {
             gain[r] = (float) gains[r];
         }
         weights.put(NetworkSpec.parameterName(layers.size() - 1, "gain"), gain);
-        ArtifactMetadata out = m.withDecoder(sharpened).withProvenance(recorded(m.provenance(), drawn, spread));
+        ArtifactMetadata out = m.withDecoder(sharpened).withProvenance(recorded(m.provenance(),
+                realImages.length / shape.size(), drawn, spread));
         return new Sharpened(new CompressedDataset(out, data.mixtures(), weights), gains);
     }
 
@@ -178,10 +179,11 @@ public final class SharpeningStage {
     }
 
     /** {@code provenance} with the sharpening recorded under {@code config.sharpening}. */
-    private static JsonObject recorded(JsonObject provenance, int draws, double spread) {
+    private static JsonObject recorded(JsonObject provenance, int realImages, int draws, double spread) {
         JsonObject p = provenance.deepCopy();
         JsonObject record = new JsonObject();
-        record.addProperty("images", draws);
+        record.addProperty("real_images", realImages);
+        record.addProperty("drawn_images", draws);
         record.addProperty("spread", spread);
         record.addProperty("max_gain", MAX_GAIN);
         if (p.has("config")) {
