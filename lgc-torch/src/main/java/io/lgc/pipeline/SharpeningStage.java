@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * nothing), so their power falls short of the real images' at high frequencies; the gain on each ring of
  * frequency is sqrt(real power / decoded power), at most {@link #MAX_GAIN}, and 1 at frequency 0 so
  * that no image gets brighter or darker. Both powers are means over {@link #IMAGES} images: real ones
- * from the data, and draws from every class's mixture at the spread the file recommends (else 1),
+ * from the data, and draws from every class's mixture at the spread receivers draw at,
  * decoded by the decoder as the file stores it. The gain is one linear map for every class, and it costs
  * the file one number a ring (21 for a 28 × 28 image).
  */
@@ -49,8 +49,10 @@ public final class SharpeningStage {
      * compresses; a decoder that already ends in a frequency gain has it fitted afresh.
      *
      * @param decoderPrecision how the file stores the decoder, so that the gain corrects what receivers decode
+     * @param spread the spread receivers draw at: the file's recommended one, else their default
      */
-    public static Sharpened apply(CompressedDataset data, Dataset real, Precision decoderPrecision, long seed) {
+    public static Sharpened apply(CompressedDataset data, Dataset real, Precision decoderPrecision, double spread,
+            long seed) {
         ArtifactMetadata m = data.metadata();
         if (m.isTable()) {
             throw new IllegalArgumentException("a frequency gain sharpens images; this file holds a table");
@@ -63,7 +65,6 @@ public final class SharpeningStage {
         NetworkSpec decoder = withoutGain(m.decoder());
         Map<String, float[]> weights = new LinkedHashMap<>(data.decoderWeights());
         weights.keySet().retainAll(decoder.parameterShapes().keySet());
-        double spread = m.drawSpread().orElse(1.0);
         SplittableRandom random = new SplittableRandom(seed ^ 0x7368_6172L);
         float[] decoded = decodedDraws(decoder, stored(decoder, weights, decoderPrecision), data.mixtures(), spread,
                 random);
