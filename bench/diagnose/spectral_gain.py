@@ -8,8 +8,10 @@ training set to OUT for `lgc evaluate`. The filter is one linear map for all cla
 decoder could carry as one more layer. With KERNEL (odd, above 0) the gain is instead approximated by a
 KERNEL x KERNEL point-symmetric convolution with zero padding (least squares over every frequency, its
 response at frequency 0 then set to 1), which is what a decoder's conv2d layer can hold, and applied so.
+With KERNEL `full` the gain is not pooled over rings: each frequency gets its own (the spectra of real
+images are far from round: garments are taller than wide), 784 numbers instead of 21.
 
-    bench/diagnose/spectral_gain.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [POWER] [CAP] [KERNEL]
+    bench/diagnose/spectral_gain.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [POWER] [CAP] [KERNEL|full]
 
 TRAIN_IDX_DIR holds the real train-images-idx3-ubyte.gz (e.g. /usr/share/datasets/fashion-mnist);
 RECONSTRUCTION_DIR an `lgc reconstruct` output in IDX (grey images). Prints the gain ring by ring.
@@ -44,6 +46,13 @@ def ring_gain(real, recon, power, cap):
     return gain, rings
 
 
+def frequency_gain(real, recon, power, cap):
+    """Per-frequency gain, each frequency its own, DC left alone."""
+    gain = np.minimum(np.sqrt(real / recon) ** power, cap)
+    gain[0, 0] = 1.0
+    return gain
+
+
 def fitted_kernel(gain, size):
     """The size x size kernel k, k[a, b] = k[-a, -b], whose frequency response is closest to gain (least squares)."""
     h, w = gain.shape
@@ -74,12 +83,18 @@ def main():
     train_dir, recon_dir, out = sys.argv[1:4]
     power = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
     cap = float(sys.argv[5]) if len(sys.argv) > 5 else 2.0
-    size = int(sys.argv[6]) if len(sys.argv) > 6 else 0
+    full = len(sys.argv) > 6 and sys.argv[6] == "full"
+    size = int(sys.argv[6]) if len(sys.argv) > 6 and not full else 0
     _, real = read_idx(os.path.join(train_dir, "train-images-idx3-ubyte.gz"))
     header, recon = read_idx(os.path.join(recon_dir, "train-images-idx3-ubyte.gz"))
     rng = np.random.default_rng(0)
-    gain, rings = ring_gain(mean_power(real, rng), mean_power(recon, rng), power, cap)
+    real_power, recon_power = mean_power(real, rng), mean_power(recon, rng)
+    gain, rings = ring_gain(real_power, recon_power, power, cap)
     print("gain by ring: " + " ".join("%.2f" % gain[rings == r][0] for r in np.unique(rings)))
+    if full:
+        gain = frequency_gain(real_power, recon_power, power, cap)
+        print("gain by frequency, folded to 0..14 cycles (rows: vertical):")
+        print(np.array2string(gain[:15, :15], precision=2, max_line_width=200))
     if size > 0:
         kernel = fitted_kernel(gain, size)
         response = np.real(np.fft.fft2(np.roll(np.pad(kernel, ((0, gain.shape[0] - size), (0, gain.shape[1] - size))),
