@@ -73,7 +73,7 @@ final class SparkCompressor {
                 List<GaussianMixture> mixtures = fits.stream().map(FitResult::model).toList();
                 CompressedDataset artifact = Compressor.assemble(fitted, source, settings, classes.names(),
                         classes.counts(), mixtures, report);
-                return new SparkCompression(artifact, times, warnings, encoded, sample.size());
+                return new SparkCompression(artifact, times, warnings, encoded, sample);
             } finally {
                 latents.unpersist(false);
                 encoder.release();

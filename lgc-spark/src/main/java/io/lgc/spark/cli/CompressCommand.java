@@ -14,6 +14,9 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.RoundingTuning;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingStage;
+import io.lgc.pipeline.SharpeningStage;
+import io.lgc.network.FrequencyRings;
+import io.lgc.synth.SamplingPlan;
 import io.lgc.spark.InputColumns;
 import io.lgc.spark.LgcSpark;
 import io.lgc.spark.SparkCompressConfig;
@@ -98,6 +101,10 @@ final class CompressCommand implements Callable<Integer> {
             + " spread F, as lgc compress --spread does (above 0, at most 100; default: none recorded).")
     Double spread;
 
+    @Option(names = "--sharpen", description = "End the decoder with a gain on each ring of spatial frequency fitted to"
+            + " the sampled images' spectrum, as lgc compress --sharpen does (images only).")
+    boolean sharpen;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -118,6 +125,9 @@ final class CompressCommand implements Callable<Integer> {
         }
         SparkSession spark = Sessions.get();
         TableReader.Input read = TableReader.read(spark, input, columns(spark));
+        if (sharpen && read.columns().image() == null) {
+            throw new InputException(input + ": a table; --sharpen boosts the fine detail of images");
+        }
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
                 .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
@@ -131,7 +141,9 @@ final class CompressCommand implements Callable<Integer> {
         // file's own mixtures, stored at their rank)
         CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
                 seed, result.times(), Progress.silent());
-        WriteReport written = Lgc.save(spread == null ? tuned : tuned.withDrawSpread(spread), output, storage);
+        CompressedDataset recommended = spread == null ? tuned : tuned.withDrawSpread(spread);
+        CompressedDataset finished = sharpened(recommended, result, storage, out);
+        WriteReport written = Lgc.save(finished, output, storage);
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
                 Files.size(output), result.records(), result.dataset().metadata().numClasses(),
                 result.sampleRecords());
@@ -153,6 +165,28 @@ final class CompressCommand implements Callable<Integer> {
         CompressedDataset ranked = made.withCovarianceRank(covarianceRank);
         out.println(ArtifactFile.covarianceRankSummary(ranked));
         return ranked;
+    }
+
+    /**
+     * {@code made} with its decoder sharpened on the records the autoencoder trained on when {@code --sharpen} asks,
+     * drawn at the spread receivers draw at, as lgc compress does; a table is refused.
+     */
+    private CompressedDataset sharpened(CompressedDataset made, SparkCompression result, Precision storage,
+            java.io.PrintWriter out) {
+        if (!sharpen) {
+            return made;
+        }
+        if (!(result.sample() instanceof io.lgc.data.Dataset images)) {
+            throw new InputException(input + ": a table; --sharpen boosts the fine detail of images");
+        }
+        if (images.shape().height() > FrequencyRings.MAX_SIDE || images.shape().width() > FrequencyRings.MAX_SIDE) {
+            throw new InputException(input + ": " + images.shape().height() + "x" + images.shape().width()
+                    + " images; --sharpen applies to images of at most " + FrequencyRings.MAX_SIDE + " pixels a side");
+        }
+        SharpeningStage.Sharpened s = result.times().time("sharpen", () -> SharpeningStage.apply(made, images,
+                storage, made.metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
+        out.println(SharpeningStage.summary(s.gains()));
+        return s.dataset();
     }
 
     /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */

@@ -118,6 +118,26 @@ class SparkMainTest {
     }
 
     @Test
+    void sharpenEndsAnImageDecoderInAFrequencyGainAndIsRefusedForATable() throws Exception {
+        Path sharp = dir.resolve("sharp.lgc");
+        Result c = run("compress", parquetOfStripes().toString(), "-o", sharp.toString(), "--epochs", "1",
+                "--components", "1", "--n-init", "1", "--sharpen");
+        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        assertThat(c.out).contains("sharpen: gain by ring of frequency");
+        var decoder = ArtifactFile.readVerified(sharp).dataset().metadata().decoder();
+        assertThat(decoder.layers().get(decoder.layers().size() - 1)).isInstanceOf(io.lgc.network.Layer.FrequencyGain.class);
+
+        Path out = dir.resolve("table.lgc");
+        List<String> args = new java.util.ArrayList<>(List.of("compress", blobsCsv().toString(), "-o", out.toString(),
+                "--sharpen"));
+        Result table = run(args.toArray(String[]::new));
+        assertThat(table.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(table.err.strip()).doesNotContain("\n").endsWith("blobs.csv: a table; --sharpen boosts the fine"
+                + " detail of images");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aBadSpreadOrCovarianceRankIsRefusedInOneLineAndNothingIsWritten() throws Exception {
         Path csv = blobsCsv();
         Path out = dir.resolve("x.lgc");
