@@ -379,7 +379,7 @@ final class CompressCommand implements Callable<Integer> {
             result = new CompressionResult(ranked, result.times(), result.warnings(), result.latents());
             root.out.println(ArtifactFile.covarianceRankSummary(ranked));
         }
-        return sharpened(finish(result, config, precision, mixtures, rounding), source, config.seed());
+        return sharpened(finish(result, config, precision, mixtures, rounding), source, config.seed(), sharpen);
     }
 
     /** {@code --covariance-rank}: of full covariances, below a latent dimension of {@code latent}. */
@@ -434,9 +434,9 @@ final class CompressCommand implements Callable<Integer> {
                 r.warnings(), r.latents()), made.stored());
     }
 
-    /** {@code made} with its decoder sharpened ({@link SharpeningStage}) when {@code --sharpen} asks for it. */
-    private Compressed sharpened(Compressed made, ResolvedDataset source, long seed) {
-        if (!sharpen) {
+    /** {@code made} with its decoder sharpened ({@link SharpeningStage}) when {@code apply}. */
+    private Compressed sharpened(Compressed made, ResolvedDataset source, long seed, boolean apply) {
+        if (!apply) {
             return made;
         }
         CompressionResult r = made.result();
@@ -547,7 +547,7 @@ final class CompressCommand implements Callable<Integer> {
             for (int i = 0; i < group.size(); i++) {
                 MeasuredSettings.Setting chosen = group.get(i).setting();
                 Compressed made = sharpened(measuredDraw(finish(results.get(i), configs.get(i), chosen.precision(),
-                        null, chosen.rounding()), chosen), source, config.seed());
+                        null, chosen.rounding()), chosen), source, config.seed(), sharpen || chosen.sharpen());
                 trained = made.result().dataset();
                 CompressedDataset candidate = trained;
                 StoragePrecision stored = storable(() -> MeasuredSettings.storage(candidate, chosen, budgetBytes));

@@ -24,6 +24,7 @@ import io.lgc.model.FitConfig;
 import io.lgc.model.PcaCodec;
 import io.lgc.model.RoundingTuning;
 import io.lgc.network.Architectures;
+import io.lgc.network.FrequencyRings;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import java.util.ArrayList;
@@ -147,10 +148,11 @@ public final class MeasuredSettings {
      * @param fashionBytes its file's size there
      * @param drawSpread the spread its file is drawn at best, recorded in the file (header {@code spread}); 0 for
      *     none, the readers' default
+     * @param sharpen whether its decoder ends in a frequency gain ({@link SharpeningStage}), as measured
      */
     public record Setting(DecoderKind decoder, int latentDim, int components, int width, int stem,
             Precision precision, int roundingSteps, Precision mixtures, int epochs, int featureEpochs,
-            double fashionAccuracy, long fashionBytes, double drawSpread) {
+            double fashionAccuracy, long fashionBytes, double drawSpread, boolean sharpen) {
         public Setting {
             if (drawSpread != 0 && !ArtifactMetadata.validDrawSpread(drawSpread)) {
                 throw new IllegalArgumentException("a setting's spread is 0 (none) or one a file may record, got "
@@ -168,6 +170,14 @@ public final class MeasuredSettings {
                 throw new IllegalArgumentException("a setting's mixtures are fp16 (as the writer and budget decide)"
                         + " or int8, not " + mixtures);
             }
+        }
+
+        /** A setting whose decoder is not sharpened. */
+        public Setting(DecoderKind decoder, int latentDim, int components, int width, int stem, Precision precision,
+                int roundingSteps, Precision mixtures, int epochs, int featureEpochs, double fashionAccuracy,
+                long fashionBytes, double drawSpread) {
+            this(decoder, latentDim, components, width, stem, precision, roundingSteps, mixtures, epochs, featureEpochs,
+                    fashionAccuracy, fashionBytes, drawSpread, false);
         }
 
         /** A setting whose file recommends no spread. */
@@ -199,7 +209,7 @@ public final class MeasuredSettings {
          */
         public Setting withComponents(int k) {
             return new Setting(decoder, latentDim, k, width, stem, precision, roundingSteps, mixtures, epochs,
-                    featureEpochs, Double.NaN, 0, drawSpread);
+                    featureEpochs, Double.NaN, 0, drawSpread, sharpen);
         }
 
         /** The training for the storage grid this setting was measured with. */
@@ -237,7 +247,8 @@ public final class MeasuredSettings {
                     + (roundingSteps > 0 ? " (" + roundingSteps + " rounding steps)" : "")
                     + (mixtures == Precision.INT8 ? ", int8 mixtures" : "")
                     + (epochs > 0 ? ", " + epochs + " epochs" : "")
-                    + (drawSpread > 0 ? ", drawn at spread " + Numbers.plain(drawSpread) : "");
+                    + (drawSpread > 0 ? ", drawn at spread " + Numbers.plain(drawSpread) : "")
+                    + (sharpen ? ", sharpened" : "");
         }
 
         /**
@@ -497,7 +508,8 @@ public final class MeasuredSettings {
      * The predicted size of {@code setting}'s file for {@code data}, or empty where the setting
      * cannot apply: a convolutional decoder for sides not divisible by 4, a basis larger than the
      * image or of images larger than {@link PcaCodec#MAX_VALUES}, a decoder whose activations no
-     * reader accepts, or a class with fewer records than components.
+     * reader accepts, a class with fewer records than components, or a sharpened setting for images
+     * larger than a frequency gain takes.
      */
     public static OptionalLong predictedBytes(Setting setting, Dataset data, SourceInfo source,
             CompressionConfig base) {
@@ -510,7 +522,8 @@ public final class MeasuredSettings {
         int fewest = Arrays.stream(data.classCounts()).min().orElse(0);
         boolean pca = setting.decoder() == DecoderKind.PCA;
         if (fewest < Math.max(2, setting.components())
-                || pca && (setting.latentDim() > data.shape().size() || data.shape().size() > PcaCodec.MAX_VALUES)) {
+                || pca && (setting.latentDim() > data.shape().size() || data.shape().size() > PcaCodec.MAX_VALUES)
+                || setting.sharpen() && Math.max(data.shape().height(), data.shape().width()) > FrequencyRings.MAX_SIDE) {
             return OptionalLong.empty();
         }
         CompressionConfig config = setting.applyTo(base, training);
@@ -540,8 +553,11 @@ public final class MeasuredSettings {
         if (setting.drawSpread() > 0) {
             metadata = metadata.withDrawSpread(setting.drawSpread());
         }
+        if (setting.sharpen()) {
+            metadata = SharpeningStage.withGainLayer(metadata);
+        }
         CompressedDataset dry = new CompressedDataset(metadata, unitMixtures(data.numClasses(), setting.components(),
-                setting.latentDim(), config.mixtures().covarianceType()), someWeights(decoder));
+                setting.latentDim(), config.mixtures().covarianceType()), someWeights(metadata.decoder()));
         long uncompressed = ArtifactFile.maxStoredBytes(dry, predictedStorage(setting));
         return OptionalLong.of(setting.precision() == Precision.INT4
                 ? uncompressed - weightCount(decoder) * (8 - INT4_PREDICTED_BITS) / 8 : uncompressed);

@@ -99,6 +99,19 @@ public final class SharpeningStage {
     }
 
     /**
+     * {@code m} as this stage leaves it, whatever the gains: its decoder ending in a frequency gain, the stage
+     * recorded in its provenance with {@link #IMAGES} images each side (what a size prediction needs).
+     */
+    public static ArtifactMetadata withGainLayer(ArtifactMetadata m) {
+        NetworkSpec decoder = withoutGain(m.decoder());
+        ImageShape shape = m.sampleShape();
+        List<Layer> layers = new ArrayList<>(decoder.layers());
+        layers.add(new Layer.FrequencyGain(FrequencyRings.count(shape.height(), shape.width())));
+        return m.withDecoder(new NetworkSpec(decoder.inputShape(), layers))
+                .withProvenance(recorded(m.provenance(), IMAGES, IMAGES, m.drawSpread().orElse(1.0)));
+    }
+
+    /**
      * The gain on each ring: sqrt of the real images' mean power over the decoded ones', capped at {@link
      * #MAX_GAIN}; 1 at frequency 0, and wherever the decoded images have no power to scale.
      */

@@ -418,6 +418,22 @@ class MeasuredSettingsTest {
         }
     }
 
+    @Test
+    void aSharpenedSettingSaysSoAndIsSizedWithItsGainLayer() {
+        Setting plain = setting(DecoderKind.AUTOENCODER, 16, 5, 32, 16);
+        Setting sharp = new Setting(plain.decoder(), plain.latentDim(), plain.components(), plain.width(),
+                plain.stem(), plain.precision(), plain.roundingSteps(), plain.mixtures(), plain.epochs(),
+                plain.featureEpochs(), plain.fashionAccuracy(), plain.fashionBytes(), 0, true);
+        assertThat(plain.sharpen()).isFalse();
+        assertThat(sharp.describe()).isEqualTo(plain.describe() + ", sharpened");
+        assertThat(sharp.sharesNetwork(plain)).isTrue();
+        assertThat(sharp.withComponents(3).sharpen()).isTrue();
+        // 21 fp16 gains, their tensor's entry, the layer in the header and the stage in the provenance
+        long more = MeasuredSettings.predictedBytes(sharp, FASHION_SHAPED, SOURCE, BASE).orElseThrow()
+                - MeasuredSettings.predictedBytes(plain, FASHION_SHAPED, SOURCE, BASE).orElseThrow();
+        assertThat(more).isBetween(21L * 2 + 30, 400L);
+    }
+
     /** {@code s} with its mixtures stored at int8, as such a setting is measured. */
     private static Setting int8Mixtures(Setting s) {
         return new Setting(s.decoder(), s.latentDim(), s.components(), s.width(), s.stem(), s.precision(),
