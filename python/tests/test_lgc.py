@@ -131,3 +131,29 @@ def test_the_old_command_line_path_still_verifies():
                             env=dict(os.environ, PYTHONPATH=os.path.join(root, "python", "src")))
     assert module.returncode == 0, module.stderr
     assert module.stdout == result.stdout
+
+
+def test_a_frequency_gain_filters_each_plane_as_its_circular_convolution():
+    """FORMAT.md's frequency_gain, checked against the convolution its gains define, summed directly."""
+    from types import SimpleNamespace
+    from lgc import reader
+    h, w = 6, 5
+    assert reader.ring_count(28, 28) == 21 and reader.ring_count(5, 7) == 5 and reader.ring_count(1, 1) == 1
+    rings = reader.frequency_rings(h, w)
+    gain = np.random.default_rng(3).uniform(0.5, 2.0, reader.ring_count(h, w)).astype(np.float32)
+    artifact = SimpleNamespace(layers=[("reshape", {"shape": [2, h, w]}), ("frequency_gain", {"rings": len(gain)})],
+                               weights={"layers.1.gain": gain})
+    decoder = reader.build_decoder(artifact)
+    x = np.random.default_rng(4).normal(size=(3, 2 * h * w)).astype(np.float32)
+    import torch
+    with torch.no_grad():
+        y = decoder(torch.from_numpy(x)).numpy()
+    u, v = np.meshgrid(np.arange(h), np.arange(w), indexing="ij")
+    kernel = np.array([[np.sum(gain[rings] * np.cos(2 * np.pi * (u * a / h + v * b / w))) / (h * w)
+                        for b in range(w)] for a in range(h)])
+    planes = x.reshape(3, 2, h, w).astype(np.float64)
+    expected = np.zeros_like(planes)
+    for a in range(h):
+        for b in range(w):
+            expected += kernel[a, b] * np.roll(planes, (a, b), axis=(2, 3))
+    np.testing.assert_allclose(y, expected, atol=1e-5)
