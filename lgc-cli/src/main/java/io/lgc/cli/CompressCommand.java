@@ -441,7 +441,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         CompressionResult r = made.result();
         SharpeningStage.Sharpened s = r.times().time("sharpen", () -> SharpeningStage.apply(r.dataset(),
-                (Dataset) source.data(), made.stored().decoder(),
+                (Dataset) source.data(), made.stored(),
                 r.dataset().metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
         root.out.println(SharpeningStage.summary(s.gains()));
         return new Compressed(new CompressionResult(s.dataset(), r.times(), r.warnings(), r.latents()), made.stored());

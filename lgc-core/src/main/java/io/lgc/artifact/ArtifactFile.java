@@ -131,6 +131,14 @@ public final class ArtifactFile {
                 precision != Precision.FP32 && fp16MixturesAreHarmless(data) ? Precision.FP16 : Precision.FP32);
     }
 
+    /**
+     * {@code data} as a reader gets it back from a file that stores it at {@code storage}: the decoder's weights
+     * and the mixtures rounded as they are stored, everything else as it is.
+     */
+    public static CompressedDataset asStored(CompressedDataset data, StoragePrecision storage) {
+        return toContainerChecked(data, storage).dataset();
+    }
+
     /** Every check {@link #readVerified} runs, returning the dataset only. */
     public static CompressedDataset read(Path file) {
         return readVerified(file).dataset();
@@ -154,13 +162,22 @@ public final class ArtifactFile {
 
     static Container toContainer(CompressedDataset data, StoragePrecision storage) {
         Container container = assemble(data, storage);
+        readBack(container);
+        return container;
+    }
+
+    private static Decoded toContainerChecked(CompressedDataset data, StoragePrecision storage) {
+        return readBack(assemble(data, storage));
+    }
+
+    /** What {@code container} reads back as; a container that would not is a bug of the writer's. */
+    private static Decoded readBack(Container container) {
         try {
-            decode(container, null);
+            return decode(container, null);
         } catch (ArtifactFormatException e) {
             throw new IllegalStateException("refusing to write an artifact that would not read back: "
                     + e.problem(), e);
         }
-        return container;
     }
 
     static Container assemble(CompressedDataset data, StoragePrecision storage) {

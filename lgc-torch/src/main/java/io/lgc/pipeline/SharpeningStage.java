@@ -3,7 +3,8 @@ package io.lgc.pipeline;
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.artifact.Precision;
+import io.lgc.artifact.ArtifactFile;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
 import io.lgc.gmm.GaussianMixture;
@@ -11,7 +12,6 @@ import io.lgc.model.Decoder;
 import io.lgc.network.FrequencyRings;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
-import io.lgc.artifact.container.HalfFloat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +25,9 @@ import java.util.SplittableRandom;
  * nothing), so their power falls short of the real images' at high frequencies; the gain on each ring of
  * frequency is sqrt(real power / decoded power), at most {@link #MAX_GAIN}, and 1 at frequency 0 so
  * that no image gets brighter or darker. Both powers are means over {@link #IMAGES} images: real ones
- * from the data, and draws from every class's mixture at the spread receivers draw at,
- * decoded by the decoder as the file stores it. The gain is one linear map for every class, and it costs
- * the file one number a ring (21 for a 28 × 28 image).
+ * from the data, and draws from every class's mixture at the spread receivers draw at, drawn from the
+ * mixtures and decoded by the decoder as the file stores them (rounded to its precisions). The gain is one
+ * linear map for every class, and it costs the file one number a ring (21 for a 28 × 28 image).
  */
 public final class SharpeningStage {
     /** Real and decoded images whose spectra are compared (bench/diagnose/spectral_gain.py measured with 6,000 each). */
@@ -46,12 +46,12 @@ public final class SharpeningStage {
 
     /**
      * {@code data} with its decoder sharpened towards the spectrum of {@code real}, the images it
-     * compresses; a decoder that already ends in a frequency gain has it fitted afresh.
+     * compresses; a decoder that already ends in a frequency gain has it fitted afresh. The draws are decoded
+     * from the file as {@code storage} stores it: what receivers decode is what the gain corrects.
      *
-     * @param decoderPrecision how the file stores the decoder, so that the gain corrects what receivers decode
      * @param spread the spread receivers draw at: the file's recommended one, else their default
      */
-    public static Sharpened apply(CompressedDataset data, Dataset real, Precision decoderPrecision, double spread,
+    public static Sharpened apply(CompressedDataset data, Dataset real, StoragePrecision storage, double spread,
             long seed) {
         ArtifactMetadata m = data.metadata();
         if (m.isTable()) {
@@ -65,26 +65,27 @@ public final class SharpeningStage {
         NetworkSpec decoder = withoutGain(m.decoder());
         Map<String, float[]> weights = new LinkedHashMap<>(data.decoderWeights());
         weights.keySet().retainAll(decoder.parameterShapes().keySet());
+        CompressedDataset plain = new CompressedDataset(m.withDecoder(decoder), data.mixtures(), weights);
+        CompressedDataset stored = ArtifactFile.asStored(plain, storage);
         SplittableRandom random = new SplittableRandom(seed ^ 0x7368_6172L);
-        float[] decoded = decodedDraws(decoder, stored(decoder, weights, decoderPrecision), data.mixtures(), spread,
-                random);
+        float[] decoded = decodedDraws(decoder, stored.decoderWeights(), stored.mixtures(), spread, random);
         int drawn = decoded.length / shape.size();
         float[] realImages = realImages(real, random);
+        int realCount = realImages.length / shape.size();
         int c = shape.channels();
         int h = shape.height();
         int w = shape.width();
-        double[] gains = gains(FrequencyRings.ringPower(realImages, realImages.length / shape.size(), c, h, w),
-                realImages.length / shape.size(), FrequencyRings.ringPower(decoded, drawn, c, h, w), drawn);
+        double[] gains = gains(FrequencyRings.ringPower(realImages, realCount, c, h, w), realCount,
+                FrequencyRings.ringPower(decoded, drawn, c, h, w), drawn);
         List<Layer> layers = new ArrayList<>(decoder.layers());
         layers.add(new Layer.FrequencyGain(gains.length));
-        NetworkSpec sharpened = new NetworkSpec(decoder.inputShape(), layers);
         float[] gain = new float[gains.length];
         for (int r = 0; r < gain.length; r++) {
             gain[r] = (float) gains[r];
         }
         weights.put(NetworkSpec.parameterName(layers.size() - 1, "gain"), gain);
-        ArtifactMetadata out = m.withDecoder(sharpened).withProvenance(recorded(m.provenance(),
-                realImages.length / shape.size(), drawn, spread));
+        ArtifactMetadata out = m.withDecoder(new NetworkSpec(decoder.inputShape(), layers))
+                .withProvenance(recorded(m.provenance(), realCount, drawn, spread));
         return new Sharpened(new CompressedDataset(out, data.mixtures(), weights), gains);
     }
 
@@ -131,26 +132,6 @@ public final class SharpeningStage {
             return new NetworkSpec(decoder.inputShape(), layers.subList(0, layers.size() - 1));
         }
         return decoder;
-    }
-
-    /** The weights as receivers get them back from a file storing them at {@code precision}. */
-    private static Map<String, float[]> stored(NetworkSpec decoder, Map<String, float[]> weights, Precision precision) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        decoder.parameterShapes().forEach((name, shape) -> {
-            float[] values = weights.get(name);
-            if (name.endsWith(".weight")) {
-                out.put(name, precision.stored(values, (int) shape[0]));
-            } else if (precision == Precision.FP32) {
-                out.put(name, values);
-            } else {
-                float[] half = new float[values.length]; // biases and the like: fp16 at every other precision
-                for (int i = 0; i < half.length; i++) {
-                    half[i] = HalfFloat.toFloat(HalfFloat.fromFloat(values[i]));
-                }
-                out.put(name, half);
-            }
-        });
-        return out;
     }
 
     /** About {@link #IMAGES} decoded draws, the same number from every class's mixture at {@code spread}. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.artifact.Precision;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.TinyArtifacts;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
@@ -37,7 +37,7 @@ class SharpeningStageTest {
         Dataset real = realImages(image(0.08, 0.10));
         CompressedDataset file = fileDecodingTo(blurred);
 
-        SharpeningStage.Sharpened s = SharpeningStage.apply(file, real, Precision.FP32, 1.0, 3);
+        SharpeningStage.Sharpened s = SharpeningStage.apply(file, real, StoragePrecision.FP32, 1.0, 3);
 
         float[] realValues = new float[real.size() * SHAPE.size()];
         real.inputs(identity(real.size()), 0, real.size(), realValues);
@@ -76,8 +76,8 @@ class SharpeningStageTest {
         Engines.pytorch();
         Dataset real = realImages(image(0.08, 0.10));
         SharpeningStage.Sharpened once = SharpeningStage.apply(fileDecodingTo(image(0.05, 0.02)), real,
-                Precision.FP32, 1.0, 3);
-        SharpeningStage.Sharpened twice = SharpeningStage.apply(once.dataset(), real, Precision.FP32, 1.0, 3);
+                StoragePrecision.FP32, 1.0, 3);
+        SharpeningStage.Sharpened twice = SharpeningStage.apply(once.dataset(), real, StoragePrecision.FP32, 1.0, 3);
         assertThat(twice.dataset().metadata().decoder()).isEqualTo(once.dataset().metadata().decoder());
         assertThat(twice.gains()).containsExactly(once.gains());
     }
@@ -85,7 +85,7 @@ class SharpeningStageTest {
     @Test
     void aTableIsRefused() {
         CompressedDataset table = TinyArtifacts.table(CovarianceType.FULL, 1);
-        assertThatThrownBy(() -> SharpeningStage.apply(table, realImages(image(0.1, 0.1)), Precision.FP32, 1.0, 1))
+        assertThatThrownBy(() -> SharpeningStage.apply(table, realImages(image(0.1, 0.1)), StoragePrecision.FP32, 1.0, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table");
     }
 

@@ -184,7 +184,7 @@ final class CompressCommand implements Callable<Integer> {
                     + " images; --sharpen applies to images of at most " + FrequencyRings.MAX_SIDE + " pixels a side");
         }
         SharpeningStage.Sharpened s = result.times().time("sharpen", () -> SharpeningStage.apply(made, images,
-                storage, made.metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
+                ArtifactFile.storage(made, storage), made.metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
         out.println(SharpeningStage.summary(s.gains()));
         return s.dataset();
     }
