@@ -110,15 +110,20 @@ class BudgetOptionTest extends QuickCompressFixture {
     }
 
     @Test
-    void aChoiceMeasuredAtAnotherSpreadRecordsItInTheFileUnlessSpreadIsGiven() throws IOException {
+    void aChoiceMeasuredAtAnotherSpreadAndSharpenedIsWrittenSoUnlessSpreadIsGiven() throws IOException {
         // at 8x8 pixels the latent-32 int4 setting, measured drawn at spread 1.4, is predicted at about 69,600 B
         Path out = dir.resolve("wide.lgc");
         CliRun run = compressBands(out, "--budget", "70000", "--epochs", "1", "--n-init", "1", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("budget 70,000 B (68.4 KiB): autoencoder, latent 32, 5 components per class,"
-                + " width 32, stem 16, int4 (300 rounding steps), int8 mixtures, 24 epochs, drawn at spread 1.4,");
+                + " width 32, stem 16, int4 (300 rounding steps), int8 mixtures, 24 epochs, drawn at spread 1.4,"
+                + " sharpened,");
         assertThat(Files.size(out)).isLessThanOrEqualTo(70_000);
         assertThat(ArtifactFile.readVerified(out).header().get("spread").getAsDouble()).isEqualTo(1.4);
+        // measured sharpened, so written sharpened, at the spread the file recommends
+        var layers = ArtifactFile.read(out).metadata().decoder().layers();
+        assertThat(layers.get(layers.size() - 1)).isInstanceOf(io.lgc.network.Layer.FrequencyGain.class);
+        assertThat(config(out).getAsJsonObject("sharpening").get("spread").getAsDouble()).isEqualTo(1.4);
         Path given = dir.resolve("given.lgc");
         CliRun mine = compressBands(given, "--budget", "70000", "--epochs", "1", "--n-init", "1", "--seed", "1",
                 "--spread", "1.1", "-q");
