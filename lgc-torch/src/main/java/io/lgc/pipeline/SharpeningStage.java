@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * samples are blurred (the autoencoder's loss averages fine detail away, and a sample is an average of
  * nothing), so their power falls short of the real images' at high frequencies; the gain on each ring of
  * frequency is sqrt(real power / decoded power), at most {@link #MAX_GAIN}, and 1 at frequency 0 so
- * that no image gets brighter or darker. Both powers are means over {@link #IMAGES} images: real ones
+ * that no image gets brighter or darker. Both powers are means over {@link #IMAGES} images (fewer of large
+ * ones: {@link #MAX_VALUES}): real ones
  * from the data, and draws from every class's mixture at the spread receivers draw at, drawn from the
  * mixtures and decoded by the decoder as the file stores them (rounded to its precisions). The gain is one
  * linear map for every class, and it costs the file one number a ring (21 for a 28 × 28 image).
@@ -32,6 +33,12 @@ import java.util.SplittableRandom;
 public final class SharpeningStage {
     /** Real and decoded images whose spectra are compared (bench/diagnose/spectral_gain.py measured with 6,000 each). */
     public static final int IMAGES = 6000;
+    /**
+     * The most values each side's images may hold together (64 MiB of floats): large images are compared
+     * over fewer of them, at least {@link #FEWEST_IMAGES}.
+     */
+    static final long MAX_VALUES = 1L << 24;
+    static final int FEWEST_IMAGES = 16;
     /** The most a ring is amplified: noise, not detail, is all a decoder has where its power is far below. */
     public static final double MAX_GAIN = 2.0;
     /** {@link #MAX_GAIN} as option descriptions print it. */
@@ -62,15 +69,19 @@ public final class SharpeningStage {
             throw new IllegalArgumentException("a frequency gain applies to images of at most "
                     + FrequencyRings.MAX_SIDE + " pixels a side, not " + shape);
         }
+        if (!real.shape().equals(shape)) {
+            throw new IllegalArgumentException("the real images are " + real.shape() + ", the file's " + shape);
+        }
+        int images = images(shape);
         NetworkSpec decoder = withoutGain(m.decoder());
         Map<String, float[]> weights = new LinkedHashMap<>(data.decoderWeights());
         weights.keySet().retainAll(decoder.parameterShapes().keySet());
         CompressedDataset plain = new CompressedDataset(m.withDecoder(decoder), data.mixtures(), weights);
         CompressedDataset stored = ArtifactFile.asStored(plain, storage);
         SplittableRandom random = new SplittableRandom(seed ^ 0x7368_6172L);
-        float[] decoded = decodedDraws(decoder, stored.decoderWeights(), stored.mixtures(), spread, random);
+        float[] decoded = decodedDraws(decoder, stored.decoderWeights(), stored.mixtures(), spread, images, random);
         int drawn = decoded.length / shape.size();
-        float[] realImages = realImages(real, random);
+        float[] realImages = realImages(real, images, random);
         int realCount = realImages.length / shape.size();
         int c = shape.channels();
         int h = shape.height();
@@ -125,6 +136,11 @@ public final class SharpeningStage {
         return gains;
     }
 
+    /** How many images of {@code shape} each side compares: {@link #IMAGES}, fewer where they would be large. */
+    static int images(ImageShape shape) {
+        return (int) Math.max(FEWEST_IMAGES, Math.min(IMAGES, MAX_VALUES / shape.size()));
+    }
+
     /** The decoder without a final frequency gain, which a refit replaces. */
     private static NetworkSpec withoutGain(NetworkSpec decoder) {
         List<Layer> layers = decoder.layers();
@@ -134,10 +150,10 @@ public final class SharpeningStage {
         return decoder;
     }
 
-    /** About {@link #IMAGES} decoded draws, the same number from every class's mixture at {@code spread}. */
+    /** About {@code images} decoded draws, the same number from every class's mixture at {@code spread}. */
     private static float[] decodedDraws(NetworkSpec decoder, Map<String, float[]> weights,
-            List<GaussianMixture> mixtures, double spread, SplittableRandom random) {
-        int perClass = Math.max(1, IMAGES / mixtures.size());
+            List<GaussianMixture> mixtures, double spread, int images, SplittableRandom random) {
+        int perClass = Math.max(1, images / mixtures.size());
         int dim = mixtures.get(0).dimension();
         float[] latents = new float[perClass * mixtures.size() * dim];
         int at = 0;
@@ -154,14 +170,14 @@ public final class SharpeningStage {
         }
     }
 
-    /** Up to {@link #IMAGES} of the real images, drawn without replacement, scaled to [0, 1] as decoders output them. */
-    private static float[] realImages(Dataset real, SplittableRandom random) {
+    /** Up to {@code images} of the real images, drawn without replacement, scaled to [0, 1] as decoders output them. */
+    private static float[] realImages(Dataset real, int images, SplittableRandom random) {
         int n = real.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int take = Math.min(IMAGES, n);
+        int take = Math.min(images, n);
         for (int i = 0; i < take; i++) { // the first take places of a Fisher–Yates shuffle
             int j = i + random.nextInt(n - i);
             int t = order[i];

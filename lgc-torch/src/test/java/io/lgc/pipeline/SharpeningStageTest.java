@@ -83,6 +83,18 @@ class SharpeningStageTest {
     }
 
     @Test
+    void largeImagesAreComparedOverFewerOfThemAndRealImagesOfAnotherShapeAreRefused() {
+        assertThat(SharpeningStage.images(new ImageShape(1, 28, 28))).isEqualTo(SharpeningStage.IMAGES);
+        assertThat(SharpeningStage.images(new ImageShape(3, 256, 256))).isEqualTo(85); // 2^24 values / 196,608
+        assertThat(SharpeningStage.images(new ImageShape(3, 512, 512))).isEqualTo(21);
+        assertThat(SharpeningStage.images(new ImageShape(8, 512, 512))).isEqualTo(SharpeningStage.FEWEST_IMAGES); // not 8
+        Dataset other = new Dataset(new byte[10 * 16], new int[10], CLASSES, new ImageShape(1, 4, 4));
+        assertThatThrownBy(() -> SharpeningStage.apply(fileDecodingTo(image(0.05, 0.02)), other,
+                StoragePrecision.FP32, 1.0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the real images are");
+    }
+
+    @Test
     void aTableIsRefused() {
         CompressedDataset table = TinyArtifacts.table(CovarianceType.FULL, 1);
         assertThatThrownBy(() -> SharpeningStage.apply(table, realImages(image(0.1, 0.1)), StoragePrecision.FP32, 1.0, 1))
