@@ -34,7 +34,6 @@ import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SharpeningStage;
-import io.lgc.network.FrequencyRings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.privacy.BudgetSplit;
 import io.lgc.privacy.DpCompressor;
@@ -441,24 +440,15 @@ final class CompressCommand implements Callable<Integer> {
         }
         CompressionResult r = made.result();
         SharpeningStage.Sharpened s = r.times().time("sharpen", () -> SharpeningStage.apply(r.dataset(),
-                (Dataset) source.data(), made.stored(),
-                r.dataset().metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
+                (Dataset) source.data(), made.stored(), SamplingPlan.defaultSpread(r.dataset().metadata()), seed));
         root.out.println(SharpeningStage.summary(s.gains()));
         return new Compressed(new CompressionResult(s.dataset(), r.times(), r.warnings(), r.latents()), made.stored());
     }
 
-    /** {@code --sharpen}: of images of at most {@link FrequencyRings#MAX_SIDE} a side, without --epsilon. */
+    /** {@code --sharpen}: of images a frequency gain takes ({@link StorageOptionChecks#requireSharpenable}). */
     private void checkSharpen(ResolvedDataset source) {
-        if (!sharpen) {
-            return;
-        }
-        if (!(source.data() instanceof Dataset images)) {
-            throw new InputException(source.displayName() + ": a table; --sharpen boosts the fine detail of images");
-        }
-        if (images.shape().height() > FrequencyRings.MAX_SIDE || images.shape().width() > FrequencyRings.MAX_SIDE) {
-            throw new InputException(source.displayName() + ": " + images.shape().height() + "x"
-                    + images.shape().width() + " images; --sharpen applies to images of at most "
-                    + FrequencyRings.MAX_SIDE + " pixels a side");
+        if (sharpen) {
+            StorageOptionChecks.requireSharpenable(source.data(), source.displayName());
         }
     }
 

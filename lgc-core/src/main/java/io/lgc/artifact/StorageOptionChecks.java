@@ -2,15 +2,39 @@ package io.lgc.artifact;
 
 import io.lgc.InputException;
 import io.lgc.Numbers;
+import io.lgc.data.Dataset;
+import io.lgc.data.LabelledData;
 import io.lgc.gmm.CovarianceType;
+import io.lgc.network.FrequencyRings;
 
 /**
- * The checks of {@code --spread} and {@code --covariance-rank}, which say how a file is stored and drawn,
+ * The checks of {@code --spread}, {@code --covariance-rank} and {@code --sharpen}, which say how a file is stored
+ * and drawn,
  * shared by {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the
  * same words, under the option the user typed, before any work.
  */
 public final class StorageOptionChecks {
     private StorageOptionChecks() {
+    }
+
+    /**
+     * {@code --sharpen} on {@code data}, read from {@code source}: images of at most {@link FrequencyRings#MAX_SIDE}
+     * pixels a side; a table is refused ({@link #sharpenTable}).
+     */
+    public static Dataset requireSharpenable(LabelledData data, String source) {
+        if (!(data instanceof Dataset images)) {
+            throw sharpenTable(source);
+        }
+        if (!FrequencyRings.takes(images.shape().height(), images.shape().width())) {
+            throw new InputException(source + ": " + images.shape().height() + "x" + images.shape().width()
+                    + " images; --sharpen applies to images of at most " + FrequencyRings.MAX_SIDE + " pixels a side");
+        }
+        return images;
+    }
+
+    /** {@code --sharpen} refused for the table {@code source}, which a caller may know before reading it. */
+    public static InputException sharpenTable(String source) {
+        return new InputException(source + ": a table; --sharpen boosts the fine detail of images");
     }
 
     /** {@code --spread F}: above 0 and at most what a file may recommend ({@link ArtifactMetadata#MAX_DRAW_SPREAD}). */

@@ -18,6 +18,27 @@ public final class FrequencyRings {
     private FrequencyRings() {
     }
 
+    /** Whether a frequency gain takes h × w images: neither side above {@link #MAX_SIDE}. */
+    public static boolean takes(long h, long w) {
+        return h <= MAX_SIDE && w <= MAX_SIDE;
+    }
+
+    /**
+     * cos (or sin) of 2π·j·k/n, row-major over j and k: the real (or negated imaginary) part of the n-point
+     * DFT's matrix, symmetric in j and k.
+     */
+    public static double[] dftMatrix(int n, boolean cosine) {
+        double[] out = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < n; k++) {
+                // j·k mod n keeps the angle small, so large sides lose no precision
+                double angle = 2 * Math.PI * ((long) j * k % n) / n;
+                out[j * n + k] = cosine ? Math.cos(angle) : Math.sin(angle);
+            }
+        }
+        return out;
+    }
+
     /** The ring of frequency (u, v) on an h × w image, u from 0 to h - 1 and v from 0 to w - 1. */
     public static int ring(int u, int v, int h, int w) {
         int fu = Math.min(u, h - u);
@@ -57,8 +78,10 @@ public final class FrequencyRings {
         }
         int[] index = ringIndex(h, w);
         double[] power = new double[count(h, w)];
-        Dft rows = new Dft(h);
-        Dft cols = new Dft(w);
+        double[] rowCos = dftMatrix(h, true);
+        double[] rowSin = dftMatrix(h, false);
+        double[] colCos = dftMatrix(w, true);
+        double[] colSin = dftMatrix(w, false);
         double[] re = new double[h * w];
         double[] im = new double[h * w];
         double[] outRe = new double[h * w];
@@ -72,8 +95,8 @@ public final class FrequencyRings {
                     double si = 0;
                     for (int j = 0; j < w; j++) {
                         double x = images[at + u * w + j];
-                        sr += x * cols.cos[v * w + j];
-                        si -= x * cols.sin[v * w + j];
+                        sr += x * colCos[v * w + j];
+                        si -= x * colSin[v * w + j];
                     }
                     re[u * w + v] = sr;
                     im[u * w + v] = si;
@@ -84,8 +107,8 @@ public final class FrequencyRings {
                     double sr = 0;
                     double si = 0;
                     for (int i = 0; i < h; i++) {
-                        double c = rows.cos[u * h + i];
-                        double s = rows.sin[u * h + i];
+                        double c = rowCos[u * h + i];
+                        double s = rowSin[u * h + i];
                         double r = re[i * w + v];
                         double m = im[i * w + v];
                         sr += c * r + s * m;
@@ -100,24 +123,5 @@ public final class FrequencyRings {
             }
         }
         return power;
-    }
-
-    /** cos and sin of 2π·j·k/n, row-major over j and k. */
-    private static final class Dft {
-        final double[] cos;
-        final double[] sin;
-
-        Dft(int n) {
-            cos = new double[n * n];
-            sin = new double[n * n];
-            for (int j = 0; j < n; j++) {
-                for (int k = 0; k < n; k++) {
-                    // j·k mod n keeps the angle small, so large sides lose no precision
-                    double angle = 2 * Math.PI * ((long) j * k % n) / n;
-                    cos[j * n + k] = Math.cos(angle);
-                    sin[j * n + k] = Math.sin(angle);
-                }
-            }
-        }
     }
 }

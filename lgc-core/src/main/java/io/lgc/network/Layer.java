@@ -230,7 +230,7 @@ public sealed interface Layer {
 
         @Override
         public long[] outputShape(long[] input) {
-            require(input.length == 3 && input[1] <= FrequencyRings.MAX_SIDE && input[2] <= FrequencyRings.MAX_SIDE
+            require(input.length == 3 && FrequencyRings.takes(input[1], input[2])
                     && FrequencyRings.count((int) input[1], (int) input[2]) == rings,
                     "frequency_gain with " + rings + " rings expects [c, h, w] with that many rings of frequency"
                     + " (at most " + FrequencyRings.MAX_SIDE + " a side)", input);

@@ -71,21 +71,17 @@ final class FrequencyGainBlock extends AbstractBlock {
     }
 
     private static NDArray cos(NDManager m, int n) {
-        return m.create(trig(n, true), new Shape(n, n));
+        return m.create(floats(FrequencyRings.dftMatrix(n, true)), new Shape(n, n));
     }
 
     private static NDArray sin(NDManager m, int n) {
-        return m.create(trig(n, false), new Shape(n, n));
+        return m.create(floats(FrequencyRings.dftMatrix(n, false)), new Shape(n, n));
     }
 
-    /** cos or sin of 2π·j·k/n, row-major; symmetric in j and k. */
-    private static float[] trig(int n, boolean cos) {
-        float[] out = new float[n * n];
-        for (int j = 0; j < n; j++) {
-            for (int k = 0; k < n; k++) {
-                double angle = 2 * Math.PI * ((long) j * k % n) / n;
-                out[j * n + k] = (float) (cos ? Math.cos(angle) : Math.sin(angle));
-            }
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[i];
         }
         return out;
     }

@@ -526,7 +526,7 @@ public final class MeasuredSettings {
         boolean pca = setting.decoder() == DecoderKind.PCA;
         if (fewest < Math.max(2, setting.components())
                 || pca && (setting.latentDim() > data.shape().size() || data.shape().size() > PcaCodec.MAX_VALUES)
-                || setting.sharpen() && Math.max(data.shape().height(), data.shape().width()) > FrequencyRings.MAX_SIDE) {
+                || setting.sharpen() && !FrequencyRings.takes(data.shape().height(), data.shape().width())) {
             return OptionalLong.empty();
         }
         CompressionConfig config = setting.applyTo(base, training);

@@ -65,7 +65,7 @@ public final class SharpeningStage {
             throw new IllegalArgumentException("a frequency gain sharpens images; this file holds a table");
         }
         ImageShape shape = m.sampleShape();
-        if (shape.height() > FrequencyRings.MAX_SIDE || shape.width() > FrequencyRings.MAX_SIDE) {
+        if (!FrequencyRings.takes(shape.height(), shape.width())) {
             throw new IllegalArgumentException("a frequency gain applies to images of at most "
                     + FrequencyRings.MAX_SIDE + " pixels a side, not " + shape);
         }
@@ -88,14 +88,12 @@ public final class SharpeningStage {
         int w = shape.width();
         double[] gains = gains(FrequencyRings.ringPower(realImages, realCount, c, h, w), realCount,
                 FrequencyRings.ringPower(decoded, drawn, c, h, w), drawn);
-        List<Layer> layers = new ArrayList<>(decoder.layers());
-        layers.add(new Layer.FrequencyGain(gains.length));
         float[] gain = new float[gains.length];
         for (int r = 0; r < gain.length; r++) {
             gain[r] = (float) gains[r];
         }
-        weights.put(NetworkSpec.parameterName(layers.size() - 1, "gain"), gain);
-        ArtifactMetadata out = m.withDecoder(new NetworkSpec(decoder.inputShape(), layers))
+        weights.put(NetworkSpec.parameterName(decoder.layers().size(), "gain"), gain);
+        ArtifactMetadata out = m.withDecoder(withGain(decoder, shape))
                 .withProvenance(recorded(m.provenance(), realCount, drawn, spread));
         return new Sharpened(new CompressedDataset(out, data.mixtures(), weights), gains);
     }
@@ -115,11 +113,7 @@ public final class SharpeningStage {
      * recorded in its provenance with {@link #IMAGES} images each side (what a size prediction needs).
      */
     public static ArtifactMetadata withGainLayer(ArtifactMetadata m) {
-        NetworkSpec decoder = withoutGain(m.decoder());
-        ImageShape shape = m.sampleShape();
-        List<Layer> layers = new ArrayList<>(decoder.layers());
-        layers.add(new Layer.FrequencyGain(FrequencyRings.count(shape.height(), shape.width())));
-        return m.withDecoder(new NetworkSpec(decoder.inputShape(), layers))
+        return m.withDecoder(withGain(withoutGain(m.decoder()), m.sampleShape()))
                 .withProvenance(recorded(m.provenance(), IMAGES, IMAGES, m.drawSpread().orElse(1.0)));
     }
 
@@ -139,6 +133,13 @@ public final class SharpeningStage {
     /** How many images of {@code shape} each side compares: {@link #IMAGES}, fewer where they would be large. */
     static int images(ImageShape shape) {
         return (int) Math.max(FEWEST_IMAGES, Math.min(IMAGES, MAX_VALUES / shape.size()));
+    }
+
+    /** {@code decoder} ending in a frequency gain for images of {@code shape}. */
+    private static NetworkSpec withGain(NetworkSpec decoder, ImageShape shape) {
+        List<Layer> layers = new ArrayList<>(decoder.layers());
+        layers.add(new Layer.FrequencyGain(FrequencyRings.count(shape.height(), shape.width())));
+        return new NetworkSpec(decoder.inputShape(), layers);
     }
 
     /** The decoder without a final frequency gain, which a refit replaces. */

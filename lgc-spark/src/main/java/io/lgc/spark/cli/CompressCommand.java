@@ -15,7 +15,6 @@ import io.lgc.model.RoundingTuning;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SharpeningStage;
-import io.lgc.network.FrequencyRings;
 import io.lgc.synth.SamplingPlan;
 import io.lgc.spark.InputColumns;
 import io.lgc.spark.LgcSpark;
@@ -126,7 +125,7 @@ final class CompressCommand implements Callable<Integer> {
         SparkSession spark = Sessions.get();
         TableReader.Input read = TableReader.read(spark, input, columns(spark));
         if (sharpen && read.columns().image() == null) {
-            throw new InputException(input + ": a table; --sharpen boosts the fine detail of images");
+            throw StorageOptionChecks.sharpenTable(input);
         }
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
@@ -176,15 +175,9 @@ final class CompressCommand implements Callable<Integer> {
         if (!sharpen) {
             return made;
         }
-        if (!(result.sample() instanceof io.lgc.data.Dataset images)) {
-            throw new InputException(input + ": a table; --sharpen boosts the fine detail of images");
-        }
-        if (images.shape().height() > FrequencyRings.MAX_SIDE || images.shape().width() > FrequencyRings.MAX_SIDE) {
-            throw new InputException(input + ": " + images.shape().height() + "x" + images.shape().width()
-                    + " images; --sharpen applies to images of at most " + FrequencyRings.MAX_SIDE + " pixels a side");
-        }
+        io.lgc.data.Dataset images = StorageOptionChecks.requireSharpenable(result.sample(), input);
         SharpeningStage.Sharpened s = result.times().time("sharpen", () -> SharpeningStage.apply(made, images,
-                ArtifactFile.storage(made, storage), made.metadata().drawSpread().orElse(SamplingPlan.DEFAULT_SPREAD), seed));
+                ArtifactFile.storage(made, storage), SamplingPlan.defaultSpread(made.metadata()), seed));
         out.println(SharpeningStage.summary(s.gains()));
         return s.dataset();
     }
