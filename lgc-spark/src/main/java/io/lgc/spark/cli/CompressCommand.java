@@ -12,6 +12,7 @@ import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.RoundingTuning;
+import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SharpeningStage;
@@ -104,6 +105,9 @@ final class CompressCommand implements Callable<Integer> {
             + " the sampled images' spectrum, as lgc compress --sharpen does (images only).")
     boolean sharpen;
 
+    @Option(names = "--force", description = "Replace an existing file at -o (never the input).")
+    boolean force;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -122,6 +126,10 @@ final class CompressCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new InputException(output + ": the folder " + parent + " does not exist");
         }
+        // as lgc compress: never the input, never an existing file unless --force, checked before Spark starts
+        OutputTarget target = OutputTarget.file(output, force);
+        target.requireApartFrom(List.of(Path.of(input)));
+        target.prepare();
         SparkSession spark = Sessions.get();
         TableReader.Input read = TableReader.read(spark, input, columns(spark));
         if (sharpen && read.columns().image() == null) {
@@ -142,7 +150,8 @@ final class CompressCommand implements Callable<Integer> {
                 seed, result.times(), Progress.silent());
         CompressedDataset recommended = spread == null ? tuned : tuned.withDrawSpread(spread);
         CompressedDataset finished = sharpened(recommended, result, storage, out);
-        WriteReport written = Lgc.save(finished, output, storage);
+        target.requireReplaceable(); // again: the file may have appeared while Spark worked
+        WriteReport written = target.writing(() -> Lgc.save(finished, output, storage));
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
                 Files.size(output), result.records(), result.dataset().metadata().numClasses(),
                 result.sampleRecords());

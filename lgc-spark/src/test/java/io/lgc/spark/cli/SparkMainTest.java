@@ -118,6 +118,27 @@ class SparkMainTest {
     }
 
     @Test
+    void anExistingFileOrTheInputIsNeverWrittenOverWithoutForce() throws Exception {
+        Path csv = blobsCsv();
+        String before = Files.readString(csv);
+        Result onInput = run("compress", csv.toString(), "-o", csv.toString(), "--force");
+        assertThat(onInput.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(onInput.err.strip()).isEqualTo("lgc-spark: " + csv + ": is the input " + csv
+                + "; write the output elsewhere");
+        assertThat(Files.readString(csv)).isEqualTo(before);
+
+        Path kept = dir.resolve("kept.lgc");
+        Files.writeString(kept, "mine");
+        Result refused = run("compress", csv.toString(), "-o", kept.toString());
+        assertThat(refused.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(refused.err.strip()).isEqualTo("lgc-spark: " + kept + ": exists; pass --force to replace it");
+        assertThat(Files.readString(kept)).isEqualTo("mine");
+
+        compressBlobs(kept, "--force");
+        assertThat(ArtifactFile.readVerified(kept).dataset().metadata().classCounts()).containsExactly(30, 30);
+    }
+
+    @Test
     void sharpenEndsAnImageDecoderInAFrequencyGainAndIsRefusedForATable() throws Exception {
         Path sharp = dir.resolve("sharp.lgc");
         Result c = run("compress", parquetOfStripes().toString(), "-o", sharp.toString(), "--epochs", "1",
