@@ -81,7 +81,8 @@ final class PerChannelInt8 {
         byte[] q = new byte[weights.length];
         for (int c = 0; c < channels; c++) {
             if (limit == INT4_LIMIT) {
-                scales[c] = leastSquaredErrorScale(weights, c * per, (c + 1) * per, scales[c], limit);
+                float grid = gridOf(weights, c * per, (c + 1) * per, scales[c], limit);
+                scales[c] = grid > 0 ? grid : leastSquaredErrorScale(weights, c * per, (c + 1) * per, scales[c], limit);
             }
             for (int i = c * per; i < (c + 1) * per; i++) {
                 q[i] = level(weights[i], scales[c], limit);
@@ -117,6 +118,32 @@ final class PerChannelInt8 {
     static byte level(float weight, float scale, int limit) {
         long step = Math.round(Math.rint(weight / (double) scale));
         return (byte) Math.max(-limit, Math.min(limit, step));
+    }
+
+    /**
+     * The scale of the grid from..to already lies on with its largest magnitude at level {@code limit} (what a
+     * reader got back from a file: every value {@code q · scale} in float arithmetic), or 0 if there is none.
+     * Kept rather than searched again, so that a file read and written again is the same file: the search's
+     * candidates start from {@code full}, which lies a float's last bit or two from the grid's own scale.
+     */
+    private static float gridOf(float[] w, int from, int to, float full, int limit) {
+        float down = Math.nextDown(full);
+        float up = Math.nextUp(full);
+        for (float candidate : new float[] {full, down, up, Math.nextDown(down), Math.nextUp(up)}) {
+            if (candidate > 0 && Float.isFinite(candidate) && onGrid(w, from, to, candidate, limit)) {
+                return candidate;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean onGrid(float[] w, int from, int to, float scale, int limit) {
+        for (int i = from; i < to; i++) {
+            if (level(w[i], scale, limit) * scale != w[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Of the candidate scales (see {@link #SHRINK_STEPS}), the first with the least squared error over from..to. */

@@ -95,6 +95,21 @@ class Int4QuantizationTest {
     }
 
     @Test
+    void whatAReaderGetsBackIsQuantisedAgainToTheSameLevelsAndScales() {
+        Random r = new Random(13);
+        for (int trial = 0; trial < 200; trial++) {
+            int channels = 1 + r.nextInt(8);
+            int per = 1 + r.nextInt(80);
+            float[] w = gaussian(r, channels * per, Math.pow(10, r.nextInt(12) - 6));
+            PerChannelInt8.Quantized once = PerChannelInt8.quantize(w, channels, PerChannelInt8.INT4_LIMIT);
+            float[] back = PerChannelInt8.dequantize(once.values(), once.scales());
+            PerChannelInt8.Quantized twice = PerChannelInt8.quantize(back, channels, PerChannelInt8.INT4_LIMIT);
+            assertThat(twice.scales()).as("trial %d", trial).containsExactly(once.scales());
+            assertThat(twice.values()).as("trial %d", trial).containsExactly(once.values());
+        }
+    }
+
+    @Test
     void onlyTheInt8AndInt4RangesExist() {
         assertThatThrownBy(() -> PerChannelInt8.quantize(new float[] {1f}, 1, 15))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-15..15");
