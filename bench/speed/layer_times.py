@@ -12,19 +12,12 @@ import time
 import numpy as np
 import torch
 
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "..", "..", "python", "src"))
-sys.path.insert(0, here)
-from lgc import reader  # noqa: E402
-from torch_bench import Upsample  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_bench import interpolating_decoder  # noqa: E402
 
 torch.set_num_threads(os.cpu_count())
 torch.set_num_interop_threads(1)
-art = reader.read_artifact(open(sys.argv[1], "rb").read())
-dec = reader.build_decoder(art)
-for i, (op, f) in enumerate(art.layers):
-    if op == "upsample_nearest":
-        dec.layers[i] = Upsample(f["scale"])
+art, dec = interpolating_decoder(sys.argv[1])
 rows, reps = int(sys.argv[2]), int(sys.argv[3])
 ms = [0.0] * len(dec.layers)
 rng = np.random.default_rng(1)

@@ -131,15 +131,21 @@ def train(kind, spec_file, steps):
           % (kind, steps / seconds, 1000 * cpu_seconds / steps, steps, batch, seconds, loss_sum / steps))
 
 
-def decode(artifact_file, n):
+def interpolating_decoder(artifact_file):
+    """The artifact and its decoder (the Python package's), upsampling by interpolation as the Java decoder does."""
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python", "src"))
     from lgc import reader
     with open(artifact_file, "rb") as f:
         artifact = reader.read_artifact(f.read())
     decoder = reader.build_decoder(artifact)
-    for i, (op, f) in enumerate(artifact.layers):  # the Java decoder interpolates; so does this one
+    for i, (op, f) in enumerate(artifact.layers):
         if op == "upsample_nearest":
             decoder.layers[i] = Upsample(f["scale"])
+    return artifact, decoder
+
+
+def decode(artifact_file, n):
+    artifact, decoder = interpolating_decoder(artifact_file)
     latents = torch.from_numpy(np.random.default_rng(1).standard_normal((n, artifact.latent_dim), dtype=np.float32))
     with torch.inference_mode():
         decoder(latents[:1000])  # warm-up
