@@ -7,7 +7,6 @@ import io.lgc.artifact.Precision;
 import io.lgc.artifact.StorageOptionChecks;
 import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.VerifiedArtifact;
-import io.lgc.artifact.container.Codec;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
@@ -25,6 +24,7 @@ import io.lgc.model.RoundingTuning;
 import io.lgc.model.TrainingDivergedException;
 import io.lgc.network.Architectures;
 import io.lgc.output.OutputTarget;
+import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
@@ -49,7 +49,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -423,16 +422,6 @@ final class CompressCommand implements Callable<Integer> {
                 result.latents()), stored);
     }
 
-    /** {@code made} recommending the spread {@code setting} was measured at, unless {@code --spread} said otherwise. */
-    private Compressed measuredDraw(Compressed made, MeasuredSettings.Setting setting) {
-        if (spread != null || setting.drawSpread() == 0) {
-            return made;
-        }
-        CompressionResult r = made.result();
-        return new Compressed(new CompressionResult(r.dataset().withDrawSpread(setting.drawSpread()), r.times(),
-                r.warnings(), r.latents()), made.stored());
-    }
-
     /** {@code made} with its decoder sharpened ({@link SharpeningStage}) when {@code apply}. */
     private Compressed sharpened(Compressed made, ResolvedDataset source, long seed, boolean apply) {
         if (!apply) {
@@ -508,68 +497,54 @@ final class CompressCommand implements Callable<Integer> {
         return new StoragePrecision(precision, mixtures);
     }
 
-    /**
-     * {@code --budget}: the best measured setting predicted to fit, or a better one on the same network
-     * tried first; when a file comes out larger (a setting predicted larger, mixtures that fp16 would move
-     * too far, fits with warnings), the next setting on the same network, its mixtures refitted, then the
-     * next measured setting, trained anew, until one fits or none is left.
-     */
+    /** {@code --budget}: {@link BudgetCompressor}, its steps said as they happen. */
     private Compressed compressForBudget(long budgetBytes, ResolvedDataset source, SourceInfo info,
             CompressionConfig config) {
         if (!(source.data() instanceof Dataset images)) {
             throw new InputException(source.displayName() + ": a table; --budget chooses among settings measured on"
                     + " images (a table takes --latent-dim and --components)");
         }
-        List<MeasuredSettings.Setting> tried = new ArrayList<>();
         // a setting measured with longer training trains as long, unless the user gave the epochs
         MeasuredSettings.Training training = given("--epochs") || given("--feature-epochs")
                 ? MeasuredSettings.Training.AS_GIVEN : MeasuredSettings.Training.AS_MEASURED;
-        MeasuredSettings.Choice choice = MeasuredSettings.forBudget(budgetBytes, images, info, config, List.of(),
-                training).orElseThrow();
-        while (true) {
-            sayChoice(budgetBytes, images, choice, !tried.isEmpty(), training, config);
-            List<MeasuredSettings.Choice> group = choice.inOrder();
-            List<CompressionConfig> configs = group.stream().map(c -> c.setting().applyTo(config, training))
-                    .toList();
-            List<CompressionResult> results = trainOnce(source, info, configs);
-            long bytes = 0;
-            CompressedDataset trained = null;
-            for (int i = 0; i < group.size(); i++) {
-                MeasuredSettings.Setting chosen = group.get(i).setting();
-                Compressed made = sharpened(measuredDraw(finish(results.get(i), configs.get(i), chosen.precision(),
-                        null, chosen.rounding()), chosen), source, config.seed(), sharpen || chosen.sharpen());
-                trained = made.result().dataset();
-                CompressedDataset candidate = trained;
-                StoragePrecision stored = storable(() -> MeasuredSettings.storage(candidate, chosen, budgetBytes));
-                bytes = storable(() -> ArtifactFile.storedBytes(candidate, stored, Codec.AUTO));
-                if (bytes <= budgetBytes) {
-                    if (!stored.equals(made.stored())) {
-                        root.out.println(String.format(Locale.ROOT, "budget: mixtures stored in %s %s, which moves"
-                                + " a class by at most %.1e nats", stored.mixtures().label(),
-                                chosen.mixtures() == Precision.INT8 ? "as the setting was measured" : "to fit",
-                                ArtifactFile.mixtureDivergence(candidate, stored.mixtures())));
-                    }
-                    return new Compressed(made.result(), stored);
-                }
-                tried.add(chosen);
-                if (i + 1 < group.size()) {
-                    root.out.println("budget: the file came out at " + Text.bytes(bytes) + "; the same network"
-                            + " with its mixtures refitted: " + group.get(i + 1).setting().describe());
-                }
+        PrintStream out = root.out;
+        BudgetCompressor.Listener said = new BudgetCompressor.Listener() {
+            @Override
+            public void choosing(MeasuredSettings.Choice choice, boolean retry) {
+                sayChoice(budgetBytes, images, choice, retry, training, config);
             }
-            MeasuredSettings.Setting last = group.get(group.size() - 1).setting();
-            Optional<MeasuredSettings.Choice> next = MeasuredSettings.forBudget(budgetBytes, images, info,
-                    config, tried, training);
-            if (next.isEmpty()) {
-                throw MeasuredSettings.tooLarge(budgetBytes, bytes, last, source.displayName());
+
+            @Override
+            public void refitting(long bytes, MeasuredSettings.Setting next) {
+                out.println("budget: the file came out at " + Text.bytes(bytes) + "; the same network with its"
+                        + " mixtures refitted: " + next.describe());
             }
-            double moved = last.mixtures() == Precision.INT8 ? 0 : ArtifactFile.fp16MixtureDivergence(trained);
-            String why = moved > MeasuredSettings.FP16_MIXTURE_MAX_KL
-                    ? String.format(Locale.ROOT, "its mixtures stay fp32: fp16 would move a class by %.1e nats", moved)
-                    : "its mixture fits reported warnings, which the header records";
-            root.out.println("budget: the file came out at " + Text.bytes(bytes) + ", " + why
-                    + "; trying the next setting");
-            choice = next.orElseThrow();
+
+            @Override
+            public void trainingNext(long bytes, String why) {
+                out.println("budget: the file came out at " + Text.bytes(bytes) + ", " + why
+                        + "; trying the next setting");
+            }
+
+            @Override
+            public void mixturesStored(StoragePrecision stored, MeasuredSettings.Setting setting, double moved) {
+                out.println(String.format(Locale.ROOT, "budget: mixtures stored in %s %s, which moves a class by at"
+                        + " most %.1e nats", stored.mixtures().label(), setting.mixtures() == Precision.INT8
+                        ? "as the setting was measured" : "to fit", moved));
+            }
+
+            @Override
+            public void sharpened(double[] gains) {
+                out.println(SharpeningStage.summary(gains));
+            }
+        };
+        try {
+            BudgetCompressor.Budgeted made = BudgetCompressor.compress(images, info, source.displayName(),
+                    budgetBytes, config, new BudgetCompressor.Options(training, sharpen, spread),
+                    common.progress(root.err), said);
+            return new Compressed(made.result(), made.storage());
+        } catch (TrainingDivergedException e) {
+            throw e.withAdvice("try a lower --lr, such as " + OptionChecks.number(learningRate / 10));
         }
     }
 

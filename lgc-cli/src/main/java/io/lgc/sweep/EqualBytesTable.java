@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The sweep's answer in one table: for each byte budget, the best LGC artifact that fits in it
- * next to each baseline at that budget. LGC gets "at most the budget" because its sizes are not
+ * The sweep's answer in one table: for each byte budget (of the baselines or of the frontier), the
+ * best LGC artifact that fits in it next to each baseline at that budget. LGC gets "at most the budget" because its sizes are not
  * chosen freely; the baselines spend the budget on whole images and may leave a remainder.
  */
 public final class EqualBytesTable {
@@ -31,6 +31,9 @@ public final class EqualBytesTable {
                 baselines.computeIfAbsent(p.get("method").getAsString(), m -> new LinkedHashMap<>()).put(budget, p);
             } else {
                 lgc.add(p);
+                if (p.has("for_budget")) { // a frontier point: its budget gets a row, baselines or not
+                    budgets.add(p.get("for_budget").getAsLong());
+                }
             }
         }
         StringBuilder out = new StringBuilder("| budget | best LGC within budget | LGC setting |");

@@ -21,11 +21,20 @@ import java.util.Objects;
  * @param epochs classifier epochs, or 0 for the protocol's default for the training set's size
  * @param autoencoderEpochs autoencoder epochs (PCA needs none)
  * @param augment whether every classifier trains on augmented images ({@code lgc evaluate --augment})
+ * @param frontier whether each budget also gets the file {@code lgc compress --budget} writes for it
  */
 public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, List<Integer> components,
         List<Precision> precisions, List<BaselineMethod> baselines, List<Long> budgets, int perClass,
-        Protocol protocol, int epochs, int autoencoderEpochs, long seed, boolean augment) {
+        Protocol protocol, int epochs, int autoencoderEpochs, long seed, boolean augment, boolean frontier) {
     public static final int DEFAULT_PER_CLASS = 6000;
+
+    /** A grid without the frontier. */
+    public SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, List<Integer> components,
+            List<Precision> precisions, List<BaselineMethod> baselines, List<Long> budgets, int perClass,
+            Protocol protocol, int epochs, int autoencoderEpochs, long seed, boolean augment) {
+        this(decoders, latentDims, components, precisions, baselines, budgets, perClass, protocol, epochs,
+                autoencoderEpochs, seed, augment, false);
+    }
 
     /** A grid whose classifiers train without augmentation. */
     public SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, List<Integer> components,
@@ -43,8 +52,8 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         baselines = distinct(baselines);
         budgets = distinct(budgets);
         Objects.requireNonNull(protocol, "protocol");
-        if (decoders.isEmpty() && baselines.isEmpty()) {
-            throw new InputException("nothing to measure: give at least one decoder or one baseline");
+        if (decoders.isEmpty() && baselines.isEmpty() && !frontier) {
+            throw new InputException("nothing to measure: give at least one decoder or one baseline, or the frontier");
         }
         if (!decoders.isEmpty() && (latentDims.isEmpty() || components.isEmpty() || precisions.isEmpty())) {
             throw new InputException("the LGC grid needs at least one latent dimension, component count and precision");
@@ -52,8 +61,9 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         latentDims.forEach(k -> requirePositive(k, "--latent-dims"));
         components.forEach(k -> requirePositive(k, "--components"));
         budgets.forEach(b -> requirePositive(b, "--budgets"));
-        if (!baselines.isEmpty() && budgets.isEmpty()) {
-            throw new InputException("baselines need at least one byte budget (--budgets)");
+        if ((!baselines.isEmpty() || frontier) && budgets.isEmpty()) {
+            throw new InputException((frontier && baselines.isEmpty() ? "the frontier needs" : "baselines need")
+                    + " at least one byte budget (--budgets)");
         }
         requirePositive(perClass, "--per-class");
         if (epochs < 0) {
@@ -62,7 +72,7 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         requirePositive(autoencoderEpochs, "--ae-epochs");
     }
 
-    /** Every point, in the order a sweep runs them: LGC by codec, then the baselines by budget. */
+    /** Every point, in the order a sweep runs them: LGC by codec, the frontier, then the baselines by budget. */
     public List<SweepPoint> points() {
         List<SweepPoint> points = new ArrayList<>();
         for (DecoderKind decoder : decoders) {
@@ -73,6 +83,9 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
                     }
                 }
             }
+        }
+        if (frontier) {
+            budgets.forEach(b -> points.add(new SweepPoint.Budget(b)));
         }
         for (long budget : budgets) {
             for (BaselineMethod method : baselines) {
@@ -100,6 +113,9 @@ public record SweepGrid(List<DecoderKind> decoders, List<Integer> latentDims, Li
         o.addProperty("spread", io.lgc.synth.SamplingPlan.DEFAULT_SPREAD);
         if (augment) { // absent when false, so that sweeps from before the option still resume
             o.addProperty("augment", true);
+        }
+        if (frontier) { // likewise
+            o.addProperty("frontier", true);
         }
         return o;
     }

@@ -30,6 +30,22 @@ public sealed interface SweepPoint {
         }
     }
 
+    /**
+     * The file {@code lgc compress --budget B} writes for {@code budget} B: the most accurate setting
+     * measured on Fashion-MNIST that fits, the sweep's frontier.
+     */
+    record Budget(long budget) implements SweepPoint {
+        @Override
+        public String id() {
+            return "lgc-budget-" + budget;
+        }
+
+        @Override
+        public String method() {
+            return "lgc --budget";
+        }
+    }
+
     /** Real images chosen by {@code method} with {@code budget} bytes of uint8 pixels. */
     record Baseline(BaselineMethod baseline, long budget) implements SweepPoint {
         @Override

@@ -1,9 +1,11 @@
 package io.lgc.sweep;
 
 import com.google.gson.JsonObject;
+import io.lgc.ParameterException;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.VerifiedArtifact;
 import io.lgc.data.Dataset;
 import io.lgc.eval.EvaluationResult;
 import io.lgc.eval.Evaluator;
@@ -13,8 +15,10 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
 import io.lgc.synth.DatasetSink;
@@ -24,9 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +75,13 @@ public final class Sweeper {
                 report.accept(position + ": already measured, skipped");
                 continue;
             }
-            JsonObject measured = point instanceof SweepPoint.Lgc lgc
-                    ? measure(lgc, points, log) : measure((SweepPoint.Baseline) point);
+            JsonObject measured = point instanceof SweepPoint.Lgc lgc ? measure(lgc, points, log)
+                    : point instanceof SweepPoint.Budget budget ? measure(budget, points)
+                    : measure((SweepPoint.Baseline) point);
+            if (measured == null) {
+                report.accept(position + ": no measured setting fits, skipped");
+                continue;
+            }
             log.add(measured);
             report.accept(position + ": " + measured.get("bytes").getAsLong() + " B, "
                     + String.format(Locale.ROOT, "%.2f %%", 100 * measured.get("accuracy").getAsDouble()));
@@ -84,21 +95,76 @@ public final class Sweeper {
         if (!Files.exists(file)) {
             compressCodecGroup(point, all, log);
         }
+        JsonObject o = measureArtifact(point, file, SamplingPlan.DEFAULT_SPREAD);
+        o.addProperty("decoder", point.decoder().cliName());
+        o.addProperty("latent_dim", point.latentDim());
+        o.addProperty("components", point.components());
+        o.addProperty("precision", point.precision().label());
+        return o;
+    }
+
+    /**
+     * The file {@code lgc compress --budget} writes for the point's budget (with the sweep's seed and
+     * nothing else given), drawn at the spread it recommends; null where no measured setting fits. A budget
+     * whose first choice is that of a smaller one, whose file fits it too, gets that file: the search
+     * would train the same network and write the same bytes.
+     */
+    private JsonObject measure(SweepPoint.Budget point, List<SweepPoint> all) {
+        CompressionConfig base = CompressionConfig.defaultsFor(train, grid.seed());
+        Optional<MeasuredSettings.Setting> first = firstChoice(point.budget(), base);
+        if (first.isEmpty()) {
+            return null;
+        }
+        Path file = artifact(point);
+        if (!Files.exists(file)) {
+            Optional<Path> same = all.stream().filter(p -> p instanceof SweepPoint.Budget b && b.budget()
+                    != point.budget() && first.equals(firstChoice(b.budget(), base))).map(this::artifact)
+                    .filter(f -> Files.exists(f) && size(f) <= point.budget()).findFirst();
+            if (same.isPresent()) {
+                copy(same.get(), file);
+            } else {
+                BudgetCompressor.Budgeted made = BudgetCompressor.compress(train, source, source.name(),
+                        point.budget(), base, BudgetCompressor.Options.AS_MEASURED, progress,
+                        new BudgetCompressor.Listener() { });
+                createDirectories(file.getParent());
+                ArtifactFile.write(file, made.result().dataset(), made.storage());
+            }
+        }
+        VerifiedArtifact stored = ArtifactFile.readVerified(file);
+        JsonObject o = measureArtifact(point, file, SamplingPlan.defaultSpread(stored.dataset().metadata()));
+        JsonObject config = stored.dataset().metadata().provenance().getAsJsonObject("config");
+        o.addProperty("for_budget", point.budget());
+        o.addProperty("decoder", config.get("decoder").getAsString());
+        o.addProperty("latent_dim", stored.dataset().metadata().latentDim());
+        o.addProperty("components", config.get("components").getAsInt());
+        o.addProperty("precision", stored.precision().decoder().label());
+        o.addProperty("mixture_precision", stored.precision().mixtures().label());
+        return o;
+    }
+
+    /** The setting {@code lgc compress --budget} tries first for {@code budget}, or empty if none fits. */
+    private Optional<MeasuredSettings.Setting> firstChoice(long budget, CompressionConfig base) {
+        try {
+            return MeasuredSettings.forBudget(budget, train, source, base, List.of(),
+                    MeasuredSettings.Training.AS_MEASURED).map(MeasuredSettings.Choice::setting);
+        } catch (ParameterException tooSmall) {
+            return Optional.empty();
+        }
+    }
+
+    /** An artifact reconstructed at {@code spread} and judged; the point's common entries and the file's. */
+    private JsonObject measureArtifact(SweepPoint point, Path file, double spread) {
         CompressedDataset data = ArtifactFile.read(file);
-        SamplingPlan plan = SamplingPlan.uniform(data.metadata().numClasses(), grid.perClass(), grid.seed(),
-                SamplingPlan.DEFAULT_SPREAD);
+        SamplingPlan plan = SamplingPlan.uniform(data.metadata().numClasses(), grid.perClass(), grid.seed(), spread);
         long begin = System.nanoTime();
         DatasetSink sink = new DatasetSink(data.metadata(), (int) plan.total());
         Reconstructor.reconstruct(data, plan, sink, progress);
         double reconstructSeconds = (System.nanoTime() - begin) / 1e9;
         EvaluationResult result = evaluate(sink.dataset());
         JsonObject o = common(point, size(file), result);
-        o.addProperty("decoder", point.decoder().cliName());
-        o.addProperty("latent_dim", point.latentDim());
-        o.addProperty("components", point.components());
-        o.addProperty("precision", point.precision().label());
         o.addProperty("artifact", dir.relativize(file).toString());
         o.addProperty("reconstruct_seconds", reconstructSeconds);
+        o.addProperty("spread", spread);
         return o;
     }
 
@@ -144,11 +210,7 @@ public final class Sweeper {
                 .map(k -> MixtureSettings.fixed(k, CovarianceType.FULL, MixtureSettings.DEFAULT_N_INIT)).toList();
         CompressionConfig config = new CompressionConfig(point.decoder(), autoencoder(point.latentDim()),
                 settings.get(0), grid.seed());
-        try {
-            Files.createDirectories(dir.resolve("artifacts"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        createDirectories(dir.resolve("artifacts"));
         int[] next = {0};
         Compressor.compressEach(train, source, config, settings, progress, result -> {
             int k = components.get(next[0]++);
@@ -170,8 +232,32 @@ public final class Sweeper {
                         grid.seed()), AutoencoderConfig.DEFAULT_VALIDATION_FRACTION, matching);
     }
 
-    private Path artifact(SweepPoint.Lgc point) {
+    private Path artifact(SweepPoint point) {
         return dir.resolve("artifacts").resolve(point.id() + ".lgc");
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code from} copied to {@code to} through a temporary file renamed into place. */
+    private static void copy(Path from, Path to) {
+        createDirectories(to.getParent());
+        try {
+            Path partial = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".partial");
+            try {
+                Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long size(Path file) {

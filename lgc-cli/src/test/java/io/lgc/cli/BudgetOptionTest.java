@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
-import io.lgc.data.Dataset;
 import io.lgc.data.IdxWriter;
-import io.lgc.data.ImageShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** compress --budget: the file fits, the choice is said and recorded, and what cannot fit is refused. */
@@ -52,7 +49,7 @@ class BudgetOptionTest extends QuickCompressFixture {
         // three classes of near-constant images: their latents vary so little within a class that fp16
         // would move the mixtures too far, so they stay fp32, beyond the prediction of the first choice
         Path data = dir.resolve("flat");
-        IdxWriter.write(nearlyConstantClasses(), data, "train");
+        IdxWriter.write(io.lgc.eval.SyntheticImages.nearlyConstantClasses(), data, "train");
         Path out = dir.resolve("flat.lgc");
         CliRun run = CliRun.of("compress", data.toString(), "-o", out.toString(), "--budget", "30000", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -172,26 +169,6 @@ class BudgetOptionTest extends QuickCompressFixture {
         IdxWriter.write(io.lgc.eval.SyntheticImages.bands(200, 10, 8, 5), data, "train");
         return CliRun.of(QuickCompress.concat(new String[] {"compress", data.toString(), "-o", out.toString()},
                 options));
-    }
-
-    /** 3 classes of 20 8x8 images: a random pattern per class plus rounding-sized noise. */
-    private static Dataset nearlyConstantClasses() {
-        java.util.Random random = new java.util.Random(1);
-        int[][] base = new int[3][64];
-        for (int[] pattern : base) {
-            for (int i = 0; i < pattern.length; i++) {
-                pattern[i] = 40 + random.nextInt(175);
-            }
-        }
-        byte[] pixels = new byte[60 * 64];
-        int[] labels = new int[60];
-        for (int n = 0; n < 60; n++) {
-            labels[n] = n / 20;
-            for (int i = 0; i < 64; i++) {
-                pixels[n * 64 + i] = (byte) Math.round(base[labels[n]][i] + 0.6 * random.nextGaussian());
-            }
-        }
-        return new Dataset(pixels, labels, List.of("a", "b", "c"), new ImageShape(1, 8, 8));
     }
 
     @Test

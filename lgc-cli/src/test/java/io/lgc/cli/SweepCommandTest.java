@@ -192,4 +192,31 @@ class SweepCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return JsonParser.parseString(Files.readString(to.resolve("sweep.json"))).getAsJsonObject();
     }
+
+    @Test
+    void theFrontierIsTheFileCompressBudgetWritesForEachBudgetThatSomethingFits() throws Exception {
+        Path to = dir.resolve("frontier");
+        CliRun run = CliRun.of("sweep", train.toString(), "--test", test.toString(), "-o", to.toString(),
+                "--decoders", "none", "--baselines", "none", "--frontier", "--budgets", "100,6000,7000,60000",
+                "--per-class", "10", "--epochs", "1", "--published", "none");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("point 1/4 lgc-budget-100: no measured setting fits, skipped");
+        JsonObject log = JsonParser.parseString(Files.readString(to.resolve("sweep.json"))).getAsJsonObject();
+        assertThat(log.getAsJsonObject("setup").getAsJsonObject("grid").get("frontier").getAsBoolean()).isTrue();
+        assertThat(ids(log)).containsExactly("lgc-budget-6000", "lgc-budget-7000", "lgc-budget-60000");
+        for (JsonElement e : log.getAsJsonArray("points")) {
+            JsonObject p = e.getAsJsonObject();
+            long budget = p.get("for_budget").getAsLong();
+            Path compressed = dir.resolve("frontier-compress-" + budget + ".lgc");
+            CliRun compress = CliRun.of("compress", train.toString(), "--budget", Long.toString(budget), "--seed", "1",
+                    "-o", compressed.toString(), "-q");
+            assertThat(compress.exitCode()).as(compress.err()).isZero();
+            assertThat(Files.mismatch(to.resolve(p.get("artifact").getAsString()), compressed)).as("budget " + budget)
+                    .isEqualTo(-1L);
+            assertThat(p.get("bytes").getAsLong()).isLessThanOrEqualTo(budget).isEqualTo(Files.size(compressed));
+            assertThat(p.get("method").getAsString()).isEqualTo("lgc --budget");
+        }
+        assertThat(Files.readString(to.resolve("sweep.md"))).contains("| 6,000 B |").contains("| 7,000 B |")
+                .contains("| 60,000 B |").doesNotContain("| 100 B |");
+    }
 }

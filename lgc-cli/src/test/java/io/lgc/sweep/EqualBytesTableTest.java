@@ -55,4 +55,22 @@ class EqualBytesTableTest {
                 "| 78,400 B | 80.00 % (60,000 B) | autoencoder, k=8, K=5, int8 | 72.00 % (10/class) | – |",
                 "| 100,000 B | 84.00 % (100,000 B) | autoencoder, k=16, K=5, int8 | 74.00 % (12/class) | – |");
     }
+
+    @Test
+    void aFrontierPointGivesItsBudgetARowWithoutBaselinesAndCompetesAsAnyArtifact() {
+        JsonObject frontier = lgc(68_846, 0.8414, 32);
+        frontier.addProperty("method", "lgc --budget");
+        frontier.addProperty("for_budget", 78_400);
+        frontier.addProperty("precision", "int4");
+        JsonArray points = new JsonArray();
+        points.add(lgc(60_000, 0.80, 8));
+        points.add(frontier);
+        JsonObject sweep = new JsonObject();
+        sweep.add("points", points);
+
+        assertThat(EqualBytesTable.markdown(sweep).lines()).containsExactly(
+                "| budget | best LGC within budget | LGC setting |",
+                "|---:|---:|---|",
+                "| 78,400 B | 84.14 % (68,846 B) | autoencoder, k=32, K=5, int4 |");
+    }
 }

@@ -45,6 +45,29 @@ public final class SyntheticImages {
         return new Dataset(px, new int[values.length], names(1), new ImageShape(1, side, side));
     }
 
+    /**
+     * Three classes of 20 8x8 images: a random pattern per class plus rounding-sized noise, whose latents
+     * vary so little within a class that fp16 would move their mixtures too far.
+     */
+    public static Dataset nearlyConstantClasses() {
+        Random random = new Random(1);
+        int[][] base = new int[3][64];
+        for (int[] pattern : base) {
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = 40 + random.nextInt(175);
+            }
+        }
+        byte[] pixels = new byte[60 * 64];
+        int[] labels = new int[60];
+        for (int n = 0; n < 60; n++) {
+            labels[n] = n / 20;
+            for (int i = 0; i < 64; i++) {
+                pixels[n * 64 + i] = (byte) Math.round(base[labels[n]][i] + 0.6 * random.nextGaussian());
+            }
+        }
+        return new Dataset(pixels, labels, List.of("a", "b", "c"), new ImageShape(1, 8, 8));
+    }
+
     /** Three classes of 8×8 images: horizontal, vertical and diagonal stripes with noise. */
     public static Dataset stripes(int perClass, long seed) {
         Random random = new Random(seed);
