@@ -16,6 +16,7 @@ import io.lgc.data.ReadOptions;
 import io.lgc.data.Table;
 import io.lgc.data.TableColumns;
 import io.lgc.model.RoundingTuning;
+import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.Compressor;
 import io.lgc.pipeline.RoundingStage;
@@ -153,6 +154,38 @@ public final class Lgc {
     public static CompressedDataset compress(LabelledData data, CompressionConfig config, Progress progress) {
         return Compressor.compress(data, new SourceInfo("in-memory data", "memory", "", 0), config, progress)
                 .dataset();
+    }
+
+    /**
+     * Compresses {@code data} (images) into a file of at most {@code budgetBytes} bytes, as {@code lgc compress
+     * --budget} does: the most accurate setting measured on Fashion-MNIST whose file fits (decoder, latent
+     * dimension, components, width, storage precision, training length, sharpening), trained with the CLI's
+     * defaults for the rest, and saves it to {@code file}.
+     *
+     * <pre>{@code
+     * WriteReport small = Lgc.compressWithin(Lgc.read("fashion-mnist/train"), 78_400, 1, Path.of("small.lgc"),
+     *         Progress.terminal(System.err));                    // 68,858 bytes
+     * }</pre>
+     *
+     * @param data the labelled images to compress
+     * @param budgetBytes the most bytes the file may take
+     * @param seed the seed of every stage
+     * @param file the file, written to a temporary beside it and renamed into place
+     * @param progress where progress goes
+     * @return the file's size, part by part
+     * @throws io.lgc.ParameterException naming {@code budget} when no measured setting fits
+     * @throws io.lgc.InputException for a table, which the settings measured on images do not cover
+     */
+    public static WriteReport compressWithin(LabelledData data, long budgetBytes, long seed, Path file,
+            Progress progress) {
+        if (!(data instanceof Dataset images)) {
+            throw new io.lgc.InputException("a table; a byte budget chooses among settings measured on images (a"
+                    + " table takes a CompressionConfig of its own)");
+        }
+        BudgetCompressor.Budgeted made = BudgetCompressor.compress(images, new SourceInfo("in-memory data", "memory",
+                "", 0), "the data", budgetBytes, CompressionConfig.defaultsFor(images, seed),
+                BudgetCompressor.Options.AS_MEASURED, progress, new BudgetCompressor.Listener() { });
+        return ArtifactFile.write(file, made.result().dataset(), made.storage());
     }
 
     /**

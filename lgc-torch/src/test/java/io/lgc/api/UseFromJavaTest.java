@@ -122,6 +122,27 @@ class UseFromJavaTest {
     }
 
     @Test
+    void compressWithinWritesAFileOfAtMostTheBudgetAndRefusesOneNothingFits() throws Exception {
+        LabelledData bands = SyntheticImages.bands(20, 10, 8, 5);
+        Path small = dir.resolve("small.lgc");
+        Path large = dir.resolve("large.lgc");
+        assertThat(Lgc.compressWithin(bands, 12_000, 1, small, Progress.silent()).totalBytes())
+                .isEqualTo(Files.size(small)).isLessThanOrEqualTo(12_000);
+        assertThat(Lgc.compressWithin(bands, 60_000, 1, large, Progress.silent()).totalBytes())
+                .isEqualTo(Files.size(large)).isLessThanOrEqualTo(60_000).isGreaterThan(Files.size(small));
+        assertThat(Lgc.load(large).metadata().numClasses()).isEqualTo(10);
+        Path none = dir.resolve("none.lgc");
+        assertThatThrownBy(() -> Lgc.compressWithin(bands, 100, 1, none, Progress.silent()))
+                .isInstanceOfSatisfying(io.lgc.ParameterException.class,
+                        e -> assertThat(e.parameters()).containsExactly(io.lgc.Parameter.BUDGET));
+        assertThat(none).doesNotExist();
+        LabelledData table = Lgc.table(new float[] {1, 2, 3, 4}, new int[] {0, 1}, List.of("a", "b"),
+                List.of("x", "y"));
+        assertThatThrownBy(() -> Lgc.compressWithin(table, 60_000, 1, none, Progress.silent()))
+                .isInstanceOf(io.lgc.InputException.class).hasMessageContaining("a table");
+    }
+
+    @Test
     void withCovarianceRankSavesTheLowRankFormWhichReadsBack() throws Exception {
         CompressedDataset artifact = io.lgc.artifact.TinyArtifacts.tiny();
         Path whole = dir.resolve("whole.lgc");
