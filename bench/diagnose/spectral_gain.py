@@ -9,9 +9,11 @@ decoder could carry as one more layer. With KERNEL (odd, above 0) the gain is in
 KERNEL x KERNEL point-symmetric convolution with zero padding (least squares over every frequency, its
 response at frequency 0 then set to 1), which is what a decoder's conv2d layer can hold, and applied so.
 With KERNEL `full` the gain is not pooled over rings: each frequency gets its own (the spectra of real
-images are far from round: garments are taller than wide), 784 numbers instead of 21.
+images are far from round: garments are taller than wide), 784 numbers instead of 21. With KERNEL `class`
+each class gets its own ring gain, from 600 real images of the class against 600 of its draws (rng seeded
+with the class's index), applied to that class's draws only: 21 numbers a class.
 
-    bench/diagnose/spectral_gain.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [POWER] [CAP] [KERNEL|full]
+    bench/diagnose/spectral_gain.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [POWER] [CAP] [KERNEL|full|class]
 
 TRAIN_IDX_DIR holds the real train-images-idx3-ubyte.gz (e.g. /usr/share/datasets/fashion-mnist);
 RECONSTRUCTION_DIR an `lgc reconstruct` output in IDX (grey images). Prints the gain ring by ring.
@@ -79,12 +81,29 @@ def convolved(images, kernel):
         return torch.nn.functional.conv2d(x, k, padding=kernel.shape[0] // 2)[:, 0].double().numpy()
 
 
+def class_gains(train_dir, recon_dir, recon, power, cap):
+    """Each class's draws filtered by the ring gain of its own real images against its own draws."""
+    _, real = read_idx(os.path.join(train_dir, "train-images-idx3-ubyte.gz"))
+    _, real_labels = read_idx(os.path.join(train_dir, "train-labels-idx1-ubyte.gz"))
+    _, labels = read_idx(os.path.join(recon_dir, "train-labels-idx1-ubyte.gz"))
+    real_labels, labels = real_labels.ravel(), labels.ravel()
+    filtered = np.empty(recon.shape)
+    for c in np.unique(labels):
+        rng = np.random.default_rng(int(c))
+        gain, rings = ring_gain(mean_power(real[real_labels == c], rng, 600), mean_power(recon[labels == c], rng, 600),
+                                power, cap)
+        print("class %d gain by ring: %s" % (c, " ".join("%.2f" % gain[rings == r][0] for r in np.unique(rings))))
+        filtered[labels == c] = np.real(np.fft.ifft2(np.fft.fft2(recon[labels == c].astype(np.float64)) * gain))
+    return filtered
+
+
 def main():
     train_dir, recon_dir, out = sys.argv[1:4]
     power = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
     cap = float(sys.argv[5]) if len(sys.argv) > 5 else 2.0
     full = len(sys.argv) > 6 and sys.argv[6] == "full"
-    size = int(sys.argv[6]) if len(sys.argv) > 6 and not full else 0
+    per_class = len(sys.argv) > 6 and sys.argv[6] == "class"
+    size = int(sys.argv[6]) if len(sys.argv) > 6 and not (full or per_class) else 0
     _, real = read_idx(os.path.join(train_dir, "train-images-idx3-ubyte.gz"))
     header, recon = read_idx(os.path.join(recon_dir, "train-images-idx3-ubyte.gz"))
     rng = np.random.default_rng(0)
@@ -95,7 +114,9 @@ def main():
         gain = frequency_gain(real_power, recon_power, power, cap)
         print("gain by frequency, folded to 0..14 cycles (rows: vertical):")
         print(np.array2string(gain[:15, :15], precision=2, max_line_width=200))
-    if size > 0:
+    if per_class:
+        filtered = class_gains(train_dir, recon_dir, recon, power, cap)
+    elif size > 0:
         kernel = fitted_kernel(gain, size)
         response = np.real(np.fft.fft2(np.roll(np.pad(kernel, ((0, gain.shape[0] - size), (0, gain.shape[1] - size))),
                                                (-(size // 2), -(size // 2)), (0, 1))))

@@ -15,6 +15,12 @@ import java.util.TreeSet;
  * chosen freely; the baselines spend the budget on whole images and may leave a remainder.
  */
 public final class EqualBytesTable {
+    /**
+     * The baseline LGC is measured against in the last column, "LGC over random": its accuracy minus that of
+     * real images chosen at random with the same bytes, in points (DD-Ranking's improvement over random).
+     */
+    private static final String RANDOM = io.lgc.eval.baseline.BaselineMethod.RANDOM_SUBSET.cliName();
+
     private EqualBytesTable() {
     }
 
@@ -36,10 +42,13 @@ public final class EqualBytesTable {
                 }
             }
         }
+        Map<Long, JsonObject> random = baselines.get(RANDOM);
         StringBuilder out = new StringBuilder("| budget | best LGC within budget | LGC setting |");
         baselines.keySet().forEach(m -> out.append(' ').append(m).append(" |"));
+        out.append(random == null ? "" : " LGC over random |");
         out.append("\n|---:|---:|---|");
         baselines.keySet().forEach(m -> out.append("---:|"));
+        out.append(random == null ? "" : "---:|");
         out.append('\n');
         for (long budget : budgets) {
             JsonObject best = best(lgc, budget);
@@ -51,6 +60,11 @@ public final class EqualBytesTable {
                 JsonObject b = byBudget.get(budget);
                 out.append(' ').append(b == null ? "–" : percent(b) + " (" + b.get("per_class").getAsInt() + "/class)")
                         .append(" |");
+            }
+            if (random != null) {
+                JsonObject r = random.get(budget);
+                out.append(' ').append(best == null || r == null ? "–" : String.format(Locale.ROOT, "%+.2f",
+                        100 * (best.get("accuracy").getAsDouble() - r.get("accuracy").getAsDouble()))).append(" |");
             }
             out.append('\n');
         }
