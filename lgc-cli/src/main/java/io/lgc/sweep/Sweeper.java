@@ -15,9 +15,11 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.network.Architectures;
 import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
 import io.lgc.pipeline.Compressor;
+import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.MeasuredSettings;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.SourceInfo;
@@ -95,7 +97,7 @@ public final class Sweeper {
         if (!Files.exists(file)) {
             compressCodecGroup(point, all, log);
         }
-        JsonObject o = measureArtifact(point, file, SamplingPlan.DEFAULT_SPREAD);
+        JsonObject o = measureArtifact(point, file, ArtifactFile.read(file), SamplingPlan.DEFAULT_SPREAD);
         o.addProperty("decoder", point.decoder().cliName());
         o.addProperty("latent_dim", point.latentDim());
         o.addProperty("components", point.components());
@@ -105,9 +107,10 @@ public final class Sweeper {
 
     /**
      * The file {@code lgc compress --budget} writes for the point's budget (with the sweep's seed and
-     * nothing else given), drawn at the spread it recommends; null where no measured setting fits. A budget
-     * whose first choice is that of a smaller one, whose file fits it too, gets that file: the search
-     * would train the same network and write the same bytes.
+     * nothing else given), drawn at the spread it recommends; null where no measured setting fits. Where
+     * another budget's file is already its first choice's own, and that choice is this budget's first
+     * too and fits it, the search would train the same network and write the same bytes: that file is
+     * taken.
      */
     private JsonObject measure(SweepPoint.Budget point, List<SweepPoint> all) {
         CompressionConfig base = CompressionConfig.defaultsFor(train, grid.seed());
@@ -117,9 +120,9 @@ public final class Sweeper {
         }
         Path file = artifact(point);
         if (!Files.exists(file)) {
-            Optional<Path> same = all.stream().filter(p -> p instanceof SweepPoint.Budget b && b.budget()
-                    != point.budget() && first.equals(firstChoice(b.budget(), base))).map(this::artifact)
-                    .filter(f -> Files.exists(f) && size(f) <= point.budget()).findFirst();
+            Optional<Path> same = all.stream().filter(p -> p instanceof SweepPoint.Budget b && b != point)
+                    .map(this::artifact).filter(f -> Files.exists(f) && size(f) <= point.budget()
+                            && writtenBy(first.get(), ArtifactFile.readVerified(f))).findFirst();
             if (same.isPresent()) {
                 copy(same.get(), file);
             } else {
@@ -131,7 +134,8 @@ public final class Sweeper {
             }
         }
         VerifiedArtifact stored = ArtifactFile.readVerified(file);
-        JsonObject o = measureArtifact(point, file, SamplingPlan.defaultSpread(stored.dataset().metadata()));
+        JsonObject o = measureArtifact(point, file, stored.dataset(),
+                SamplingPlan.defaultSpread(stored.dataset().metadata()));
         JsonObject config = stored.dataset().metadata().provenance().getAsJsonObject("config");
         o.addProperty("for_budget", point.budget());
         o.addProperty("decoder", config.get("decoder").getAsString());
@@ -140,6 +144,23 @@ public final class Sweeper {
         o.addProperty("precision", stored.precision().decoder().label());
         o.addProperty("mixture_precision", stored.precision().mixtures().label());
         return o;
+    }
+
+    /**
+     * Whether {@code file} is the file {@code setting} writes, not one of the settings the search falls
+     * back on: measured settings differ in one of these (a fallback on the same network has fewer
+     * components).
+     */
+    private static boolean writtenBy(MeasuredSettings.Setting setting, VerifiedArtifact file) {
+        JsonObject config = file.dataset().metadata().provenance().getAsJsonObject("config");
+        boolean autoencoder = setting.decoder() == DecoderKind.AUTOENCODER;
+        int stem = config.has("stem") ? config.get("stem").getAsInt() : Architectures.NO_STEM;
+        return config.get("decoder").getAsString().equals(setting.decoder().cliName())
+                && file.dataset().metadata().latentDim() == setting.latentDim()
+                && config.get("components").getAsString().equals(Integer.toString(setting.components()))
+                && file.precision().decoder() == setting.precision()
+                && (!autoencoder || config.get("width").getAsInt() == setting.width() && stem == setting.stem())
+                && (setting.epochs() == 0 || config.get("epochs").getAsInt() == setting.epochs());
     }
 
     /** The setting {@code lgc compress --budget} tries first for {@code budget}, or empty if none fits. */
@@ -152,9 +173,8 @@ public final class Sweeper {
         }
     }
 
-    /** An artifact reconstructed at {@code spread} and judged; the point's common entries and the file's. */
-    private JsonObject measureArtifact(SweepPoint point, Path file, double spread) {
-        CompressedDataset data = ArtifactFile.read(file);
+    /** {@code data}, the artifact in {@code file}, reconstructed at {@code spread} and judged. */
+    private JsonObject measureArtifact(SweepPoint point, Path file, CompressedDataset data, double spread) {
         SamplingPlan plan = SamplingPlan.uniform(data.metadata().numClasses(), grid.perClass(), grid.seed(), spread);
         long begin = System.nanoTime();
         DatasetSink sink = new DatasetSink(data.metadata(), (int) plan.total());

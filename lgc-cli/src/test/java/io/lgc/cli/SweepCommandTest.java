@@ -219,4 +219,27 @@ class SweepCommandTest {
         assertThat(Files.readString(to.resolve("sweep.md"))).contains("| 6,000 B |").contains("| 7,000 B |")
                 .contains("| 60,000 B |").doesNotContain("| 100 B |");
     }
+
+    @Test
+    void aBudgetWhoseSearchFellBackLendsItsFileToNoLargerBudgetThatItsFirstChoiceFits() throws Exception {
+        // nearly constant classes: the best PCA setting's mixtures stay fp32 and its file outgrows 30,000 B,
+        // so that budget falls back to one component a class; at 200,000 B the same first choice fits
+        Path flat = dir.resolve("flat");
+        IdxWriter.write(SyntheticImages.nearlyConstantClasses(), flat, "train");
+        Path to = dir.resolve("fallback");
+        CliRun run = CliRun.of("sweep", flat.toString(), "--test", flat.toString(), "-o", to.toString(), "--decoders",
+                "none", "--baselines", "none", "--frontier", "--budgets", "30000,200000", "--per-class", "5",
+                "--epochs", "1", "--published", "none", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (long budget : new long[] {30_000, 200_000}) {
+            Path compressed = dir.resolve("fallback-compress-" + budget + ".lgc");
+            CliRun compress = CliRun.of("compress", flat.toString(), "--budget", Long.toString(budget), "--seed", "1",
+                    "-o", compressed.toString(), "-q");
+            assertThat(compress.exitCode()).as(compress.err()).isZero();
+            assertThat(Files.mismatch(to.resolve("artifacts").resolve("lgc-budget-" + budget + ".lgc"), compressed))
+                    .as("budget " + budget).isEqualTo(-1L);
+        }
+        assertThat(ArtifactFile.read(to.resolve("artifacts").resolve("lgc-budget-200000.lgc")).metadata()
+                .provenance().getAsJsonObject("config").get("components").getAsString()).isEqualTo("5");
+    }
 }
