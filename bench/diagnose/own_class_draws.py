@@ -4,9 +4,12 @@ explains best? Draws each class's latents at SPREAD (numpy, seed SEED, through t
 draw of class c only when log p(z | c) exceeds every other class's log p(z | c') by MARGIN nats or more
 (the mixtures as fitted, equal priors; MARGIN 0: the file's own Bayes classifier agrees with the label),
 draws again until PER_CLASS are kept, decodes them and writes an IDX training set to OUT for `lgc evaluate`.
-With --keep-all nothing is dropped: the same draws, for a like-for-like baseline.
+With --keep-all nothing is dropped: the same draws, for a like-for-like baseline. With --t-dof NU each
+component is drawn from a multivariate Student t with NU degrees of freedom (above 2) and the component's
+covariance at SPREAD, instead of a Gaussian: heavier tails, the same second moments.
 
     bench/diagnose/own_class_draws.py FILE.lgc OUT [--spread S] [--per-class N] [--seed N] [--margin M] [--keep-all]
+                                      [--t-dof NU]
 
 Prints the share of each class's draws kept.
 """
@@ -29,7 +32,8 @@ def kept_draws(artifact, c, args, rng):
     one = lgc._OneClass(artifact, c, args.spread)
     kept, drawn, total = [], 0, 0
     while total < args.per_class:
-        z, _ = sample_latents(one, args.per_class, rng)
+        z = student_t_latents(one, args.per_class, rng, args.t_dof) if args.t_dof else \
+            sample_latents(one, args.per_class, rng)[0]
         drawn += len(z)
         if not args.keep_all:
             scores = np.array([log_density(z, *mixture) for mixture in artifact.mixtures])
@@ -40,6 +44,17 @@ def kept_draws(artifact, c, args, rng):
         total += len(z)
     print("%d %-12s kept %.1f %% of %d draws" % (c, artifact.classes[c], 100.0 * total / drawn, drawn))
     return np.concatenate(kept)[:args.per_class]
+
+
+def student_t_latents(one, n, rng, dof):
+    """As sample_latents draws one class, each standard normal draw scaled by sqrt((dof - 2) / chi2(dof))."""
+    weights, means, factors = one.mixtures[0]
+    latents = []
+    for k, count in enumerate(rng.multinomial(n, weights)):
+        z = rng.standard_normal((count, one.latent_dim))
+        z *= np.sqrt((dof - 2) / rng.chisquare(dof, (count, 1)))
+        latents.append(means[k] + z @ factors[k].T)
+    return np.concatenate(latents)
 
 
 def write_idx(out, pixels, labels, classes):
@@ -62,7 +77,10 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--margin", type=float, default=0.0)
     parser.add_argument("--keep-all", action="store_true")
+    parser.add_argument("--t-dof", type=float, default=0.0)
     args = parser.parse_args()
+    if args.t_dof and args.t_dof <= 2:
+        parser.error("--t-dof must be above 2 (the covariance is finite only there)")
     artifact = lgc.load(args.file)
     rng = np.random.default_rng(args.seed)
     latents = [kept_draws(artifact, c, args, rng) for c in range(len(artifact.classes))]
