@@ -26,6 +26,16 @@ def read_idx(path):
     return header, np.frombuffer(data, np.uint8, offset=len(header)).reshape(dims)
 
 
+def write_beside(recon_dir, out, header, pixels):
+    """OUT as an IDX training set: these images (IDX header and uint8 pixels), RECON_DIR's other files."""
+    os.makedirs(out, exist_ok=True)
+    with gzip.open(os.path.join(out, "train-images-idx3-ubyte.gz"), "wb") as f:
+        f.write(header + pixels.tobytes())
+    for name in os.listdir(recon_dir):
+        if name != "train-images-idx3-ubyte.gz":
+            shutil.copy(os.path.join(recon_dir, name), os.path.join(out, name))
+
+
 def first_per_class(labels, per_class):
     taken = np.zeros(int(labels.max()) + 1, int)
     rows = []
@@ -65,11 +75,7 @@ def main():
     noise = np.random.default_rng(seed).standard_normal(images.shape).astype(np.float32)
     noisy = images.astype(np.float32) / 255 + alpha * spread[recon_labels] * noise
     noisy = np.clip(np.round(noisy * 255), 0, 255).astype(np.uint8)
-    os.makedirs(out, exist_ok=True)
-    with gzip.open(os.path.join(out, "train-images-idx3-ubyte.gz"), "wb") as f:
-        f.write(header + noisy.tobytes())
-    for name in ("train-labels-idx1-ubyte.gz", "classes.txt"):
-        shutil.copy(os.path.join(recon_dir, name), out)
+    write_beside(recon_dir, out, header, noisy)
     print("%s: %d images, noise of mean spread %.4f" % (out, len(noisy), alpha * spread.mean()))
 
 

@@ -8,15 +8,13 @@ values taken to the real values' quantile at that rank): 256 numbers in all, or 
 
     bench/diagnose/quantile_map.py TRAIN_IDX_DIR RECONSTRUCTION_DIR OUT [global|class]
 """
-import gzip
 import os
-import shutil
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pixel_noise import read_idx  # noqa: E402
+from pixel_noise import read_idx, write_beside  # noqa: E402
 
 
 def value_table(real, draws):
@@ -46,12 +44,7 @@ def main():
         mapped = table[draws]
     print("pixels at 0: real %.3f, draws %.3f, mapped %.3f" % ((real == 0).mean(), (draws == 0).mean(),
                                                                 (mapped == 0).mean()))
-    os.makedirs(out, exist_ok=True)
-    with gzip.open(os.path.join(out, "train-images-idx3-ubyte.gz"), "wb") as f:
-        f.write(header + mapped.tobytes())
-    for name in os.listdir(recon_dir):
-        if name != "train-images-idx3-ubyte.gz":
-            shutil.copy(os.path.join(recon_dir, name), os.path.join(out, name))
+    write_beside(recon_dir, out, header, mapped)
 
 
 if __name__ == "__main__":

@@ -18,15 +18,13 @@ with the class's index), applied to that class's draws only: 21 numbers a class.
 TRAIN_IDX_DIR holds the real train-images-idx3-ubyte.gz (e.g. /usr/share/datasets/fashion-mnist);
 RECONSTRUCTION_DIR an `lgc reconstruct` output in IDX (grey images). Prints the gain ring by ring.
 """
-import gzip
 import os
-import shutil
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pixel_noise import read_idx  # noqa: E402
+from pixel_noise import read_idx, write_beside  # noqa: E402
 
 
 def mean_power(images, rng, n=6000):
@@ -126,12 +124,7 @@ def main():
     else:
         filtered = np.real(np.fft.ifft2(np.fft.fft2(recon.astype(np.float64)) * gain))
     pixels = np.clip(np.floor(filtered + 0.5), 0, 255).astype(np.uint8)
-    os.makedirs(out, exist_ok=True)
-    with gzip.open(os.path.join(out, "train-images-idx3-ubyte.gz"), "wb") as f:
-        f.write(header + pixels.tobytes())
-    for name in os.listdir(recon_dir):
-        if name != "train-images-idx3-ubyte.gz":
-            shutil.copy(os.path.join(recon_dir, name), os.path.join(out, name))
+    write_beside(recon_dir, out, header, pixels)
 
 
 if __name__ == "__main__":
