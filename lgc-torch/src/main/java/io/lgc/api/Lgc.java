@@ -164,7 +164,7 @@ public final class Lgc {
      *
      * <pre>{@code
      * WriteReport small = Lgc.compressWithin(Lgc.read("fashion-mnist/train"), 78_400, 1, Path.of("small.lgc"),
-     *         Progress.terminal(System.err));                    // 68,858 bytes
+     *         Progress.terminal(System.err));                    // at most 78,400 bytes
      * }</pre>
      *
      * @param data the labelled images to compress
