@@ -102,7 +102,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--frontier", description = "For each of --budgets, also the file lgc compress --budget writes"
             + " for it with --seed (the most accurate setting measured on Fashion-MNIST that fits; images only), drawn"
             + " at the spread it recommends: LGC's best at each budget. Budgets that start from the same setting"
-            + " share its file.")
+            + " share its file and its measurement.")
     boolean frontier;
 
     @Option(names = "--per-class", paramLabel = "N",

@@ -82,6 +82,16 @@ public final class SweepLog {
         return done.contains(point.id());
     }
 
+    /** The measured point {@code id}, as recorded, or empty. */
+    public java.util.Optional<JsonObject> point(String id) {
+        for (com.google.gson.JsonElement e : root.getAsJsonArray("points")) {
+            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return java.util.Optional.of(e.getAsJsonObject().deepCopy());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int measured() {
         return done.size();
     }

@@ -78,7 +78,7 @@ public final class Sweeper {
                 continue;
             }
             JsonObject measured = point instanceof SweepPoint.Lgc lgc ? measure(lgc, points, log)
-                    : point instanceof SweepPoint.Budget budget ? measure(budget, points)
+                    : point instanceof SweepPoint.Budget budget ? measure(budget, points, log)
                     : measure((SweepPoint.Baseline) point);
             if (measured == null) {
                 report.accept(position + ": no measured setting fits, skipped");
@@ -110,9 +110,10 @@ public final class Sweeper {
      * nothing else given), drawn at the spread it recommends; null where no measured setting fits. Where
      * another budget's file is already its first choice's own, and that choice is this budget's first
      * too and fits it, the search would train the same network and write the same bytes: that file is
-     * taken.
+     * taken, and so is its measurement where the log has it (the same file, draws, seed and classifier
+     * give the same accuracy; the entry says {@code measured_as}).
      */
-    private JsonObject measure(SweepPoint.Budget point, List<SweepPoint> all) {
+    private JsonObject measure(SweepPoint.Budget point, List<SweepPoint> all, SweepLog log) {
         CompressionConfig base = CompressionConfig.defaultsFor(train, grid.seed());
         Optional<MeasuredSettings.Setting> first = firstChoice(point.budget(), base);
         if (first.isEmpty()) {
@@ -125,6 +126,16 @@ public final class Sweeper {
                             && writtenBy(first.get(), ArtifactFile.readVerified(f))).findFirst();
             if (same.isPresent()) {
                 copy(same.get(), file);
+                String sameId = same.get().getFileName().toString().replaceFirst("\\.lgc$", "");
+                Optional<JsonObject> measured = log.point(sameId);
+                if (measured.isPresent()) {
+                    JsonObject o = measured.get();
+                    o.addProperty("id", point.id());
+                    o.addProperty("artifact", dir.relativize(file).toString());
+                    o.addProperty("for_budget", point.budget());
+                    o.addProperty("measured_as", sameId);
+                    return o;
+                }
             } else {
                 BudgetCompressor.Budgeted made = BudgetCompressor.compress(train, source, source.name(),
                         point.budget(), base, BudgetCompressor.Options.AS_MEASURED, progress,

@@ -216,6 +216,13 @@ class SweepCommandTest {
             assertThat(p.get("bytes").getAsLong()).isLessThanOrEqualTo(budget).isEqualTo(Files.size(compressed));
             assertThat(p.get("method").getAsString()).isEqualTo("lgc --budget");
         }
+        // 7,000 B starts from 6,000 B's setting, whose file fits it: the file and its measurement are shared
+        JsonObject six = log.getAsJsonArray("points").get(0).getAsJsonObject();
+        JsonObject seven = log.getAsJsonArray("points").get(1).getAsJsonObject();
+        assertThat(seven.get("measured_as").getAsString()).isEqualTo("lgc-budget-6000");
+        assertThat(seven.get("accuracy").getAsDouble()).isEqualTo(six.get("accuracy").getAsDouble());
+        assertThat(six.has("measured_as")).isFalse();
+        assertThat(log.getAsJsonArray("points").get(2).getAsJsonObject().has("measured_as")).isFalse();
         assertThat(Files.readString(to.resolve("sweep.md"))).contains("| 6,000 B |").contains("| 7,000 B |")
                 .contains("| 60,000 B |").doesNotContain("| 100 B |");
     }
