@@ -138,8 +138,7 @@ public final class Sweeper {
                 }
             } else {
                 BudgetCompressor.Budgeted made = BudgetCompressor.compress(train, source, source.name(),
-                        point.budget(), base, BudgetCompressor.Options.AS_MEASURED, progress,
-                        new BudgetCompressor.Listener() { });
+                        point.budget(), base, BudgetCompressor.Options.AS_MEASURED, progress, said(point));
                 createDirectories(file.getParent());
                 ArtifactFile.write(file, made.result().dataset(), made.storage());
             }
@@ -155,6 +154,28 @@ public final class Sweeper {
         o.addProperty("precision", stored.precision().decoder().label());
         o.addProperty("mixture_precision", stored.precision().mixtures().label());
         return o;
+    }
+
+    /** The search's steps for {@code point}, one line each, as {@code lgc compress --budget} says them. */
+    private BudgetCompressor.Listener said(SweepPoint.Budget point) {
+        return new BudgetCompressor.Listener() {
+            @Override
+            public void choosing(MeasuredSettings.Choice choice, boolean retry) {
+                report.accept(point.id() + ": training " + choice.setting().describe()
+                        + (retry ? " (the next measured setting)" : ""));
+            }
+
+            @Override
+            public void refitting(long bytes, MeasuredSettings.Setting next) {
+                report.accept(point.id() + ": the file came out at " + bytes + " B; the same network with its"
+                        + " mixtures refitted: " + next.describe());
+            }
+
+            @Override
+            public void trainingNext(long bytes, String why) {
+                report.accept(point.id() + ": the file came out at " + bytes + " B, " + why);
+            }
+        };
     }
 
     /**

@@ -200,7 +200,8 @@ class SweepCommandTest {
                 "--decoders", "none", "--baselines", "none", "--frontier", "--budgets", "100,6000,7000,60000",
                 "--per-class", "10", "--epochs", "1", "--published", "none");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("point 1/4 lgc-budget-100: no measured setting fits, skipped");
+        assertThat(run.out()).contains("point 1/4 lgc-budget-100: no measured setting fits, skipped")
+                .contains("lgc-budget-6000: training pca, latent ").doesNotContain("lgc-budget-7000: training");
         JsonObject log = JsonParser.parseString(Files.readString(to.resolve("sweep.json"))).getAsJsonObject();
         assertThat(log.getAsJsonObject("setup").getAsJsonObject("grid").get("frontier").getAsBoolean()).isTrue();
         assertThat(ids(log)).containsExactly("lgc-budget-6000", "lgc-budget-7000", "lgc-budget-60000");
