@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,13 +84,13 @@ public final class SweepLog {
     }
 
     /** The measured point {@code id}, as recorded, or empty. */
-    public java.util.Optional<JsonObject> point(String id) {
-        for (com.google.gson.JsonElement e : root.getAsJsonArray("points")) {
+    public Optional<JsonObject> point(String id) {
+        for (JsonElement e : root.getAsJsonArray("points")) {
             if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
-                return java.util.Optional.of(e.getAsJsonObject().deepCopy());
+                return Optional.of(e.getAsJsonObject().deepCopy());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public int measured() {

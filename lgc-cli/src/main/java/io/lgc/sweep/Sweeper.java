@@ -121,12 +121,11 @@ public final class Sweeper {
         }
         Path file = artifact(point);
         if (!Files.exists(file)) {
-            Optional<Path> same = all.stream().filter(p -> p instanceof SweepPoint.Budget b && b != point)
-                    .map(this::artifact).filter(f -> Files.exists(f) && size(f) <= point.budget()
-                            && writtenBy(first.get(), ArtifactFile.readVerified(f))).findFirst();
+            Optional<SweepPoint> same = all.stream().filter(p -> p instanceof SweepPoint.Budget && p != point)
+                    .filter(p -> sharable(artifact(p), first.get(), point.budget())).findFirst();
             if (same.isPresent()) {
-                copy(same.get(), file);
-                String sameId = same.get().getFileName().toString().replaceFirst("\\.lgc$", "");
+                copy(artifact(same.get()), file);
+                String sameId = same.get().id();
                 Optional<JsonObject> measured = log.point(sameId);
                 if (measured.isPresent()) {
                     JsonObject o = measured.get();
@@ -176,6 +175,11 @@ public final class Sweeper {
                 report.accept(point.id() + ": the file came out at " + bytes + " B, " + why);
             }
         };
+    }
+
+    /** Whether {@code file} exists, fits {@code budget} and is the file {@code setting} writes. */
+    private static boolean sharable(Path file, MeasuredSettings.Setting setting, long budget) {
+        return Files.exists(file) && size(file) <= budget && writtenBy(setting, ArtifactFile.readVerified(file));
     }
 
     /**
