@@ -160,7 +160,8 @@ public final class Lgc {
      * Compresses {@code data} (images) into a file of at most {@code budgetBytes} bytes, as {@code lgc compress
      * --budget} does: the most accurate setting measured on Fashion-MNIST whose file fits (decoder, latent
      * dimension, components, width, storage precision, training length, sharpening), trained with the CLI's
-     * defaults for the rest, and saves it to {@code file}.
+     * defaults for the rest, and saves it to {@code file}, replacing what is there all at once, as
+     * {@link #save(CompressedDataset, Path)} does; nothing is written when no setting fits.
      *
      * <pre>{@code
      * WriteReport small = Lgc.compressWithin(Lgc.read("fashion-mnist/train"), 78_400, 1, Path.of("small.lgc"),
