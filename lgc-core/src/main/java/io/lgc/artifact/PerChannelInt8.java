@@ -58,6 +58,9 @@ final class PerChannelInt8 {
             throw new IllegalArgumentException(weights.length + " weights do not split into " + channels
                     + " channels");
         }
+        if (limit == LIMIT && onInt4Grid(weights, channels)) {
+            return quantize(weights, channels, INT4_LIMIT);
+        }
         int per = weights.length / channels;
         float[] scales = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -135,6 +138,47 @@ final class PerChannelInt8 {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether every channel of a weight that is not all zeros already lies on an int4 grid, as int4's
+     * rounding steps leave a layer that a file stores at int8 beside others at int4 (a mixed decoder): int8
+     * then keeps that grid, scales in F32, where its own grid would round every weight again, and the
+     * section's deflate packs the 15 levels as it does an int4 file's.
+     */
+    static boolean onInt4Grid(float[] weights, int channels) {
+        int per = weights.length / channels;
+        boolean between = false;
+        for (int c = 0; c < channels; c++) {
+            float max = 0;
+            for (int i = c * per; i < (c + 1) * per; i++) {
+                max = Math.max(max, Math.abs(weights[i]));
+            }
+            if (max == 0) {
+                continue;
+            }
+            float grid = Float.isFinite(max) ? gridOf(weights, c * per, (c + 1) * per, scaleFor(max, INT4_LIMIT),
+                    INT4_LIMIT) : 0;
+            if (grid == 0) {
+                return false;
+            }
+            between |= hasInnerLevel(weights, c * per, (c + 1) * per, grid);
+        }
+        return between;
+    }
+
+    /**
+     * Whether a weight lies strictly between 0 and ±7 steps: a channel of one value, or of 0 and one
+     * magnitude, lies on an int4 grid by construction, and saying so of it would not mean int4's rounding made it.
+     */
+    private static boolean hasInnerLevel(float[] w, int from, int to, float scale) {
+        for (int i = from; i < to; i++) {
+            int level = Math.abs(level(w[i], scale, INT4_LIMIT));
+            if (level > 0 && level < INT4_LIMIT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean onGrid(float[] w, int from, int to, float scale, int limit) {

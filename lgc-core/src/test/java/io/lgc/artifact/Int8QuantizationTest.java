@@ -104,6 +104,36 @@ class Int8QuantizationTest {
     }
 
     @Test
+    void aWeightAlreadyOnAnInt4GridKeepsItExactlyWithFp32Scales() {
+        Random r = new Random(5);
+        for (int trial = 0; trial < 100; trial++) {
+            int channels = 1 + r.nextInt(8);
+            // eight or more weights a channel: a grid of only 0 and ±7 steps is not taken for int4's (below)
+            int per = 8 + r.nextInt(40);
+            float[] w = new float[channels * per];
+            for (int c = 0; c < channels; c++) {
+                double magnitude = Math.pow(10, r.nextInt(8) - 4);
+                for (int i = c * per; i < (c + 1) * per; i++) {
+                    w[i] = (float) (magnitude * r.nextGaussian());
+                }
+            }
+            PerChannelInt8.Quantized int4 = PerChannelInt8.quantize(w, channels, PerChannelInt8.INT4_LIMIT);
+            float[] onGrid = PerChannelInt8.dequantize(int4.values(), int4.scales());
+            PerChannelInt8.Quantized q = PerChannelInt8.quantize(onGrid, channels);
+            assertThat(PerChannelInt8.dequantize(q.values(), q.scales())).as("trial %d", trial).containsExactly(onGrid);
+            assertThat(q.values()).as("trial %d", trial).containsExactly(int4.values());
+            assertThat(q.halfScales()).isFalse();
+        }
+    }
+
+    @Test
+    void channelsOfOneMagnitudeAreNotTakenForAnInt4Grid() {
+        // 0.7 and -0.7 lie on every grid whose largest level is 7: nothing says int4 made them
+        PerChannelInt8.Quantized q = PerChannelInt8.quantize(new float[] {0.7f, 0f, -0.7f, 0f}, 2);
+        assertThat(q.values()).containsExactly(127, 0, -127, 0);
+    }
+
+    @Test
     void nonFiniteWeightsAreRefused() {
         assertThatThrownBy(() -> PerChannelInt8.quantize(new float[] {1f, Float.NaN}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
