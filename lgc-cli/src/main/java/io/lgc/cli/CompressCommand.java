@@ -26,6 +26,7 @@ import io.lgc.network.Architectures;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderGrid;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.CompressionResult;
 import io.lgc.pipeline.Compressor;
@@ -203,6 +204,13 @@ final class CompressCommand implements Callable<Integer> {
                     + RoundingTuning.INT4_DEFAULT_STEPS + " for int4, 0 (off) otherwise).")
     Integer roundingSteps;
 
+    @Option(names = "--int8-layers", paramLabel = "I[,I...]", split = ",",
+            description = "Under --precision int4, the decoder layers kept at int8, numbered as the file names them "
+                    + "(layers.I; a wrong number is answered with the decoder's layers that have weights): a mixed "
+                    + "decoder, stored as an int8 file whose other weights lie on int4's grid. Where a layer moves the "
+                    + "images most per byte saved, keeping it at int8 buys the most back.")
+    List<Integer> int8Layers;
+
     @Option(names = "--mixture-precision", paramLabel = "auto|fp16|int8|fp32",
             description = "How the mixtures are stored: auto (default) as --precision says; fp16 whatever rounding "
                     + "moves them by (the summary says how far: about half their bytes); int8: the means in fp16, the "
@@ -314,6 +322,7 @@ final class CompressCommand implements Callable<Integer> {
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = mixtureStorage();
         roundingTuning(storage); // checked before any work
+        DecoderGrid grid = decoderGrid(storage);
         SourceInfo.Record record = SourceInfo.Record.parse(provenance);
         OutputTarget target = OutputTarget.file(output, outputOptions.force);
         OutputTarget reportTarget = report == null ? null : ReportWriter.target(report, outputOptions.force);
@@ -334,6 +343,7 @@ final class CompressCommand implements Callable<Integer> {
             return compressPrivately(source, target, storage, mixtureStorage);
         }
         CompressionConfig config = config(source.data());
+        checkInt8Layers(grid, config, source.data());
         checkCovarianceRank(config.autoencoder().forData(source.data()).latentDim());
         if (report != null && source.data() instanceof Table) {
             throw new InputException(source.displayName() + ": a table; --report draws images and latents of"
@@ -347,7 +357,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         SourceInfo info = SourceInfo.of(source, record);
         Compressed made = budgetBytes == null
-                ? compress(source, info, config, storage, mixtureStorage, roundingTuning(storage))
+                ? compress(source, info, config, grid, mixtureStorage, roundingTuning(storage))
                 : compressForBudget(budgetBytes, source, info, config);
         CompressionResult result = made.result();
         StoragePrecision stored = made.stored();
@@ -370,7 +380,7 @@ final class CompressCommand implements Callable<Integer> {
      * grid by {@code rounding}.
      */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
-            Precision precision, Precision mixtures, RoundingTuning rounding) {
+            DecoderGrid precision, Precision mixtures, RoundingTuning rounding) {
         CompressionResult result = trainOnce(source, info, List.of(config)).get(0);
         if (covarianceRank != null && covarianceRank > 0) {
             CompressedDataset ranked = result.dataset().withCovarianceRank(covarianceRank);
@@ -408,12 +418,12 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /** A compression's storage, its decoder trained for the grid by {@code rounding}. */
-    private Compressed finish(CompressionResult result, CompressionConfig config, Precision precision,
+    private Compressed finish(CompressionResult result, CompressionConfig config, DecoderGrid precision,
             Precision mixtures, RoundingTuning rounding) {
-        StoragePrecision stored = storable(() -> storage(result.dataset(), precision, mixtures));
+        StoragePrecision stored = storable(() -> storage(result.dataset(), precision.stored(), mixtures));
         CompressedDataset tuned;
         try {
-            tuned = RoundingStage.apply(result.dataset(), stored.decoder(), rounding, config.seed(), result.times(),
+            tuned = RoundingStage.apply(result.dataset(), precision, rounding, config.seed(), result.times(),
                     common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try fewer --rounding-steps, or 0");
@@ -451,6 +461,33 @@ final class CompressCommand implements Callable<Integer> {
     /** {@code file} recommending {@code --spread} where it was given. */
     private CompressedDataset recommending(CompressedDataset file) {
         return spread == null ? file : file.withDrawSpread(spread);
+    }
+
+    /** {@code --int8-layers} on {@code --precision}'s grid: checked before any work but the decoder's own layers. */
+    private DecoderGrid decoderGrid(Precision decoder) {
+        if (int8Layers == null || int8Layers.isEmpty()) {
+            return DecoderGrid.uniform(decoder);
+        }
+        if (decoder != Precision.INT4) {
+            throw new InputException("--int8-layers keeps some layers of an int4 decoder at int8; --precision is "
+                    + decoder.label() + " (use --precision int4)");
+        }
+        for (int i : int8Layers) {
+            OptionChecks.atLeast("--int8-layers", i, 0);
+        }
+        return DecoderGrid.int4Keeping(int8Layers);
+    }
+
+    /** {@code --int8-layers}: layers of the decoder {@code config} trains that have weights, before training it. */
+    private static void checkInt8Layers(DecoderGrid grid, CompressionConfig config, LabelledData data) {
+        if (!grid.isMixed()) {
+            return;
+        }
+        if (config.decoder() != DecoderKind.AUTOENCODER) {
+            throw new InputException("--int8-layers keeps layers of the autoencoder's decoder at int8; the "
+                    + config.decoder().cliName() + " decoder is one layer: store it with --precision int8");
+        }
+        grid.requireWeightedLayers(config.autoencoder().forData(data).spec(data.layout()).decoder(), "--int8-layers");
     }
 
     /** {@code --rounding-steps} for a decoder stored at {@code decoder}, or that precision's default. */
@@ -770,7 +807,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         List<String> training = AUTOENCODER_OPTIONS;
         List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
-                "--tune-steps", "--tune-match", "--rounding-steps", "--report", "--provenance"));
+                "--tune-steps", "--tune-match", "--rounding-steps", "--int8-layers", "--report", "--provenance"));
         if (publicData == null) {
             refused.addAll(training); // they train the public data's autoencoder, if there is one
         }

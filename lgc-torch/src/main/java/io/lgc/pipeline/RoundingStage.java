@@ -1,5 +1,6 @@
 package io.lgc.pipeline;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
@@ -21,21 +22,40 @@ public final class RoundingStage {
     /** {@code data} with its decoder tuned for {@code precision}'s rounding; as it is when tuning is off. */
     public static CompressedDataset apply(CompressedDataset data, Precision precision, RoundingTuning tuning,
             long seed, StageTimes times, Progress progress) {
-        if (!tuning.enabled() || !precision.isQuantized()) {
+        return apply(data, DecoderGrid.uniform(precision), tuning, seed, times, progress);
+    }
+
+    /**
+     * {@code data} with its decoder tuned for {@code grid}: each weight rounded to its own layer's grid in every
+     * step; as it is when tuning is off. A mixed grid is recorded with its int8 layers ({@code "int8_layers"}).
+     */
+    public static CompressedDataset apply(CompressedDataset data, DecoderGrid grid, RoundingTuning tuning,
+            long seed, StageTimes times, Progress progress) {
+        if (!tuning.enabled() || !grid.precision().isQuantized()) {
             return data;
         }
         ArtifactMetadata m = data.metadata();
-        RoundingTuner.Rounding rounding = (name, values, shape) -> precision.stored(values, (int) shape[0]);
+        RoundingTuner.Rounding rounding = (name, values, shape) -> grid.of(name).stored(values, (int) shape[0]);
         Map<String, float[]> weights = times.time("tune for rounding", () -> RoundingTuner.tune(m.decoder(),
                 data.decoderWeights(), data.mixtures(), rounding, tuning, seed, progress));
-        return new CompressedDataset(recorded(m, precision, tuning), data.mixtures(), weights);
+        return new CompressedDataset(recorded(m, grid, tuning), data.mixtures(), weights);
     }
 
     /** {@code m} with {@code tuning} for {@code precision} recorded in its provenance, as {@link #apply} records it. */
     public static ArtifactMetadata recorded(ArtifactMetadata m, Precision precision, RoundingTuning tuning) {
+        return recorded(m, DecoderGrid.uniform(precision), tuning);
+    }
+
+    /** As above, for a grid that may keep some of an int4 decoder's layers at int8. */
+    public static ArtifactMetadata recorded(ArtifactMetadata m, DecoderGrid grid, RoundingTuning tuning) {
         JsonObject provenance = m.provenance().deepCopy();
         JsonObject record = new JsonObject();
-        record.addProperty("precision", precision.label());
+        record.addProperty("precision", grid.precision().label());
+        if (grid.isMixed()) {
+            JsonArray layers = new JsonArray();
+            grid.int8Layers().forEach(layers::add);
+            record.add("int8_layers", layers);
+        }
         record.addProperty("steps", tuning.steps());
         record.addProperty("per_class", tuning.perClass());
         record.addProperty("learning_rate", tuning.learningRate());
