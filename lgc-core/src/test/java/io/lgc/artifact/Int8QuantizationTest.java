@@ -16,6 +16,18 @@ class Int8QuantizationTest {
         }
     }
 
+    /** Gaussian weights, each channel at its own magnitude, 10^-decades .. 10^(decades - 1). */
+    private static float[] channelsOfRandomMagnitude(Random r, int channels, int per, int decades) {
+        float[] w = new float[channels * per];
+        for (int c = 0; c < channels; c++) {
+            double magnitude = Math.pow(10, r.nextInt(2 * decades) - decades);
+            for (int i = c * per; i < (c + 1) * per; i++) {
+                w[i] = (float) (magnitude * r.nextGaussian());
+            }
+        }
+        return w;
+    }
+
     @Test
     void eachChannelGetsItsOwnScaleAndItsLargestMagnitudeMapsTo127() {
         float[] w = {0.5f, -1.0f, 0.25f, /* channel 1: */ 0.001f, 0.002f, -0.004f};
@@ -84,13 +96,7 @@ class Int8QuantizationTest {
         for (int trial = 0; trial < 200; trial++) {
             int channels = 1 + r.nextInt(8);
             int per = 1 + r.nextInt(50);
-            float[] w = new float[channels * per];
-            for (int c = 0; c < channels; c++) {
-                double magnitude = Math.pow(10, r.nextInt(30) - 15);
-                for (int i = 0; i < per; i++) {
-                    w[c * per + i] = (float) (magnitude * r.nextGaussian());
-                }
-            }
+            float[] w = channelsOfRandomMagnitude(r, channels, per, 15);
             PerChannelInt8.Quantized q = PerChannelInt8.quantize(w, channels);
             assertWithinHalfAStep(w, PerChannelInt8.dequantize(q.values(), q.scales()), q.scales());
             for (int c = 0; c < channels; c++) {
@@ -110,13 +116,7 @@ class Int8QuantizationTest {
             int channels = 1 + r.nextInt(8);
             // eight or more weights a channel: a grid of only 0 and ±7 steps is not taken for int4's (below)
             int per = 8 + r.nextInt(40);
-            float[] w = new float[channels * per];
-            for (int c = 0; c < channels; c++) {
-                double magnitude = Math.pow(10, r.nextInt(8) - 4);
-                for (int i = c * per; i < (c + 1) * per; i++) {
-                    w[i] = (float) (magnitude * r.nextGaussian());
-                }
-            }
+            float[] w = channelsOfRandomMagnitude(r, channels, per, 4);
             PerChannelInt8.Quantized int4 = PerChannelInt8.quantize(w, channels, PerChannelInt8.INT4_LIMIT);
             float[] onGrid = PerChannelInt8.dequantize(int4.values(), int4.scales());
             PerChannelInt8.Quantized q = PerChannelInt8.quantize(onGrid, channels);
