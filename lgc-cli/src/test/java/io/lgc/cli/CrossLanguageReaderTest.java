@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -100,6 +102,28 @@ class CrossLanguageReaderTest {
     void pythonDecodesTheSameImagesAsJava(Precision precision) throws Exception {
         Path artifact = dir.resolve(precision.label() + ".lgc");
         ArtifactFile.write(artifact, TinyArtifacts.tiny(), precision);
+        assertPythonDecodesAsJava(artifact);
+    }
+
+    @Test
+    void pythonDecodesAMixedDecoderAsJava() throws Exception {
+        // every weight but the first on int4's grid, as --int8-layers leaves them: an int8 file of both kinds
+        CompressedDataset tiny = TinyArtifacts.tiny();
+        Map<String, long[]> shapes = tiny.metadata().decoder().parameterShapes();
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        tiny.decoderWeights().forEach((name, values) -> weights.put(name, name.endsWith(".weight")
+                && !name.equals("layers.0.weight") ? Precision.INT4.stored(values, (int) shapes.get(name)[0]) : values));
+        Path artifact = dir.resolve("mixed.lgc");
+        ArtifactFile.write(artifact, new CompressedDataset(tiny.metadata(), tiny.mixtures(), weights), Precision.INT8);
+        assertThat(ArtifactFile.read(artifact).decoderWeights()).allSatisfy((name, values) -> {
+            if (name.endsWith(".weight") && !name.equals("layers.0.weight")) {
+                assertThat(values).as(name).containsExactly(weights.get(name));
+            }
+        });
+        assertPythonDecodesAsJava(artifact);
+    }
+
+    private void assertPythonDecodesAsJava(Path artifact) throws Exception {
         float[] latents = latents(LATENTS, 9);
         Path in = dir.resolve("lat.npy");
         Path out = dir.resolve("out.npy");
