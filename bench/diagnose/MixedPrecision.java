@@ -28,11 +28,11 @@ import java.util.List;
  * the header's provenance, and the rounding steps' draws, which come from the fitted mixtures rounded to
  * float32: that moves the tuned weights, and at classifier seed 1 the file scored 85.55 % where compress's
  * scored 86.08 %): the control. Another SEED gives another file of the same setting: how far files of one
- * setting differ.
+ * setting differ. PER_CLASS: the rounding steps' draws per class and step (26 unless given).
  *
  * Usage (from the repository root, after a build):
  *   java -cp "lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" bench/diagnose/MixedPrecision.java \
- *       DATASET FILE.lgc INT8_LAYERS SPREAD SHARPEN|plain OUT.lgc [SEED]
+ *       DATASET FILE.lgc INT8_LAYERS SPREAD SHARPEN|plain OUT.lgc [SEED [PER_CLASS]]
  *   INT8_LAYERS: comma-separated layer numbers, as the file names them (layers.3) and --int8-layers takes them, or none
  */
 public class MixedPrecision {
@@ -45,9 +45,12 @@ public class MixedPrecision {
         boolean sharpen = args[4].equals("sharpen");
         Path out = Path.of(args[5]);
         long seed = args.length > 6 ? Long.parseLong(args[6]) : 1;
+        RoundingTuning standard = RoundingTuning.defaultFor(Precision.INT4);
+        RoundingTuning tuning = args.length > 7 ? new RoundingTuning(standard.steps(), Integer.parseInt(args[7]),
+                standard.learningRate(), standard.spread()) : standard;
         DecoderGrid grid = DecoderGrid.int4Keeping(int8);
         grid.requireWeightedLayers(trained.metadata().decoder(), "INT8_LAYERS");
-        CompressedDataset file = RoundingStage.apply(trained, grid, RoundingTuning.defaultFor(Precision.INT4), seed,
+        CompressedDataset file = RoundingStage.apply(trained, grid, tuning, seed,
                 new StageTimes(), Progress.silent()).withDrawSpread(spread);
         StoragePrecision storage = new StoragePrecision(grid.stored(), Precision.INT8);
         if (sharpen) {
