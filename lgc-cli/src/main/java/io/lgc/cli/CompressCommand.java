@@ -375,19 +375,19 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /**
-     * Compresses with {@code config}; the file is to be stored as the writer stores {@code precision},
+     * Compresses with {@code config}; the file is to be stored as the writer stores {@code grid}'s precision,
      * or with its mixtures at {@code mixtures} when that is not null, its decoder trained for that
      * grid by {@code rounding}.
      */
     private Compressed compress(ResolvedDataset source, SourceInfo info, CompressionConfig config,
-            DecoderGrid precision, Precision mixtures, RoundingTuning rounding) {
+            DecoderGrid grid, Precision mixtures, RoundingTuning rounding) {
         CompressionResult result = trainOnce(source, info, List.of(config)).get(0);
         if (covarianceRank != null && covarianceRank > 0) {
             CompressedDataset ranked = result.dataset().withCovarianceRank(covarianceRank);
             result = new CompressionResult(ranked, result.times(), result.warnings(), result.latents());
             root.out.println(ArtifactFile.covarianceRankSummary(ranked));
         }
-        return sharpened(finish(result, config, precision, mixtures, rounding), source, config.seed(), sharpen);
+        return sharpened(finish(result, config, grid, mixtures, rounding), source, config.seed(), sharpen);
     }
 
     /** {@code --covariance-rank}: of full covariances, below a latent dimension of {@code latent}. */
@@ -418,12 +418,12 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /** A compression's storage, its decoder trained for the grid by {@code rounding}. */
-    private Compressed finish(CompressionResult result, CompressionConfig config, DecoderGrid precision,
+    private Compressed finish(CompressionResult result, CompressionConfig config, DecoderGrid grid,
             Precision mixtures, RoundingTuning rounding) {
-        StoragePrecision stored = storable(() -> storage(result.dataset(), precision.stored(), mixtures));
+        StoragePrecision stored = storable(() -> storage(result.dataset(), grid.stored(), mixtures));
         CompressedDataset tuned;
         try {
-            tuned = RoundingStage.apply(result.dataset(), precision, rounding, config.seed(), result.times(),
+            tuned = RoundingStage.apply(result.dataset(), grid, rounding, config.seed(), result.times(),
                     common.progress(root.err));
         } catch (TrainingDivergedException e) {
             throw e.withAdvice("try fewer --rounding-steps, or 0");

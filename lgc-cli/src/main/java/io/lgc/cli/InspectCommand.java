@@ -1,6 +1,7 @@
 package io.lgc.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,7 +99,10 @@ final class InspectCommand implements Callable<Integer> {
         m.drawSpread().ifPresent(s -> out.println("spread: " + OptionChecks.number(s)
                 + ", as the writer recommends drawing (reconstruct's default for this file)"));
         out.println("decoder: " + describe(m.decoder()));
-        out.println("precision: " + read.precision());
+        List<Integer> int4 = read.int4GridLayers();
+        out.println("precision: " + read.precision() + (int4.isEmpty() ? ""
+                : " (a mixed decoder: layers " + int4.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + " on int4's grid)"));
         out.println("provenance: " + new GsonBuilder().create().toJson(m.provenance()));
         out.println("source: " + source(m.provenance()));
         if (m.provenance().has("differential_privacy")) {
@@ -143,6 +148,12 @@ final class InspectCommand implements Callable<Integer> {
         JsonObject precision = new JsonObject();
         precision.addProperty("decoder", read.precision().decoder().label());
         precision.addProperty("mixtures", read.precision().mixtures().label());
+        List<Integer> int4 = read.int4GridLayers();
+        if (!int4.isEmpty()) {
+            JsonArray layers = new JsonArray();
+            int4.forEach(layers::add);
+            precision.add("int4_grid_layers", layers);
+        }
         o.add("precision", precision);
         JsonObject sizes = new JsonObject();
         sizes.addProperty("total_bytes", parts.totalBytes());

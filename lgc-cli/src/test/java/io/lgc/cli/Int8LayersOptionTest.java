@@ -49,6 +49,27 @@ class Int8LayersOptionTest extends QuickCompressFixture {
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
         assertThat(record.getAsJsonArray("int8_layers").toString()).isEqualTo("[0]");
         assertThat(mixed.err()).contains("tune for rounding: 5 steps");
+        CliRun inspect = CliRun.of("inspect", dir.resolve("mixed.lgc").toString());
+        assertThat(inspect.out()).containsPattern("precision: int8 decoder, [a-z0-9]+ mixtures \\(a mixed decoder: "
+                + "layers [1-9][0-9]*(, [0-9]+)* on int4's grid\\)");
+        CliRun json = CliRun.of("inspect", dir.resolve("mixed.lgc").toString(), "--json");
+        JsonObject precision = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject()
+                .getAsJsonObject("precision");
+        assertThat(precision.getAsJsonArray("int4_grid_layers").asList()).isNotEmpty()
+                .noneMatch(layer -> layer.getAsInt() == 0);
+    }
+
+    @Test
+    void withoutRoundingStepsTheOtherLayersAreStillRoundedToInt4() throws IOException {
+        CliRun mixed = quick.to(dir.resolve("untuned.lgc"), "--decoder", "autoencoder", "--rounding-steps", "0",
+                "--precision", "int4", "--int8-layers", "0");
+        assertThat(mixed.exitCode()).as(mixed.err()).isZero();
+        assertThat(mixed.err()).doesNotContain("tune for rounding");
+        for (NamedTensor t : ContainerReader.read(dir.resolve("untuned.lgc")).section("decoder").tensors()) {
+            if (t.name().endsWith(".weight")) {
+                assertThat(largestLevel(t)).as(t.name()).isEqualTo(t.name().equals("layers.0.weight") ? 127 : 7);
+            }
+        }
     }
 
     @Test

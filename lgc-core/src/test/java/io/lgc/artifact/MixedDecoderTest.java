@@ -91,6 +91,26 @@ class MixedDecoderTest {
     }
 
     @Test
+    void aReaderIsToldWhichLayersLieOnInt4sGridAndOnlyInAMixedFile() throws IOException {
+        CompressedDataset plain = TinyArtifacts.fashionSized(1);
+        Path mixed = dir.resolve("mixed.lgc");
+        ArtifactFile.write(mixed, mixed(firstWeight(plain)), INT8);
+        java.util.List<Integer> weighted = new java.util.ArrayList<>();
+        for (int i = 0; i < plain.metadata().decoder().layers().size(); i++) {
+            if (plain.decoderWeights().containsKey("layers." + i + ".weight")) {
+                weighted.add(i);
+            }
+        }
+        assertThat(ArtifactFile.readVerified(mixed).int4GridLayers()).isEqualTo(weighted.subList(1, weighted.size()));
+        Path int8 = dir.resolve("int8.lgc");
+        ArtifactFile.write(int8, plain, INT8);
+        assertThat(ArtifactFile.readVerified(int8).int4GridLayers()).isEmpty();
+        Path int4 = dir.resolve("int4.lgc");
+        ArtifactFile.write(int4, plain, new StoragePrecision(Precision.INT4, Precision.INT8));
+        assertThat(ArtifactFile.readVerified(int4).int4GridLayers()).isEmpty(); // uniform: nothing mixed to say
+    }
+
+    @Test
     void aMixedFileWrittenAgainFromWhatWasReadIsTheSameFile() throws IOException {
         Path first = dir.resolve("first.lgc");
         Path again = dir.resolve("again.lgc");
