@@ -28,7 +28,9 @@ public final class RoundingStage {
 
     /**
      * {@code data} with its decoder tuned for {@code grid}: each weight rounded to its own layer's grid in every
-     * step; as it is when tuning is off. A mixed grid is recorded with its int8 layers ({@code "int8_layers"}).
+     * step. A mixed grid is recorded with its int8 layers ({@code "int8_layers"}). When tuning is off, {@code data}
+     * as it is, but for a mixed grid's weights, which are rounded to their layers' grids untuned (the writer would
+     * store them all at int8 otherwise).
      */
     public static CompressedDataset apply(CompressedDataset data, DecoderGrid grid, RoundingTuning tuning,
             long seed, StageTimes times, Progress progress) {
