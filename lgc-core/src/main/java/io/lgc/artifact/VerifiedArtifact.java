@@ -32,10 +32,9 @@ public record VerifiedArtifact(CompressedDataset dataset, StoragePrecision preci
         }
         List<Integer> layers = new ArrayList<>();
         Map<String, long[]> shapes = dataset.metadata().decoder().parameterShapes();
-        for (int i = 0; i < dataset.metadata().decoder().layers().size(); i++) {
+        for (int i : dataset.metadata().decoder().weightedLayers()) {
             String name = NetworkSpec.parameterName(i, "weight");
-            if (shapes.containsKey(name)
-                    && PerChannelInt8.onInt4Grid(dataset.decoderWeights().get(name), (int) shapes.get(name)[0])) {
+            if (PerChannelInt8.onInt4Grid(dataset.decoderWeights().get(name), (int) shapes.get(name)[0])) {
                 layers.add(i);
             }
         }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.lgc.InputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,17 @@ public record NetworkSpec(long[] inputShape, List<Layer> layers) {
             long[][] shapes = layer.parameterShapes();
             for (int j = 0; j < names.length; j++) {
                 out.put(parameterName(i, names[j]), shapes[j]);
+            }
+        }
+        return out;
+    }
+
+    /** The indices of the layers that have a weight ({@code layers.<i>.weight}), in order. */
+    public List<Integer> weightedLayers() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (Arrays.asList(layers.get(i).parameterNames()).contains("weight")) {
+                out.add(i);
             }
         }
         return out;

@@ -11,6 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NetworkSpecTest {
+    @Test
+    void theWeightedLayersAreTheLinearAndConvolutionLayersInOrder() {
+        NetworkSpec decoder = Architectures.convAutoencoder(new ImageShape(1, 28, 28), 32, 32, 16).decoder();
+        assertThat(decoder.weightedLayers()).containsExactly(0, 3, 6, 9, 11);
+        decoder.weightedLayers().forEach(i ->
+                assertThat(decoder.parameterShapes()).containsKey(NetworkSpec.parameterName(i, "weight")));
+    }
+
     private final AutoencoderSpec fashion = Architectures.convAutoencoder(new ImageShape(1, 28, 28), 16, 32);
 
     @Test

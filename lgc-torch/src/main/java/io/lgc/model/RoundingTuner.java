@@ -71,6 +71,15 @@ public final class RoundingTuner {
         }
     }
 
+    /** {@code parameters} with every "*.weight" rounded by {@code rounding}, the others as they are, in their order. */
+    public static Map<String, float[]> rounded(Map<String, float[]> parameters, Map<String, long[]> shapes,
+            Rounding rounding) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> out.put(name, name.endsWith(".weight")
+                ? rounding.round(name, values, shapes.get(name)) : values));
+        return out;
+    }
+
     private static final class Steps {
         private final Trainer trainer;
         private final SequentialBlock block;
@@ -169,10 +178,7 @@ public final class RoundingTuner {
 
         /** The unrounded weights with every "*.weight" rounded. */
         private Map<String, float[]> rounded() {
-            Map<String, float[]> out = new LinkedHashMap<>();
-            unrounded.forEach((name, values) -> out.put(name, name.endsWith(".weight")
-                    ? rounding.round(name, values, shapes.get(name)) : values));
-            return out;
+            return RoundingTuner.rounded(unrounded, shapes, rounding);
         }
 
         /** One Adam step (PyTorch's defaults, bias-corrected) on the unrounded weights. */

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The grid each decoder weight is stored on: {@code precision}'s, except that an int4 decoder may keep some
@@ -64,20 +63,19 @@ public record DecoderGrid(Precision precision, SortedSet<Integer> int8Layers) {
      * names what asked for them.
      */
     public void requireWeightedLayers(NetworkSpec decoder, String option) {
+        List<Integer> weighted = decoder.weightedLayers();
         for (int i : int8Layers) {
-            if (i >= decoder.layers().size() || !decoder.parameterShapes().containsKey(
-                    NetworkSpec.parameterName(i, "weight"))) {
+            if (!weighted.contains(i)) {
                 throw new InputException(option + ": layer " + i + " has no weights to keep at int8; this decoder's"
-                        + " layers with weights are " + weighted(decoder));
+                        + " layers with weights are " + described(decoder, weighted));
             }
         }
     }
 
     /** "0 (linear), 3 (conv2d), …". */
-    private static String weighted(NetworkSpec decoder) {
-        return IntStream.range(0, decoder.layers().size())
-                .filter(i -> decoder.parameterShapes().containsKey(NetworkSpec.parameterName(i, "weight")))
-                .mapToObj(i -> i + " (" + decoder.layers().get(i).toJson().get("op").getAsString() + ")").collect(Collectors.joining(", "));
+    private static String described(NetworkSpec decoder, List<Integer> weighted) {
+        return weighted.stream().map(i -> i + " (" + decoder.layers().get(i).toJson().get("op").getAsString() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static int layerIndex(String parameter) {

@@ -8,7 +8,6 @@ import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
 import io.lgc.model.RoundingTuner;
 import io.lgc.model.RoundingTuning;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,24 +36,16 @@ public final class RoundingStage {
         if (!grid.precision().isQuantized()) {
             return data;
         }
-        if (!tuning.enabled()) {
-            // untuned, a mixed decoder still needs its int4 layers on int4's grid: the file stores them at int8
-            return grid.isMixed() ? new CompressedDataset(data.metadata(), data.mixtures(), rounded(data, grid)) : data;
-        }
         ArtifactMetadata m = data.metadata();
         RoundingTuner.Rounding rounding = (name, values, shape) -> grid.of(name).stored(values, (int) shape[0]);
+        if (!tuning.enabled()) {
+            // untuned, a mixed decoder still needs its int4 layers on int4's grid: the file stores them at int8
+            return grid.isMixed() ? new CompressedDataset(m, data.mixtures(), RoundingTuner.rounded(
+                    data.decoderWeights(), m.decoder().parameterShapes(), rounding)) : data;
+        }
         Map<String, float[]> weights = times.time("tune for rounding", () -> RoundingTuner.tune(m.decoder(),
                 data.decoderWeights(), data.mixtures(), rounding, tuning, seed, progress));
         return new CompressedDataset(recorded(m, grid, tuning), data.mixtures(), weights);
-    }
-
-    /** The decoder's weights, each on its layer's grid; the other parameters as they are. */
-    private static Map<String, float[]> rounded(CompressedDataset data, DecoderGrid grid) {
-        Map<String, long[]> shapes = data.metadata().decoder().parameterShapes();
-        Map<String, float[]> out = new LinkedHashMap<>();
-        data.decoderWeights().forEach((name, values) -> out.put(name, name.endsWith(".weight")
-                ? grid.of(name).stored(values, (int) shapes.get(name)[0]) : values));
-        return out;
     }
 
     /** {@code m} with {@code tuning} for {@code precision} recorded in its provenance, as {@link #apply} records it. */
