@@ -70,7 +70,9 @@ public enum Parameter {
     /** {@code count} of {@code Lgc.sampleCount}: samples in all. */
     COUNT("count"),
     /** {@code budget} of {@code MeasuredSettings.forBudget}: the most bytes the file may have. */
-    BUDGET("budget");
+    BUDGET("budget"),
+    /** {@code count} of {@code RoundingChoice.best}: rounding paths the best file is chosen from. */
+    ROUNDING_CANDIDATES("RoundingChoice.count");
 
     private final String javaName;
 

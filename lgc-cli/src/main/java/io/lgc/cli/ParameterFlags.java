@@ -45,6 +45,7 @@ final class ParameterFlags {
             case PER_CLASS -> "--per-class";
             case COUNT -> "--count";
             case BUDGET -> "--budget";
+            case ROUNDING_CANDIDATES -> "--rounding-candidates";
         };
     }
 

@@ -52,6 +52,10 @@ public final class BudgetCompressor {
         /** The decoder was sharpened with these gains, ring by ring ({@link SharpeningStage#summary}). */
         default void sharpened(double[] gains) {
         }
+
+        /** Rounding candidate {@code index} (0-based) of {@code count} scored {@code score} ({@link RoundingChoice}). */
+        default void candidateScored(int index, int count, double score) {
+        }
     }
 
     /**
@@ -60,13 +64,16 @@ public final class BudgetCompressor {
      * @param training whether a setting trains as long as it was measured, or as {@code base} says
      * @param sharpen sharpen every setting's decoder, not only the settings measured sharpened
      * @param spread the spread the file recommends, or null for the spread its setting was measured at
+     * @param roundingCandidates rounding paths the file is chosen from ({@link RoundingChoice}; 1: one path)
      */
-    public record Options(MeasuredSettings.Training training, boolean sharpen, Double spread) {
+    public record Options(MeasuredSettings.Training training, boolean sharpen, Double spread,
+            int roundingCandidates) {
         /** As {@code lgc compress --budget B} does with no other option. */
-        public static final Options AS_MEASURED = new Options(MeasuredSettings.Training.AS_MEASURED, false, null);
+        public static final Options AS_MEASURED = new Options(MeasuredSettings.Training.AS_MEASURED, false, null, 1);
 
         public Options {
             Objects.requireNonNull(training, "training");
+            RoundingChoice.requireCount(roundingCandidates);
         }
     }
 
@@ -135,14 +142,30 @@ public final class BudgetCompressor {
 
     /**
      * A trained setting as its file would hold it: its decoder trained for the storage grid, the spread
-     * recorded, and sharpened where the setting or the options say.
+     * recorded, and sharpened where the setting or the options say; of several rounding paths (options'
+     * {@code roundingCandidates}), the one {@link RoundingChoice} keeps.
      */
     private static Finished finished(CompressionResult result, MeasuredSettings.Setting setting,
             Dataset images, CompressionConfig base, Options options, Progress progress, Listener listener) {
         StoragePrecision writerRule = storable(base, () -> ArtifactFile.storage(result.dataset(),
                 setting.precision()));
+        int candidates = setting.rounding().enabled() ? options.roundingCandidates() : 1;
+        RoundingChoice.Chosen chosen = RoundingChoice.best(candidates, base.seed(),
+                roundingSeed -> candidate(result, setting, images, base, options, writerRule, roundingSeed,
+                        progress, listener), images, result.times(), progress, listener::candidateScored);
+        return new Finished(new CompressionResult(chosen.file(), result.times(), result.warnings(),
+                result.latents()), writerRule);
+    }
+
+    /**
+     * The file of a trained setting whose rounding steps draw with {@code roundingSeed}: the spread recorded,
+     * and sharpened where the setting or the options say.
+     */
+    private static CompressedDataset candidate(CompressionResult result, MeasuredSettings.Setting setting,
+            Dataset images, CompressionConfig base, Options options, StoragePrecision writerRule, long roundingSeed,
+            Progress progress, Listener listener) {
         CompressedDataset file = RoundingStage.apply(result.dataset(), writerRule.decoder(), setting.rounding(),
-                base.seed(), result.times(), progress);
+                roundingSeed, result.times(), progress);
         double spread = options.spread() != null ? options.spread() : setting.drawSpread();
         if (spread > 0) {
             file = file.withDrawSpread(spread);
@@ -154,8 +177,7 @@ public final class BudgetCompressor {
             listener.sharpened(s.gains());
             file = s.dataset();
         }
-        return new Finished(new CompressionResult(file, result.times(), result.warnings(), result.latents()),
-                writerRule);
+        return file;
     }
 
     /**

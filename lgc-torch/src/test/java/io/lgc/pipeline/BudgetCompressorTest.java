@@ -95,7 +95,7 @@ class BudgetCompressorTest {
         BudgetCompressor.Budgeted plain = BudgetCompressor.compress(BANDS, SOURCE, "bands", 12_000, BASE,
                 BudgetCompressor.Options.AS_MEASURED, Progress.silent(), new BudgetCompressor.Listener() { });
         BudgetCompressor.Budgeted wide = BudgetCompressor.compress(BANDS, SOURCE, "bands", 12_000, BASE,
-                new BudgetCompressor.Options(MeasuredSettings.Training.AS_MEASURED, false, 1.7), Progress.silent(),
+                new BudgetCompressor.Options(MeasuredSettings.Training.AS_MEASURED, false, 1.7, 1), Progress.silent(),
                 new BudgetCompressor.Listener() { });
 
         assertThat(plain.result().dataset().metadata().drawSpread()).isEmpty(); // the PCA settings record none
