@@ -14,6 +14,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.RoundingTuning;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.MixtureSettings;
+import io.lgc.pipeline.RoundingChoice;
 import io.lgc.pipeline.RoundingStage;
 import io.lgc.pipeline.SharpeningStage;
 import io.lgc.synth.SamplingPlan;
@@ -105,6 +106,11 @@ final class CompressCommand implements Callable<Integer> {
             + " the sampled images' spectrum, as lgc compress --sharpen does (images only).")
     boolean sharpen;
 
+    @Option(names = "--rounding-candidates", paramLabel = "N", description = "Run the rounding steps N times and keep"
+            + " the file whose draws train the best classifiers, tested on the images sampled to the driver, as lgc"
+            + " compress --rounding-candidates does (default: 1; images only).")
+    int roundingCandidates = 1;
+
     @Option(names = "--force", description = "Replace an existing file at -o (never the input).")
     boolean force;
 
@@ -121,6 +127,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         StorageOptionChecks.requireCovarianceRank(covarianceRank, mixtures.covarianceType(),
                 latentDim > 0 ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM);
+        requireRoundingCandidates(storage);
         requireInput();
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -135,6 +142,10 @@ final class CompressCommand implements Callable<Integer> {
         if (sharpen && read.columns().image() == null) {
             throw StorageOptionChecks.sharpenTable(input);
         }
+        if (roundingCandidates > 1 && read.columns().image() == null) {
+            throw new InputException(input + ": a table; --rounding-candidates judges files by classifiers trained on"
+                    + " their decoded images, so it applies to images only");
+        }
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
                 .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
@@ -146,10 +157,13 @@ final class CompressCommand implements Callable<Integer> {
         CompressedDataset made = ranked(result.dataset(), out);
         // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
         // file's own mixtures, stored at their rank)
-        CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
-                seed, result.times(), Progress.silent());
-        CompressedDataset recommended = spread == null ? tuned : tuned.withDrawSpread(spread);
-        CompressedDataset finished = sharpened(recommended, result, storage, out);
+        CompressedDataset finished = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
+            CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
+                    roundingSeed, result.times(), Progress.silent());
+            return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
+        }, roundingCandidates == 1 ? null : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
+                (i, n, score) -> out.printf(Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws"
+                        + " score %.2f %% on the images sampled%n", i + 1, n, 100 * score)).file();
         target.requireReplaceable(); // again: the file may have appeared while Spark worked
         WriteReport written = target.writing(() -> Lgc.save(finished, output, storage));
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
@@ -189,6 +203,15 @@ final class CompressCommand implements Callable<Integer> {
                 ArtifactFile.storage(made, storage), SamplingPlan.defaultSpread(made.metadata()), seed));
         out.println(SharpeningStage.summary(s.gains()));
         return s.dataset();
+    }
+
+    /** {@code --rounding-candidates}: in range, and more than one only where the rounding steps run (int4). */
+    private void requireRoundingCandidates(Precision storage) {
+        RoundingChoice.requireCount(roundingCandidates);
+        if (roundingCandidates > 1 && !RoundingTuning.defaultFor(storage).enabled()) {
+            throw new InputException("--rounding-candidates chooses among the paths of the rounding steps, and there"
+                    + " are none here (they run for --precision int4)");
+        }
     }
 
     /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */

@@ -28,6 +28,7 @@ final class SparkFlags {
             case N_INIT -> "--n-init";
             case SPREAD -> "--spread";
             case PER_CLASS -> "--per-class";
+            case ROUNDING_CANDIDATES -> "--rounding-candidates";
             default -> parameter.javaName();
         };
     }

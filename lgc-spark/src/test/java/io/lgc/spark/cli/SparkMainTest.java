@@ -101,6 +101,35 @@ class SparkMainTest {
     }
 
     @Test
+    void roundingCandidatesAreJudgedOnTheSampledImagesAndRefusedWhereNothingIsRounded() throws Exception {
+        Path two = dir.resolve("two.lgc");
+        Result c = run("compress", parquetOfStripes().toString(), "-o", two.toString(), "--epochs", "1",
+                "--components", "1", "--n-init", "1", "--precision", "int4", "--rounding-candidates", "2");
+        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        assertThat(c.out).containsPattern("rounding candidate 1/2: classifiers trained on its draws score [0-9.]+ % on"
+                + " the images sampled").contains("rounding candidate 2/2: ");
+        var provenance = ArtifactFile.readVerified(two).dataset().metadata().provenance();
+        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
+                : provenance.getAsJsonObject("rounding_tuning");
+        assertThat(record.get("candidates").getAsInt()).isEqualTo(2);
+        assertThat(record.get("chosen").getAsInt()).isBetween(0, 1);
+
+        Path none = dir.resolve("none.lgc");
+        Result int8 = run("compress", parquetOfStripes().toString(), "-o", none.toString(), "--rounding-candidates", "2");
+        assertThat(int8.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(int8.err.strip()).doesNotContain("\n").endsWith("--rounding-candidates chooses among the paths of"
+                + " the rounding steps, and there are none here (they run for --precision int4)");
+        Result zero = run("compress", parquetOfStripes().toString(), "-o", none.toString(), "--precision", "int4",
+                "--rounding-candidates", "0");
+        assertThat(zero.err.strip()).isEqualTo("lgc-spark: --rounding-candidates must be between 1 and 16, got 0");
+        Result table = run("compress", blobsCsv().toString(), "-o", none.toString(), "--precision", "int4",
+                "--rounding-candidates", "2");
+        assertThat(table.err.strip()).doesNotContain("\n").endsWith("blobs.csv: a table; --rounding-candidates judges"
+                + " files by classifiers trained on their decoded images, so it applies to images only");
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
     void theCovarianceRankAndTheSpreadAreStoredAsLgcCompressStoresThem() throws Exception {
         Path plain = dir.resolve("plain.lgc");
         compressBlobs(plain, "--precision", "int4");
