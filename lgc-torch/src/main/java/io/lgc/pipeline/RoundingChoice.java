@@ -8,13 +8,12 @@ import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.Dataset;
+import io.lgc.data.Subsets;
 import io.lgc.eval.Evaluator;
 import io.lgc.eval.Protocol;
 import io.lgc.synth.DatasetSink;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
@@ -154,21 +153,7 @@ public final class RoundingChoice {
 
     /** {@code real}, or a seeded subset of {@code most} of its images, in their order. */
     static Dataset testImages(Dataset real, long seed, int most) {
-        if (real.size() <= most) {
-            return real;
-        }
-        int[] order = new int[real.size()];
-        Arrays.setAll(order, i -> i);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < most; i++) { // a partial Fisher–Yates shuffle
-            int j = i + random.nextInt(order.length - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(order, most);
-        Arrays.sort(chosen);
-        return real.subset(chosen);
+        return real.size() <= most ? real : Subsets.random(real, most, seed);
     }
 
     /**
