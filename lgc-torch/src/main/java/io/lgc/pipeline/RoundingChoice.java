@@ -18,8 +18,8 @@ import java.util.function.LongFunction;
 
 /**
  * Of a few files that differ only in the path their decoder's rounding steps took, the one whose draws
- * train the best classifier. Files of one setting whose rounding took other paths score up to half a
- * point apart at the same classifier seed (bench/results/mixed-precision.md), and which path is the good
+ * train the best classifier. Files of one setting whose rounding took other paths score up to 0.6
+ * points apart at the same classifier seed (bench/results/mixed-precision.md), and which path is the good
  * one shows only in a classifier trained on the draws. So each candidate is judged as a receiver would use
  * it: draws decoded from the file at its spread train a fast-protocol classifier (two seeds, the same for
  * every candidate), which is tested on the real images being compressed. Those images trained the

@@ -157,13 +157,18 @@ final class CompressCommand implements Callable<Integer> {
         CompressedDataset made = ranked(result.dataset(), out);
         // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
         // file's own mixtures, stored at their rank)
-        CompressedDataset finished = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
+        RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
             CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
                     roundingSeed, result.times(), Progress.silent());
             return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
         }, roundingCandidates == 1 ? null : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
                 (i, n, score) -> out.printf(Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws"
-                        + " score %.2f %% on the images sampled%n", i + 1, n, 100 * score)).file();
+                        + " score %.2f %% on the images sampled%n", i + 1, n, 100 * score));
+        if (roundingCandidates > 1) {
+            out.printf(Locale.ROOT, "rounding: kept candidate %d of %d (its rounding steps drew with --seed + %d)%n",
+                    chosen.index() + 1, roundingCandidates, chosen.index());
+        }
+        CompressedDataset finished = chosen.file();
         target.requireReplaceable(); // again: the file may have appeared while Spark worked
         WriteReport written = target.writing(() -> Lgc.save(finished, output, storage));
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,

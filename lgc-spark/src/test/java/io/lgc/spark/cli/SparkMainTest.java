@@ -107,7 +107,7 @@ class SparkMainTest {
                 "--components", "1", "--n-init", "1", "--precision", "int4", "--rounding-candidates", "2");
         assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
         assertThat(c.out).containsPattern("rounding candidate 1/2: classifiers trained on its draws score [0-9.]+ % on"
-                + " the images sampled").contains("rounding candidate 2/2: ");
+                + " the images sampled").contains("rounding candidate 2/2: ").containsPattern("rounding: kept candidate [12] of 2");
         var provenance = ArtifactFile.readVerified(two).dataset().metadata().provenance();
         var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
                 : provenance.getAsJsonObject("rounding_tuning");
