@@ -403,15 +403,14 @@ final class CompressCommand implements Callable<Integer> {
             return sharpened(finish(result, seed, grid, mixtures, rounding), source, seed, sharpen);
         }
         CompressionResult trained = result;
-        StoragePrecision[] stored = new StoragePrecision[1]; // the same for every candidate: it is the trained one's
-        RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates(), seed, roundingSeed -> {
-            Compressed made = sharpened(finish(trained, roundingSeed, grid, mixtures, rounding), source, seed, sharpen);
-            stored[0] = made.stored();
-            return made.result().dataset();
-        }, (Dataset) source.data(), trained.times(), common.progress(root.err), this::sayScore);
+        // the storage is the trained file's, the same for every candidate (finish computes it before rounding)
+        StoragePrecision stored = storable(() -> storage(trained.dataset(), grid.stored(), mixtures));
+        RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates(), seed, roundingSeed -> sharpened(
+                finish(trained, roundingSeed, grid, mixtures, rounding), source, seed, sharpen).result().dataset(),
+                file -> stored, (Dataset) source.data(), trained.times(), common.progress(root.err), this::sayScore);
         sayChosen(chosen);
         return new Compressed(new CompressionResult(chosen.file(), trained.times(), trained.warnings(),
-                trained.latents()), stored[0]);
+                trained.latents()), stored);
     }
 
     /** {@code --rounding-candidates}, 1 when not given. */

@@ -104,7 +104,7 @@ public final class BudgetCompressor {
             CompressedDataset trained = null;
             for (int i = 0; i < group.size(); i++) {
                 MeasuredSettings.Setting chosen = group.get(i).setting();
-                Finished made = finished(results.get(i), chosen, images, base, options, progress, listener);
+                Finished made = finished(results.get(i), chosen, budget, images, base, options, progress, listener);
                 trained = made.result().dataset();
                 CompressedDataset candidate = trained;
                 StoragePrecision stored = storable(base, () -> MeasuredSettings.storage(candidate, chosen, budget));
@@ -145,14 +145,16 @@ public final class BudgetCompressor {
      * recorded, and sharpened where the setting or the options say; of several rounding paths (options'
      * {@code roundingCandidates}), the one {@link RoundingChoice} keeps.
      */
-    private static Finished finished(CompressionResult result, MeasuredSettings.Setting setting,
+    private static Finished finished(CompressionResult result, MeasuredSettings.Setting setting, long budget,
             Dataset images, CompressionConfig base, Options options, Progress progress, Listener listener) {
         StoragePrecision writerRule = storable(base, () -> ArtifactFile.storage(result.dataset(),
                 setting.precision()));
         int candidates = setting.rounding().enabled() ? options.roundingCandidates() : 1;
         RoundingChoice.Chosen chosen = RoundingChoice.best(candidates, base.seed(),
                 roundingSeed -> candidate(result, setting, images, base, options, writerRule, roundingSeed,
-                        progress, listener), images, result.times(), progress, listener::candidateScored);
+                        progress, listener),
+                file -> storable(base, () -> MeasuredSettings.storage(file, setting, budget)), images, result.times(),
+                progress, listener::candidateScored);
         return new Finished(new CompressionResult(chosen.file(), result.times(), result.warnings(),
                 result.latents()), writerRule);
     }

@@ -5,8 +5,10 @@ import com.google.gson.JsonObject;
 import io.lgc.Parameter;
 import io.lgc.ParameterException;
 import io.lgc.Progress;
+import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.data.Dataset;
 import io.lgc.data.Subsets;
 import io.lgc.eval.Evaluator;
@@ -14,6 +16,7 @@ import io.lgc.eval.Protocol;
 import io.lgc.synth.DatasetSink;
 import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -21,8 +24,9 @@ import java.util.function.LongFunction;
  * train the best classifier. Files of one setting whose rounding took other paths score up to 0.6
  * points apart at the same classifier seed (bench/results/mixed-precision.md), and which path is the good
  * one shows only in a classifier trained on the draws. So each candidate is judged as a receiver would use
- * it: draws decoded from the file at its spread train a fast-protocol classifier (two seeds, the same for
- * every candidate), which is tested on the real images being compressed. Those images trained the
+ * it: draws decoded from the file as it will be stored (its weights and mixtures rounded as the writer rounds
+ * them) at its spread train a fast-protocol classifier (two seeds, the same for every candidate), which is
+ * tested on the real images being compressed. Those images trained the
  * autoencoder too, which lifts every candidate's score alike; it is the order that matters.
  *
  * <p>The choice looks at the real images beyond what the mixtures and decoder hold, so it is no place for
@@ -76,12 +80,14 @@ public final class RoundingChoice {
      * One candidate is returned unjudged and unchanged; of more, the first of the best scores is kept, its
      * metadata recording the choice ({@link #recorded}).
      *
+     * @param storage how the writer will store a candidate, which is judged as a reader gets it back
      * @param real the images being compressed, which the judging classifiers are tested on
      * @param times where the judging's time is added, as "judge rounding candidates"
      */
-    public static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate, Dataset real,
-            StageTimes times, Progress progress, Listener listener) {
-        return best(count, seed, candidate, real, Judging.AS_RECEIVERS_DRAW, times, progress, listener);
+    public static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate,
+            Function<CompressedDataset, StoragePrecision> storage, Dataset real, StageTimes times, Progress progress,
+            Listener listener) {
+        return best(count, seed, candidate, storage, real, Judging.AS_RECEIVERS_DRAW, times, progress, listener);
     }
 
     /** How much the judges see: draws a class (at most), and epochs (0: the fast protocol's for that many). */
@@ -90,8 +96,9 @@ public final class RoundingChoice {
     }
 
     /** As above, judged as {@code judging} says. */
-    static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate, Dataset real,
-            Judging judging, StageTimes times, Progress progress, Listener listener) {
+    static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate,
+            Function<CompressedDataset, StoragePrecision> storage, Dataset real, Judging judging, StageTimes times,
+            Progress progress, Listener listener) {
         requireCount(count);
         if (count == 1) {
             return new Chosen(candidate.apply(seed), 0, new double[0]);
@@ -102,7 +109,8 @@ public final class RoundingChoice {
         int bestIndex = -1;
         for (int i = 0; i < count; i++) {
             CompressedDataset file = candidate.apply(seed + i);
-            scores[i] = times.time("judge rounding candidates", () -> score(file, test, seed, judging, progress));
+            CompressedDataset stored = ArtifactFile.asStored(file, storage.apply(file));
+            scores[i] = times.time("judge rounding candidates", () -> score(stored, test, seed, judging, progress));
             listener.scored(i, count, scores[i]);
             if (best == null || scores[i] > scores[bestIndex]) {
                 best = file;

@@ -11,6 +11,7 @@ import io.lgc.Progress;
 import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.TinyArtifacts;
 import io.lgc.data.Dataset;
 import io.lgc.data.ImageShape;
@@ -37,20 +38,26 @@ class RoundingChoiceTest {
     private static final ImageShape SHAPE = new ImageShape(1, SIDE, SIDE);
     private static final List<String> CLASSES = List.of("top", "bottom");
     private static final RoundingChoice.Judging QUICK = new RoundingChoice.Judging(50, 2);
+    private static final StoragePrecision STORED = new StoragePrecision(Precision.INT4, Precision.INT8);
 
     @Test
     void ofSeveralCandidatesTheOneWhoseDrawsTrainTheBestClassifierIsKeptAndTheChoiceRecorded() {
         Engines.pytorch();
         List<Long> seeds = new ArrayList<>();
         List<String> heard = new ArrayList<>();
+        List<CompressedDataset> stored = new ArrayList<>();
         long seed = 40;
         RoundingChoice.Chosen chosen = RoundingChoice.best(3, seed, s -> {
             seeds.add(s);
             return file(s == seed + 1);
+        }, f -> {
+            stored.add(f);
+            return STORED;
         }, realImages(), QUICK, new StageTimes(), Progress.silent(), (i, n, score) -> heard.add(i + "/" + n));
 
         assertThat(seeds).containsExactly(40L, 41L, 42L);
         assertThat(heard).containsExactly("0/3", "1/3", "2/3");
+        assertThat(stored).hasSize(3); // each judged as it would be stored
         double[] scores = chosen.scores();
         assertThat(chosen.index()).isEqualTo(1);
         assertThat(scores[1]).isGreaterThan(0.95);
@@ -70,8 +77,8 @@ class RoundingChoiceTest {
     void oneCandidateIsTheFileItselfUnjudged() {
         List<String> heard = new ArrayList<>();
         CompressedDataset only = file(false);
-        RoundingChoice.Chosen chosen = RoundingChoice.best(1, 9, s -> s == 9 ? only : null, realImages(), QUICK,
-                new StageTimes(), Progress.silent(), (i, n, score) -> heard.add("judged"));
+        RoundingChoice.Chosen chosen = RoundingChoice.best(1, 9, s -> s == 9 ? only : null, f -> STORED,
+                realImages(), QUICK, new StageTimes(), Progress.silent(), (i, n, score) -> heard.add("judged"));
 
         assertThat(chosen.file()).isSameAs(only);
         assertThat(chosen.index()).isZero();

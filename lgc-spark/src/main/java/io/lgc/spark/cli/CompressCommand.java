@@ -161,7 +161,8 @@ final class CompressCommand implements Callable<Integer> {
             CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
                     roundingSeed, result.times(), Progress.silent());
             return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
-        }, roundingCandidates == 1 ? null : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
+        }, file -> ArtifactFile.storage(file, storage), roundingCandidates == 1 ? null
+                : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
                 (i, n, score) -> out.printf(Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws"
                         + " score %.2f %% on the images sampled%n", i + 1, n, 100 * score));
         if (roundingCandidates > 1) {
