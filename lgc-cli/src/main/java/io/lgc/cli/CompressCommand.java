@@ -216,7 +216,7 @@ final class CompressCommand implements Callable<Integer> {
             description = "Run the rounding steps N times (their draws seeded --seed, --seed + 1, ...) and keep the "
                     + "file whose draws train the best classifiers: two fast-protocol CNNs each, tested on the images "
                     + "being compressed. Files whose rounding took other paths differ by up to 0.6 points of "
-                    + "accuracy; each candidate costs its rounding steps and two classifier trainings (about 5 "
+                    + "accuracy; each candidate costs its rounding steps and two classifier trainings (about 4 "
                     + "minutes for Fashion-MNIST on 2 cores). Images only; not with --epsilon (default: 1).")
     Integer roundingCandidates;
 
