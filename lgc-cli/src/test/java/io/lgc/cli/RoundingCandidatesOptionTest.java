@@ -49,8 +49,13 @@ class RoundingCandidatesOptionTest extends QuickCompressFixture {
     }
 
     @Test
-    void oneCandidateWritesTheDefaultsFileToTheByte() throws IOException {
-        assertTheDefaultToTheByte("--rounding-candidates", "1");
+    void oneCandidateWritesTheFileOfOneRoundingToTheByte() throws IOException {
+        CliRun given = compress("one-candidate.lgc", "--rounding-candidates", "1", "-q");
+        CliRun plain = compress("one-rounding.lgc", "-q");
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(Files.mismatch(dir.resolve("one-candidate.lgc"), dir.resolve("one-rounding.lgc"))).isEqualTo(-1L);
+        assertTheDefaultToTheByte("--rounding-candidates", "1"); // and the PCA file of the defaults
     }
 
     @Test
