@@ -399,16 +399,15 @@ final class CompressCommand implements Callable<Integer> {
             root.out.println(ArtifactFile.covarianceRankSummary(ranked));
         }
         long seed = config.seed();
-        if (roundingCandidates() == 1) {
-            return sharpened(finish(result, seed, grid, mixtures, rounding), source, seed, sharpen);
-        }
         CompressionResult trained = result;
-        // the storage is the trained file's, the same for every candidate (finish computes it before rounding)
         StoragePrecision stored = storable(() -> storage(trained.dataset(), grid.stored(), mixtures));
+        if (roundingCandidates() == 1) {
+            return sharpened(finish(trained, seed, grid, stored, rounding), source, seed, sharpen);
+        }
         RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates(), seed, roundingSeed -> sharpened(
-                finish(trained, roundingSeed, grid, mixtures, rounding), source, seed, sharpen).result().dataset(),
+                finish(trained, roundingSeed, grid, stored, rounding), source, seed, sharpen).result().dataset(),
                 file -> stored, (Dataset) source.data(), trained.times(), common.progress(root.err), this::sayScore);
-        sayChosen(chosen);
+        root.out.println(RoundingChoice.keptSummary(chosen.index(), roundingCandidates()));
         return new Compressed(new CompressionResult(chosen.file(), trained.times(), trained.warnings(),
                 trained.latents()), stored);
     }
@@ -419,17 +418,7 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     private void sayScore(int index, int count, double score) {
-        root.out.printf(Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws score %.2f %% on the"
-                + " images compressed%n", index + 1, count, 100 * score);
-    }
-
-    private void sayChosen(RoundingChoice.Chosen chosen) {
-        sayKept(chosen.index(), chosen.scores().length);
-    }
-
-    private void sayKept(int index, int count) {
-        root.out.printf(Locale.ROOT, "rounding: kept candidate %d of %d (its rounding steps drew with --seed + %d)%n",
-                index + 1, count, index);
+        root.out.println(RoundingChoice.scoreSummary(index, count, score, "the images compressed"));
     }
 
     /**
@@ -486,10 +475,12 @@ final class CompressCommand implements Callable<Integer> {
         return results;
     }
 
-    /** A compression's storage, its decoder trained for the grid by {@code rounding}, whose steps draw with {@code roundingSeed}. */
+    /**
+     * A compression to be stored as {@code stored}, its decoder trained for the grid by {@code rounding}, whose
+     * steps draw with {@code roundingSeed}.
+     */
     private Compressed finish(CompressionResult result, long roundingSeed, DecoderGrid grid,
-            Precision mixtures, RoundingTuning rounding) {
-        StoragePrecision stored = storable(() -> storage(result.dataset(), grid.stored(), mixtures));
+            StoragePrecision stored, RoundingTuning rounding) {
         CompressedDataset tuned;
         try {
             tuned = RoundingStage.apply(result.dataset(), grid, rounding, roundingSeed, result.times(),
@@ -648,6 +639,11 @@ final class CompressCommand implements Callable<Integer> {
             public void candidateScored(int index, int count, double score) {
                 sayScore(index, count, score);
             }
+
+            @Override
+            public void candidateKept(int index, int count) {
+                out.println(RoundingChoice.keptSummary(index, count));
+            }
         };
         try {
             BudgetCompressor.Budgeted made = BudgetCompressor.compress(images, info, source.displayName(),
@@ -660,19 +656,12 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** Which rounding candidate the budget's file is, or why there was one only. */
+    /** Why the budget's file had no rounding candidates to choose from, when it had none (the listener said which it kept otherwise). */
     private void sayBudgetRounding(BudgetCompressor.Budgeted made) {
-        if (roundingCandidates() == 1) {
-            return;
-        }
-        if (!made.setting().rounding().enabled()) {
+        if (roundingCandidates() > 1 && !made.setting().rounding().enabled()) {
             root.out.println("rounding: the setting chosen has no rounding steps (" + made.setting().describe()
                     + "), so there was one file to keep");
-            return;
         }
-        com.google.gson.JsonObject record = made.result().dataset().metadata().provenance().getAsJsonObject("config")
-                .getAsJsonObject("rounding_tuning");
-        sayKept(record.get("chosen").getAsInt(), record.get("candidates").getAsInt());
     }
 
     /** Whether the command line named {@code option}. */

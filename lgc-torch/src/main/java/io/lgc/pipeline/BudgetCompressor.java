@@ -56,6 +56,10 @@ public final class BudgetCompressor {
         /** Rounding candidate {@code index} (0-based) of {@code count} scored {@code score} ({@link RoundingChoice}). */
         default void candidateScored(int index, int count, double score) {
         }
+
+        /** Of {@code count} rounding candidates, {@code index} (0-based) was kept. */
+        default void candidateKept(int index, int count) {
+        }
     }
 
     /**
@@ -155,6 +159,9 @@ public final class BudgetCompressor {
                         progress, listener),
                 file -> storable(base, () -> MeasuredSettings.storage(file, setting, budget)), images, result.times(),
                 progress, listener::candidateScored);
+        if (candidates > 1) {
+            listener.candidateKept(chosen.index(), candidates);
+        }
         return new Finished(new CompressionResult(chosen.file(), result.times(), result.warnings(),
                 result.latents()), writerRule);
     }

@@ -65,6 +65,18 @@ public final class RoundingChoice {
         void scored(int index, int count, double score);
     }
 
+    /** What a command says of candidate {@code index} (0-based), its judges tested on {@code tested}. */
+    public static String scoreSummary(int index, int count, double score, String tested) {
+        return String.format(java.util.Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws score"
+                + " %.2f %% on %s", index + 1, count, 100 * score, tested);
+    }
+
+    /** What a command says of the candidate kept ({@code index}, 0-based, of {@code count}). */
+    public static String keptSummary(int index, int count) {
+        return String.format(java.util.Locale.ROOT, "rounding: kept candidate %d of %d (its rounding steps drew with"
+                + " --seed + %d)", index + 1, count, index);
+    }
+
     /** {@code count} from the command line: between 1 and {@link #MAX_CANDIDATES}. */
     public static int requireCount(int count) {
         if (count < 1 || count > MAX_CANDIDATES) {

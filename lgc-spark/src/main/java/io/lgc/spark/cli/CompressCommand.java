@@ -163,11 +163,9 @@ final class CompressCommand implements Callable<Integer> {
             return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
         }, file -> ArtifactFile.storage(file, storage), roundingCandidates == 1 ? null
                 : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
-                (i, n, score) -> out.printf(Locale.ROOT, "rounding candidate %d/%d: classifiers trained on its draws"
-                        + " score %.2f %% on the images sampled%n", i + 1, n, 100 * score));
+                (i, n, score) -> out.println(RoundingChoice.scoreSummary(i, n, score, "the images sampled")));
         if (roundingCandidates > 1) {
-            out.printf(Locale.ROOT, "rounding: kept candidate %d of %d (its rounding steps drew with --seed + %d)%n",
-                    chosen.index() + 1, roundingCandidates, chosen.index());
+            out.println(RoundingChoice.keptSummary(chosen.index(), roundingCandidates));
         }
         CompressedDataset finished = chosen.file();
         target.requireReplaceable(); // again: the file may have appeared while Spark worked
