@@ -6,6 +6,7 @@ import io.lgc.artifact.StoragePrecision;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
 import io.lgc.data.ReadOptions;
+import io.lgc.model.LearningRateSchedule;
 import io.lgc.model.RoundingTuning;
 import io.lgc.pipeline.DecoderGrid;
 import io.lgc.pipeline.RoundingStage;
@@ -28,11 +29,12 @@ import java.util.List;
  * the header's provenance, and the rounding steps' draws, which come from the fitted mixtures rounded to
  * float32: that moves the tuned weights, and at classifier seed 1 the file scored 85.55 % where compress's
  * scored 86.08 %): the control. Another SEED gives another file of the same setting: how far files of one
- * setting differ. PER_CLASS: the rounding steps' draws per class and step (26 unless given).
+ * setting differ. PER_CLASS: the rounding steps' draws per class and step (26 unless given); STEPS: how many (300
+ * unless given); SCHEDULE: constant or cosine, how their learning rate moves (compress's default unless given).
  *
  * Usage (from the repository root, after a build):
  *   java -cp "lgc-cli/target/lgc.jar:lgc-cli/target/lib/*" bench/diagnose/MixedPrecision.java \
- *       DATASET FILE.lgc INT8_LAYERS SPREAD SHARPEN|plain OUT.lgc [SEED [PER_CLASS]]
+ *       DATASET FILE.lgc INT8_LAYERS SPREAD SHARPEN|plain OUT.lgc [SEED [PER_CLASS [STEPS [SCHEDULE]]]]
  *   INT8_LAYERS: comma-separated layer numbers, as the file names them (layers.3) and --int8-layers takes them, or none
  */
 public class MixedPrecision {
@@ -46,8 +48,9 @@ public class MixedPrecision {
         Path out = Path.of(args[5]);
         long seed = args.length > 6 ? Long.parseLong(args[6]) : 1;
         RoundingTuning standard = RoundingTuning.defaultFor(Precision.INT4);
-        RoundingTuning tuning = args.length > 7 ? new RoundingTuning(standard.steps(), Integer.parseInt(args[7]),
-                standard.learningRate(), standard.spread()) : standard;
+        RoundingTuning tuning = new RoundingTuning(args.length > 8 ? Integer.parseInt(args[8]) : standard.steps(),
+                args.length > 7 ? Integer.parseInt(args[7]) : standard.perClass(), standard.learningRate(),
+                standard.spread(), args.length > 9 ? LearningRateSchedule.parse(args[9]) : standard.schedule());
         DecoderGrid grid = DecoderGrid.int4Keeping(int8);
         grid.requireWeightedLayers(trained.metadata().decoder(), "INT8_LAYERS");
         CompressedDataset file = RoundingStage.apply(trained, grid, tuning, seed,

@@ -71,6 +71,7 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         JsonObject record = config(dir.resolve("int4-default.lgc")).getAsJsonObject("rounding_tuning");
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
         assertThat(record.get("steps").getAsInt()).isEqualTo(RoundingTuning.INT4_DEFAULT_STEPS);
+        assertThat(record.get("schedule").getAsString()).isEqualTo("constant");
     }
 
     @Test

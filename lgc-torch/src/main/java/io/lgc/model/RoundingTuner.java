@@ -71,12 +71,15 @@ public final class RoundingTuner {
         }
     }
 
-    /** {@code parameters} with every "*.weight" rounded by {@code rounding}, the others as they are, in their order. */
+    /**
+     * {@code parameters} with every "*.weight" rounded by {@code rounding}, copies of the others, in their order:
+     * later updates of {@code parameters} leave what this returns as it was.
+     */
     public static Map<String, float[]> rounded(Map<String, float[]> parameters, Map<String, long[]> shapes,
             Rounding rounding) {
         Map<String, float[]> out = new LinkedHashMap<>();
         parameters.forEach((name, values) -> out.put(name, name.endsWith(".weight")
-                ? rounding.round(name, values, shapes.get(name)) : values));
+                ? rounding.round(name, values, shapes.get(name)) : values.clone()));
         return out;
     }
 
@@ -186,6 +189,7 @@ public final class RoundingTuner {
             done++;
             double correction1 = 1 - Math.pow(BETA1, done);
             double correction2 = 1 - Math.pow(BETA2, done);
+            double rate = tuning.schedule().rate(tuning.learningRate(), done, tuning.steps());
             int k = 0;
             for (String name : unrounded.keySet()) {
                 float[] w = unrounded.get(name);
@@ -195,7 +199,7 @@ public final class RoundingTuner {
                 for (int i = 0; i < w.length; i++) {
                     m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
                     v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * (double) g[i];
-                    w[i] -= (float) (tuning.learningRate() * (m[i] / correction1)
+                    w[i] -= (float) (rate * (m[i] / correction1)
                             / (Math.sqrt(v[i] / correction2) + EPSILON));
                 }
             }

@@ -14,14 +14,16 @@ import io.lgc.artifact.Precision;
  * @param perClass latents drawn per class in each step
  * @param learningRate Adam's learning rate
  * @param spread factor on the mixtures' covariances for the draws, as a receiver's reconstruction uses
+ * @param schedule how Adam's rate moves over the steps
  */
-public record RoundingTuning(int steps, int perClass, double learningRate, double spread) {
+public record RoundingTuning(int steps, int perClass, double learningRate, double spread,
+        LearningRateSchedule schedule) {
     /**
      * Off: the weights are rounded as trained. The other settings are those {@link #steps} uses: 26 draws
      * per class (260 for ten classes, about the 256 of bench/int4/qat.py), Adam at 1e-4 (2e-4 made the
      * experiment's error wander between steps), the receivers' default spread.
      */
-    public static final RoundingTuning OFF = new RoundingTuning(0, 26, 1e-4, 1.2);
+    public static final RoundingTuning OFF = new RoundingTuning(0, 26, 1e-4, 1.2, LearningRateSchedule.CONSTANT);
 
     public RoundingTuning {
         if (steps < 0) {
@@ -35,6 +37,9 @@ public record RoundingTuning(int steps, int perClass, double learningRate, doubl
         }
         if (!(spread > 0) || Double.isInfinite(spread)) {
             throw new InputException("rounding spread must be a positive number, got " + spread);
+        }
+        if (schedule == null) {
+            throw new InputException("rounding steps need a learning-rate schedule");
         }
     }
 
@@ -56,7 +61,12 @@ public record RoundingTuning(int steps, int perClass, double learningRate, doubl
 
     /** {@link #OFF}'s settings with {@code steps} steps. */
     public static RoundingTuning steps(int steps) {
-        return new RoundingTuning(steps, OFF.perClass, OFF.learningRate, OFF.spread);
+        return new RoundingTuning(steps, OFF.perClass, OFF.learningRate, OFF.spread, OFF.schedule);
+    }
+
+    /** These settings with Adam's rate moved by {@code other} over the steps. */
+    public RoundingTuning withSchedule(LearningRateSchedule other) {
+        return new RoundingTuning(steps, perClass, learningRate, spread, other);
     }
 
     public boolean enabled() {

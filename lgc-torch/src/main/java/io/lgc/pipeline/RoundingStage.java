@@ -66,6 +66,7 @@ public final class RoundingStage {
         record.addProperty("steps", tuning.steps());
         record.addProperty("per_class", tuning.perClass());
         record.addProperty("learning_rate", tuning.learningRate());
+        record.addProperty("schedule", tuning.schedule().id());
         record.addProperty("spread", tuning.spread());
         if (provenance.has("config")) {
             provenance.getAsJsonObject("config").add("rounding_tuning", record);

@@ -126,4 +126,22 @@ class RoundingTunerTest {
                 Progress.silent());
         a.forEach((k, v) -> assertThat(b.get(k)).as(k).containsExactly(v));
     }
+
+    @Test
+    void theScheduleSetsEachStepsRateTheFirstStepAtTheFullRate() {
+        Map<String, float[]> weights = randomWeights();
+        // the weights returned are those the last step decoded with: after one update, at step 1's rate
+        RoundingTuning constant = RoundingTuning.steps(2).withSchedule(LearningRateSchedule.CONSTANT);
+        RoundingTuning cosine = RoundingTuning.steps(2).withSchedule(LearningRateSchedule.COSINE);
+        Map<String, float[]> a = RoundingTuner.tune(SPEC, weights, mixtures(), INT4, constant, 11, Progress.silent());
+        Map<String, float[]> b = RoundingTuner.tune(SPEC, weights, mixtures(), INT4, cosine, 11, Progress.silent());
+        a.forEach((k, v) -> assertThat(b.get(k)).as(k).containsExactly(v)); // the full rate either way
+
+        // after three updates: the cosine's second and third are at 0.85 and 0.5 of the rate
+        Map<String, float[]> c = RoundingTuner.tune(SPEC, weights, mixtures(), INT4,
+                RoundingTuning.steps(4).withSchedule(LearningRateSchedule.CONSTANT), 11, Progress.silent());
+        Map<String, float[]> d = RoundingTuner.tune(SPEC, weights, mixtures(), INT4,
+                RoundingTuning.steps(4).withSchedule(LearningRateSchedule.COSINE), 11, Progress.silent());
+        assertThat(c.keySet()).anySatisfy(k -> assertThat(d.get(k)).as(k).isNotEqualTo(c.get(k)));
+    }
 }
