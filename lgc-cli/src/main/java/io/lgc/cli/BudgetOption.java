@@ -14,7 +14,7 @@ final class BudgetOption {
     /** What the budget decides; given together with it, they would contradict it. */
     static final List<String> CHOSEN_BY_BUDGET = List.of("--decoder", "--model", "--latent-dim", "--components",
             "--covariance", "--covariance-rank", "--width", "--stem", "--precision", "--mixture-precision",
-            "--rounding-steps", "--int8-layers", "--tune-steps", "--tune-match", "--epsilon");
+            "--rounding-steps", "--rounding-schedule", "--int8-layers", "--tune-steps", "--tune-match", "--epsilon");
 
     private BudgetOption() {
     }

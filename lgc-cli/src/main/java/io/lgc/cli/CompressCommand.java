@@ -49,6 +49,7 @@ import io.lgc.synth.SamplingPlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -204,6 +205,12 @@ final class CompressCommand implements Callable<Integer> {
                     + "int4's grid, on samples of the fitted mixtures; needs nothing but the file (default: "
                     + RoundingTuning.INT4_DEFAULT_STEPS + " for int4, 0 (off) otherwise).")
     Integer roundingSteps;
+
+    @Option(names = "--rounding-schedule", paramLabel = "constant|cosine",
+            description = "The rounding steps' learning rate: constant, or cosine, decayed to zero over the steps, "
+                    + "which ends where they settle: files from other --seed values differ less, by as much on "
+                    + "average (default: constant).")
+    String roundingSchedule;
 
     @Option(names = "--int8-layers", paramLabel = "I[,I...]", split = ",",
             description = "Under --precision int4, the decoder layers kept at int8, numbered as the file names them "
@@ -550,17 +557,32 @@ final class CompressCommand implements Callable<Integer> {
         grid.requireWeightedLayers(config.autoencoder().forData(data).spec(data.layout()).decoder(), "--int8-layers");
     }
 
-    /** {@code --rounding-steps} for a decoder stored at {@code decoder}, or that precision's default. */
+    /**
+     * {@code --rounding-steps} for a decoder stored at {@code decoder}, or that precision's default, at
+     * {@code --rounding-schedule}'s rate.
+     */
     private RoundingTuning roundingTuning(Precision decoder) {
-        if (roundingSteps == null) {
-            return RoundingTuning.defaultFor(decoder);
+        RoundingTuning tuning = RoundingTuning.defaultFor(decoder);
+        if (roundingSteps != null) {
+            OptionChecks.atLeast("--rounding-steps", roundingSteps, 0);
+            if (roundingSteps > 0 && !decoder.isQuantized()) {
+                throw new InputException("--rounding-steps trains the decoder for int8's or int4's grid; --precision "
+                        + decoder.label() + " rounds nothing");
+            }
+            tuning = RoundingTuning.steps(roundingSteps);
         }
-        OptionChecks.atLeast("--rounding-steps", roundingSteps, 0);
-        if (roundingSteps > 0 && !decoder.isQuantized()) {
-            throw new InputException("--rounding-steps trains the decoder for int8's or int4's grid; --precision "
-                    + decoder.label() + " rounds nothing");
+        if (roundingSchedule == null) {
+            return tuning;
         }
-        return RoundingTuning.steps(roundingSteps);
+        LearningRateSchedule schedule = Arrays.stream(LearningRateSchedule.values())
+                .filter(s -> s.id().equals(roundingSchedule.strip().toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new InputException("--rounding-schedule must be constant or cosine, got '"
+                        + roundingSchedule + "'"));
+        if (!tuning.enabled()) {
+            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
+                    + " (they run for --precision int4, or int8 with --rounding-steps above 0)");
+        }
+        return tuning.withSchedule(schedule);
     }
 
     /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16, int8 or fp32. */
@@ -886,7 +908,8 @@ final class CompressCommand implements Callable<Integer> {
         }
         List<String> training = AUTOENCODER_OPTIONS;
         List<String> refused = new java.util.ArrayList<>(List.of("--decoder", "--covariance", "--n-init",
-                "--tune-steps", "--tune-match", "--rounding-steps", "--int8-layers", "--report", "--provenance"));
+                "--tune-steps", "--tune-match", "--rounding-steps", "--rounding-schedule", "--int8-layers", "--report",
+                "--provenance"));
         if (publicData == null) {
             refused.addAll(training); // they train the public data's autoencoder, if there is one
         }

@@ -10,6 +10,7 @@ import io.lgc.artifact.container.NamedTensor;
 import io.lgc.artifact.container.Section;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,39 @@ class StoragePrecisionOptionsTest extends QuickCompressFixture {
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("--rounding-steps");
         assertThat(dir.resolve("fp16.lgc")).doesNotExist();
+    }
+
+    @Test
+    void theRoundingStepsRateIsConstantUnlessACosineIsAskedForAndTheHeaderSaysWhich() {
+        CliRun constant = compress("constant.lgc", "--precision", "int4", "--rounding-steps", "6");
+        CliRun cosine = compress("cosine.lgc", "--precision", "int4", "--rounding-steps", "6", "--rounding-schedule",
+                "Cosine");
+        assertThat(constant.exitCode()).as(constant.err()).isZero();
+        assertThat(cosine.exitCode()).as(cosine.err()).isZero();
+        assertThat(config(dir.resolve("constant.lgc")).getAsJsonObject("rounding_tuning").get("schedule").getAsString())
+                .isEqualTo("constant");
+        assertThat(config(dir.resolve("cosine.lgc")).getAsJsonObject("rounding_tuning").get("schedule").getAsString())
+                .isEqualTo("cosine");
+        Map<String, float[]> a = ArtifactFile.read(dir.resolve("constant.lgc")).decoderWeights();
+        Map<String, float[]> b = ArtifactFile.read(dir.resolve("cosine.lgc")).decoderWeights();
+        assertThat(a.keySet()).anySatisfy(name -> assertThat(a.get(name)).isNotEqualTo(b.get(name)));
+
+        CliRun none = compress("none.lgc", "--rounding-schedule", "cosine"); // int8: no rounding steps by default
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err().strip()).isEqualTo("lgc: --rounding-schedule sets the rounding steps' learning rate;"
+                + " there are none here (they run for --precision int4, or int8 with --rounding-steps above 0)");
+        CliRun unknown = compress("unknown.lgc", "--precision", "int4", "--rounding-schedule", "linear");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("lgc: --rounding-schedule must be constant or cosine, got 'linear'");
+        CliRun budget = compress("budget.lgc", "--budget", "78400", "--rounding-schedule", "cosine");
+        assertThat(budget.exitCode()).isEqualTo(2);
+        assertThat(budget.err()).contains("--rounding-schedule does not apply with --budget");
+        CliRun privately = compress("dp.lgc", "--epsilon", "1", "--rounding-schedule", "cosine");
+        assertThat(privately.exitCode()).isEqualTo(2);
+        assertThat(privately.err()).contains("--rounding-schedule does not apply with --epsilon");
+        for (String refused : List.of("none.lgc", "unknown.lgc", "budget.lgc", "dp.lgc")) {
+            assertThat(dir.resolve(refused)).doesNotExist();
+        }
     }
 
     @Test
