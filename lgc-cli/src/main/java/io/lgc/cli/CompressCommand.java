@@ -49,7 +49,6 @@ import io.lgc.synth.SamplingPlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -574,8 +573,7 @@ final class CompressCommand implements Callable<Integer> {
         if (roundingSchedule == null) {
             return tuning;
         }
-        LearningRateSchedule schedule = Arrays.stream(LearningRateSchedule.values())
-                .filter(s -> s.id().equals(roundingSchedule.strip().toLowerCase(Locale.ROOT))).findFirst()
+        LearningRateSchedule schedule = LearningRateSchedule.named(roundingSchedule)
                 .orElseThrow(() -> new InputException("--rounding-schedule must be constant or cosine, got '"
                         + roundingSchedule + "'"));
         if (!tuning.enabled()) {

@@ -3,7 +3,9 @@ package io.lgc.model;
 import ai.djl.training.tracker.Tracker;
 import io.lgc.Parameter;
 import io.lgc.ParameterException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How Adam's learning rate moves over a training run: {@code lgc compress --lr-schedule constant|cosine}.
@@ -22,13 +24,14 @@ public enum LearningRateSchedule {
     }
 
     public static LearningRateSchedule parse(String name) {
-        for (LearningRateSchedule schedule : values()) {
-            if (schedule.id().equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return schedule;
-            }
-        }
-        throw new ParameterException(Parameter.LEARNING_RATE_SCHEDULE, " must be constant or cosine, got '" + name
-                + "'");
+        return named(name).orElseThrow(() -> new ParameterException(Parameter.LEARNING_RATE_SCHEDULE,
+                " must be constant or cosine, got '" + name + "'"));
+    }
+
+    /** The schedule {@link #id} names, in any case and spacing around it; empty for any other name. */
+    public static Optional<LearningRateSchedule> named(String name) {
+        String id = name.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
     }
 
     /**
