@@ -207,8 +207,8 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--rounding-schedule", paramLabel = "constant|cosine",
             description = "The rounding steps' learning rate: constant, or cosine, decayed to zero over the steps, "
-                    + "which ends where they settle: files from other --seed values differ less, by as much on "
-                    + "average (default: constant).")
+                    + "which ends where they settle: files made with other --seed values differ less from each other "
+                    + "and are as accurate on average (default: constant).")
     String roundingSchedule;
 
     @Option(names = "--int8-layers", paramLabel = "I[,I...]", split = ",",
