@@ -11,6 +11,7 @@ import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.LearningRateSchedule;
 import io.lgc.model.RoundingTuning;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.MixtureSettings;
@@ -106,6 +107,11 @@ final class CompressCommand implements Callable<Integer> {
             + " the sampled images' spectrum, as lgc compress --sharpen does (images only).")
     boolean sharpen;
 
+    @Option(names = "--rounding-schedule", paramLabel = "S", description = "The rounding steps' learning rate,"
+            + " constant or cosine (decayed to nothing over the steps), as lgc compress --rounding-schedule sets it"
+            + " (default: constant; --precision int4 only).")
+    String roundingSchedule;
+
     @Option(names = "--rounding-candidates", paramLabel = "N", description = "Run the rounding steps N times and keep"
             + " the file whose draws train the best classifiers, tested on the images sampled to the driver, as lgc"
             + " compress --rounding-candidates does (default: 1; images only).")
@@ -128,6 +134,7 @@ final class CompressCommand implements Callable<Integer> {
         StorageOptionChecks.requireCovarianceRank(covarianceRank, mixtures.covarianceType(),
                 latentDim > 0 ? latentDim : AutoencoderConfig.DEFAULT_LATENT_DIM);
         requireRoundingCandidates(storage);
+        RoundingTuning rounding = rounding(storage);
         requireInput();
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -158,8 +165,8 @@ final class CompressCommand implements Callable<Integer> {
         // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
         // file's own mixtures, stored at their rank)
         RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
-            CompressedDataset tuned = RoundingStage.apply(made, storage, RoundingTuning.defaultFor(storage),
-                    roundingSeed, result.times(), Progress.silent());
+            CompressedDataset tuned = RoundingStage.apply(made, storage, rounding, roundingSeed, result.times(),
+                    Progress.silent());
             return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
         }, file -> ArtifactFile.storage(file, storage), roundingCandidates == 1 ? null
                 : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
@@ -216,6 +223,25 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--rounding-candidates chooses among the paths of the rounding steps, and there"
                     + " are none here (they run for --precision int4)");
         }
+    }
+
+    /**
+     * The rounding steps for a decoder stored at {@code storage}, as lgc compress gives them by default (300 for
+     * int4, none otherwise), at {@code --rounding-schedule}'s rate: checked before Spark starts.
+     */
+    private RoundingTuning rounding(Precision storage) {
+        RoundingTuning tuning = RoundingTuning.defaultFor(storage);
+        if (roundingSchedule == null) {
+            return tuning;
+        }
+        LearningRateSchedule schedule = LearningRateSchedule.named(roundingSchedule)
+                .orElseThrow(() -> new InputException("--rounding-schedule must be constant or cosine, got '"
+                        + roundingSchedule + "'"));
+        if (!tuning.enabled()) {
+            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
+                    + " (they run for --precision int4)");
+        }
+        return tuning.withSchedule(schedule);
     }
 
     /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */

@@ -94,10 +94,34 @@ class SparkMainTest {
                 : provenance.getAsJsonObject("rounding_tuning");
         assertThat(record.get("steps").getAsInt()).isEqualTo(300);
         assertThat(c.out).contains("tune for rounding");
+        assertThat(record.get("schedule").getAsString()).isEqualTo("constant");
         Path int8 = dir.resolve("int8.lgc");
         compressBlobs(int8);
         assertThat(ArtifactFile.readVerified(int8).dataset().metadata().provenance().toString())
                 .doesNotContain("rounding_tuning");
+    }
+
+    @Test
+    void theRoundingStepsRateIsDecayedWhenAskedAndRefusedWhereNothingIsRounded() throws Exception {
+        Path cosine = dir.resolve("cosine.lgc");
+        compressBlobs(cosine, "--precision", "int4", "--rounding-schedule", "cosine");
+        var provenance = ArtifactFile.readVerified(cosine).dataset().metadata().provenance();
+        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
+                : provenance.getAsJsonObject("rounding_tuning");
+        assertThat(record.get("schedule").getAsString()).isEqualTo("cosine");
+        assertThat(record.get("steps").getAsInt()).isEqualTo(300);
+
+        Path none = dir.resolve("none.lgc");
+        Result int8 = run("compress", blobsCsv().toString(), "-o", none.toString(), "--rounding-schedule", "cosine");
+        assertThat(int8.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(int8.err.strip()).isEqualTo("lgc-spark: --rounding-schedule sets the rounding steps' learning rate;"
+                + " there are none here (they run for --precision int4)");
+        Result unknown = run("compress", blobsCsv().toString(), "-o", none.toString(), "--precision", "int4",
+                "--rounding-schedule", "linear");
+        assertThat(unknown.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(unknown.err.strip()).isEqualTo("lgc-spark: --rounding-schedule must be constant or cosine, got"
+                + " 'linear'");
+        assertThat(none).doesNotExist();
     }
 
     @Test
