@@ -570,17 +570,8 @@ final class CompressCommand implements Callable<Integer> {
             }
             tuning = RoundingTuning.steps(roundingSteps);
         }
-        if (roundingSchedule == null) {
-            return tuning;
-        }
-        LearningRateSchedule schedule = LearningRateSchedule.named(roundingSchedule)
-                .orElseThrow(() -> new InputException("--rounding-schedule must be constant or cosine, got '"
-                        + roundingSchedule + "'"));
-        if (!tuning.enabled()) {
-            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
-                    + " (they run for --precision int4, or int8 with --rounding-steps above 0)");
-        }
-        return tuning.withSchedule(schedule);
+        return roundingSchedule == null ? tuning : tuning.withScheduleNamed(roundingSchedule,
+                "they run for --precision int4, or int8 with --rounding-steps above 0");
     }
 
     /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16, int8 or fp32. */

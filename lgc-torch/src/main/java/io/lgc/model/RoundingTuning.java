@@ -69,6 +69,21 @@ public record RoundingTuning(int steps, int perClass, double learningRate, doubl
         return new RoundingTuning(steps, perClass, learningRate, spread, other);
     }
 
+    /**
+     * These settings at the rate {@code lgc compress --rounding-schedule NAME} names: InputException (one line) for
+     * a name other than constant or cosine, or where there are no steps to set it for ({@code whereTheyRun} ends
+     * that line: "they run for --precision int4", say).
+     */
+    public RoundingTuning withScheduleNamed(String name, String whereTheyRun) {
+        LearningRateSchedule schedule = LearningRateSchedule.named(name).orElseThrow(() -> new InputException(
+                "--rounding-schedule must be constant or cosine, got '" + name + "'"));
+        if (!enabled()) {
+            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
+                    + " (" + whereTheyRun + ")");
+        }
+        return withSchedule(schedule);
+    }
+
     public boolean enabled() {
         return steps > 0;
     }

@@ -11,7 +11,6 @@ import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
-import io.lgc.model.LearningRateSchedule;
 import io.lgc.model.RoundingTuning;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.MixtureSettings;
@@ -231,17 +230,8 @@ final class CompressCommand implements Callable<Integer> {
      */
     private RoundingTuning rounding(Precision storage) {
         RoundingTuning tuning = RoundingTuning.defaultFor(storage);
-        if (roundingSchedule == null) {
-            return tuning;
-        }
-        LearningRateSchedule schedule = LearningRateSchedule.named(roundingSchedule)
-                .orElseThrow(() -> new InputException("--rounding-schedule must be constant or cosine, got '"
-                        + roundingSchedule + "'"));
-        if (!tuning.enabled()) {
-            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
-                    + " (they run for --precision int4)");
-        }
-        return tuning.withSchedule(schedule);
+        return roundingSchedule == null ? tuning
+                : tuning.withScheduleNamed(roundingSchedule, "they run for --precision int4");
     }
 
     /** A local path that is missing is bad input naming it (a known name such as fashion-mnist/train is no path). */

@@ -1,0 +1,32 @@
+package io.lgc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lgc.InputException;
+import io.lgc.artifact.Precision;
+import org.junit.jupiter.api.Test;
+
+/** The rounding steps' settings as the command lines name them. */
+class RoundingTuningTest {
+    @Test
+    void aScheduleNamedSetsTheRateOfTheStepsAndKeepsEverythingElse() {
+        RoundingTuning int4 = RoundingTuning.defaultFor(Precision.INT4);
+        RoundingTuning cosine = int4.withScheduleNamed("cosine", "unused");
+        assertThat(cosine.schedule()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(cosine.withSchedule(LearningRateSchedule.CONSTANT)).isEqualTo(int4);
+        assertThat(int4.withScheduleNamed("constant", "unused")).isEqualTo(int4);
+    }
+
+    @Test
+    void anUnknownNameOrStepsThatDoNotRunAreRefusedInOneLine() {
+        assertThatThrownBy(() -> RoundingTuning.defaultFor(Precision.INT4).withScheduleNamed("linear", "unused"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("--rounding-schedule must be constant or cosine, got 'linear'");
+        assertThatThrownBy(() -> RoundingTuning.defaultFor(Precision.INT8).withScheduleNamed("cosine",
+                "they run for --precision int4"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("--rounding-schedule sets the rounding steps' learning rate; there are none here (they run"
+                        + " for --precision int4)");
+    }
+}
