@@ -72,7 +72,9 @@ public enum Parameter {
     /** {@code budget} of {@code MeasuredSettings.forBudget}: the most bytes the file may have. */
     BUDGET("budget"),
     /** {@code count} of {@code RoundingChoice.best}: rounding paths the best file is chosen from. */
-    ROUNDING_CANDIDATES("RoundingChoice.count");
+    ROUNDING_CANDIDATES("RoundingChoice.count"),
+    /** {@code RoundingTuning.schedule}, also the name {@code RoundingTuning.withScheduleNamed} reads. */
+    ROUNDING_SCHEDULE("RoundingTuning.schedule");
 
     private final String javaName;
 

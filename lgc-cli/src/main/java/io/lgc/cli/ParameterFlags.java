@@ -46,6 +46,7 @@ final class ParameterFlags {
             case COUNT -> "--count";
             case BUDGET -> "--budget";
             case ROUNDING_CANDIDATES -> "--rounding-candidates";
+            case ROUNDING_SCHEDULE -> "--rounding-schedule";
         };
     }
 

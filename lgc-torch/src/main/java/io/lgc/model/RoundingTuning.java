@@ -1,6 +1,8 @@
 package io.lgc.model;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.artifact.Precision;
 
 /**
@@ -70,16 +72,16 @@ public record RoundingTuning(int steps, int perClass, double learningRate, doubl
     }
 
     /**
-     * These settings at the rate {@code lgc compress --rounding-schedule NAME} names: InputException (one line) for
-     * a name other than constant or cosine, or where there are no steps to set it for ({@code whereTheyRun} ends
-     * that line: "they run for --precision int4", say).
+     * These settings at the rate the schedule named {@code name} gives: a {@link ParameterException} naming
+     * {@link Parameter#ROUNDING_SCHEDULE} (one line) for a name other than constant or cosine, or where there are no
+     * steps to set it for ({@code whereTheyRun} ends that line: "they run for --precision int4", say).
      */
     public RoundingTuning withScheduleNamed(String name, String whereTheyRun) {
-        LearningRateSchedule schedule = LearningRateSchedule.named(name).orElseThrow(() -> new InputException(
-                "--rounding-schedule must be constant or cosine, got '" + name + "'"));
+        LearningRateSchedule schedule = LearningRateSchedule.named(name).orElseThrow(() -> new ParameterException(
+                Parameter.ROUNDING_SCHEDULE, " must be constant or cosine, got '" + name + "'"));
         if (!enabled()) {
-            throw new InputException("--rounding-schedule sets the rounding steps' learning rate; there are none here"
-                    + " (" + whereTheyRun + ")");
+            throw new ParameterException(Parameter.ROUNDING_SCHEDULE, " sets the rounding steps' learning rate; there"
+                    + " are none here (" + whereTheyRun + ")");
         }
         return withSchedule(schedule);
     }

@@ -3,7 +3,8 @@ package io.lgc.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.artifact.Precision;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,16 @@ class RoundingTuningTest {
 
     @Test
     void anUnknownNameOrStepsThatDoNotRunAreRefusedInOneLine() {
+        // named as a Java caller knows the parameter; each command line prints it under its flag
         assertThatThrownBy(() -> RoundingTuning.defaultFor(Precision.INT4).withScheduleNamed("linear", "unused"))
-                .isInstanceOf(InputException.class)
-                .hasMessage("--rounding-schedule must be constant or cosine, got 'linear'");
+                .isInstanceOfSatisfying(ParameterException.class, e -> assertThat(e.parameters())
+                        .containsExactly(Parameter.ROUNDING_SCHEDULE))
+                .hasMessage("RoundingTuning.schedule must be constant or cosine, got 'linear'");
         assertThatThrownBy(() -> RoundingTuning.defaultFor(Precision.INT8).withScheduleNamed("cosine",
                 "they run for --precision int4"))
-                .isInstanceOf(InputException.class)
-                .hasMessage("--rounding-schedule sets the rounding steps' learning rate; there are none here (they run"
-                        + " for --precision int4)");
+                .isInstanceOfSatisfying(ParameterException.class, e -> assertThat(e.parameters())
+                        .containsExactly(Parameter.ROUNDING_SCHEDULE))
+                .hasMessage("RoundingTuning.schedule sets the rounding steps' learning rate; there are none here (they"
+                        + " run for --precision int4)");
     }
 }

@@ -29,6 +29,7 @@ final class SparkFlags {
             case SPREAD -> "--spread";
             case PER_CLASS -> "--per-class";
             case ROUNDING_CANDIDATES -> "--rounding-candidates";
+            case ROUNDING_SCHEDULE -> "--rounding-schedule";
             default -> parameter.javaName();
         };
     }
