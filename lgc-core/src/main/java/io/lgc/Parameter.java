@@ -35,6 +35,8 @@ public enum Parameter {
     LATENT_NOISE("latentNoise"),
     /** {@code AutoencoderConfig.stem}. */
     STEM("stem"),
+    /** {@code AutoencoderConfig.width}: the convolutional autoencoder's filters. */
+    WIDTH("width"),
     /** {@code FeatureMatching.weight}. */
     FEATURE_WEIGHT("FeatureMatching.weight"),
     /** {@code FeatureMatching.textureWeight}. */

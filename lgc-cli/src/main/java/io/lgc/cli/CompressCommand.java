@@ -576,33 +576,12 @@ final class CompressCommand implements Callable<Integer> {
 
     /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16, int8 or fp32. */
     private Precision mixtureStorage() {
-        String given = mixturePrecision.trim().toLowerCase(Locale.ROOT);
-        if (given.equals("auto")) {
-            return null;
-        }
-        if (given.equals("fp16") || given.equals("int8") || given.equals("fp32")) {
-            return Precision.parse(given);
-        }
-        throw new InputException("--mixture-precision must be auto, fp16, int8 or fp32, got '" + mixturePrecision
-                + "'");
+        return StorageOptionChecks.mixturePrecision(mixturePrecision);
     }
 
     /** How {@code data} is stored: the writer's rule for {@code precision}, or the mixtures at {@code mixtures}. */
     private StoragePrecision storage(CompressedDataset data, Precision precision, Precision mixtures) {
-        if (mixtures == null) {
-            return ArtifactFile.storage(data, precision);
-        }
-        if (mixtures != Precision.FP32) {
-            double moved = ArtifactFile.mixtureDivergence(data, mixtures);
-            if (moved == Double.POSITIVE_INFINITY) {
-                throw new InputException("--mixture-precision " + mixtures.label() + ": these mixtures hold values "
-                        + mixtures.label() + " cannot (beyond its range, or variances that round to zero); use auto"
-                        + " or fp32");
-            }
-            root.out.println(String.format(Locale.ROOT, "mixtures stored in %s as asked, which moves a class by at"
-                    + " most %.1e nats", mixtures.label(), moved));
-        }
-        return new StoragePrecision(precision, mixtures);
+        return StorageOptionChecks.storage(data, precision, mixtures, root.out::println);
     }
 
     /** {@code --budget}: {@link BudgetCompressor}, its steps said as they happen. */

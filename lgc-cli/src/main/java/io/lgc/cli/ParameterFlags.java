@@ -27,6 +27,7 @@ final class ParameterFlags {
             case LEARNING_RATE_SCHEDULE -> "--lr-schedule";
             case LATENT_DIM -> "--latent-dim";
             case STEM -> "--stem";
+            case WIDTH -> "--width";
             case LATENT_NOISE -> "--latent-noise";
             case FEATURE_WEIGHT -> "--feature-weight";
             case TEXTURE_WEIGHT -> "--texture-weight";

@@ -6,11 +6,12 @@ import io.lgc.data.Dataset;
 import io.lgc.data.LabelledData;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.network.FrequencyRings;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * The checks of {@code --spread}, {@code --covariance-rank} and {@code --sharpen}, which say how a file is stored
- * and drawn,
- * shared by {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the
+ * The checks of {@code --spread}, {@code --covariance-rank}, {@code --sharpen} and {@code --mixture-precision},
+ * which say how a file is stored and drawn, shared by {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the
  * same words, under the option the user typed, before any work.
  */
 public final class StorageOptionChecks {
@@ -64,5 +65,40 @@ public final class StorageOptionChecks {
             throw new InputException("--covariance-rank must be below the latent dimension (" + latentDim + "), got "
                     + rank);
         }
+    }
+
+    /** {@code --mixture-precision}: null for auto (the writer's own rule), else fp16, int8 or fp32. */
+    public static Precision mixturePrecision(String given) {
+        String name = given.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("auto")) {
+            return null;
+        }
+        if (name.equals("fp16") || name.equals("int8") || name.equals("fp32")) {
+            return Precision.parse(name);
+        }
+        throw new InputException("--mixture-precision must be auto, fp16, int8 or fp32, got '" + given + "'");
+    }
+
+    /**
+     * How {@code data} is stored: the writer's rule for a decoder at {@code decoder} when {@code mixtures} is null
+     * ({@code --mixture-precision auto}), else its mixtures at {@code mixtures} as asked, and {@code said} told how
+     * far that moves a class; mixtures that precision cannot hold are refused.
+     */
+    public static StoragePrecision storage(CompressedDataset data, Precision decoder, Precision mixtures,
+            Consumer<String> said) {
+        if (mixtures == null) {
+            return ArtifactFile.storage(data, decoder);
+        }
+        if (mixtures != Precision.FP32) {
+            double moved = ArtifactFile.mixtureDivergence(data, mixtures);
+            if (moved == Double.POSITIVE_INFINITY) {
+                throw new InputException("--mixture-precision " + mixtures.label() + ": these mixtures hold values "
+                        + mixtures.label() + " cannot (beyond its range, or variances that round to zero); use auto"
+                        + " or fp32");
+            }
+            said.accept(String.format(Locale.ROOT, "mixtures stored in %s as asked, which moves a class by at most"
+                    + " %.1e nats", mixtures.label(), moved));
+        }
+        return new StoragePrecision(decoder, mixtures);
     }
 }

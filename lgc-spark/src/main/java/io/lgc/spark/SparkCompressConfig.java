@@ -30,10 +30,15 @@ import java.util.Objects;
  *                        alone, null for the default
  * @param sourceName      how the artifact's provenance names the data
  * @param compression     every compression setting at once (its seed included), or null for the
- *                        defaults and the three settings above
+ *                        defaults and the settings here
+ * @param width           the convolutional autoencoder's filters (a multiple of 16), 0 for the default
+ * @param stem            channels of the convolutional decoder's linear layer, widened by a convolution
+ *                        ({@link AutoencoderConfig#stem()}), 0 for none (the default)
+ * @param featureEpochs   the last epochs that match features (images only), null for the default
  */
 public record SparkCompressConfig(InputColumns columns, int samplePerClass, long seed, int latentDim, int epochs,
-        MixtureSettings mixtures, Double featureWeight, String sourceName, CompressionConfig compression) {
+        MixtureSettings mixtures, Double featureWeight, String sourceName, CompressionConfig compression, int width,
+        int stem, Integer featureEpochs) {
     /** Records per class the autoencoder trains on by default: Fashion-MNIST's 6,000. */
     public static final int DEFAULT_SAMPLE_PER_CLASS = 6000;
 
@@ -47,6 +52,35 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
             throw new InputException("--latent-dim and --epochs must be positive (or 0 for the default)");
         }
         requireFeatureWeight(featureWeight);
+        if (width < 0 || width % 16 != 0) {
+            throw new ParameterException(Parameter.WIDTH, " must be a positive multiple of 16 (or 0 for the default), got "
+                    + width);
+        }
+        if (stem < 0 || stem > AutoencoderConfig.MAX_STEM) {
+            throw new ParameterException(Parameter.STEM, " must be 1 to " + AutoencoderConfig.MAX_STEM
+                    + " (or 0 for none), got " + stem);
+        }
+        requireFeatureEpochs(featureEpochs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Refuses feature-matching epochs below 0, or more than the autoencoder of images trains ({@code epochs}, or the
+     * default when 0; the record itself, whose epochs may be set after, passes {@code Integer.MAX_VALUE}); null
+     * (the default) passes. {@link #compressionFor} refuses them too, once Spark has drawn
+     * the sample; a caller checks here first.
+     */
+    public static void requireFeatureEpochs(Integer featureEpochs, int epochs) {
+        if (featureEpochs == null) {
+            return;
+        }
+        if (featureEpochs < 0) {
+            throw new ParameterException(Parameter.FEATURE_EPOCHS, " must be >= 0, got " + featureEpochs);
+        }
+        int trained = epochs > 0 ? epochs : AutoencoderConfig.DEFAULT_EPOCHS;
+        if (featureEpochs > trained) {
+            throw new ParameterException(Parameter.FEATURE_EPOCHS, " (" + featureEpochs + ") cannot exceed ",
+                    Parameter.EPOCHS, " (" + trained + (epochs > 0 ? "" : ", the default") + ")");
+        }
     }
 
     /** Refuses a feature-matching weight below 0 or not finite; null (the default) passes. */
@@ -58,52 +92,84 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
 
     /** The defaults for a table with these columns. */
     public static SparkCompressConfig defaults(InputColumns columns) {
-        return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, null, "spark", null);
+        return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, null, "spark", null, 0, 0,
+                null);
     }
 
     public SparkCompressConfig withSamplePerClass(int n) {
         return new SparkCompressConfig(columns, n, seed, latentDim, epochs, mixtures, featureWeight, sourceName,
-                compression);
+                compression, width, stem, featureEpochs);
     }
 
     public SparkCompressConfig withSeed(long value) {
         return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, featureWeight,
-                sourceName,
-                compression);
+                sourceName, compression, width, stem, featureEpochs);
     }
 
     public SparkCompressConfig withLatentDim(int dim) {
         return new SparkCompressConfig(columns, samplePerClass, seed, dim, epochs, mixtures, featureWeight,
-                sourceName, compression);
+                sourceName, compression, width, stem, featureEpochs);
     }
 
     public SparkCompressConfig withEpochs(int n) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, n, mixtures, featureWeight,
-                sourceName, compression);
+                sourceName, compression, width, stem, featureEpochs);
     }
 
     public SparkCompressConfig withMixtures(MixtureSettings settings) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, featureWeight,
-                sourceName,
-                compression);
+                sourceName, compression, width, stem, featureEpochs);
     }
 
     /** The feature-matching weight (images only); 0 turns feature matching off. */
     public SparkCompressConfig withFeatureWeight(double weight) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, weight, sourceName,
-                compression);
+                compression, width, stem, featureEpochs);
+    }
+
+    /** The convolutional autoencoder's filters, a multiple of 16 (0: the default). */
+    public SparkCompressConfig withWidth(int filters) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
+                sourceName, compression, filters, stem, featureEpochs);
+    }
+
+    /** The convolutional decoder's stem of {@code channels} (0: none). */
+    public SparkCompressConfig withStem(int channels) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
+                sourceName, compression, width, channels, featureEpochs);
+    }
+
+    /** Feature matching in the last {@code n} epochs (images only); 0 turns it off. */
+    public SparkCompressConfig withFeatureEpochs(int n) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
+                sourceName, compression, width, stem, n);
     }
 
     public SparkCompressConfig withSourceName(String name) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
-                name, compression);
+                name, compression, width, stem, featureEpochs);
     }
 
     /** These settings with every compression setting given at once. */
     public SparkCompressConfig withCompression(CompressionConfig config) {
         return new SparkCompressConfig(columns, samplePerClass, config.seed(), latentDim, epochs, mixtures,
-                featureWeight, sourceName,
-                config);
+                featureWeight, sourceName, config, width, stem, featureEpochs);
+    }
+
+    /**
+     * Refuses, for the table {@code source}, the settings that shape a convolutional autoencoder or its feature
+     * matching, which apply to images only: a caller that knows the input is a table checks before Spark starts.
+     */
+    public void requireImageOptions(String source) {
+        if (width > 0 || stem > 0) {
+            throw new ParameterException(source + ": a table; ", width > 0 ? Parameter.WIDTH : Parameter.STEM,
+                    " shapes the convolutional autoencoder and applies to images only");
+        }
+        if (featureWeight != null && featureWeight > 0 || featureEpochs != null && featureEpochs > 0) {
+            throw new ParameterException(source + ": a table; feature matching (",
+                    featureWeight != null && featureWeight > 0 ? Parameter.FEATURE_WEIGHT : Parameter.FEATURE_EPOCHS,
+                    ") compares a CNN's features of images and applies to images only");
+        }
     }
 
     /** The compression settings for the training sample: {@code lgc compress}'s defaults, then these. */
@@ -111,22 +177,23 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
         if (compression != null) {
             return compression;
         }
-        if (featureWeight != null && featureWeight > 0 && sample instanceof Table) {
-            throw new ParameterException(sourceName + ": a table; feature matching (", Parameter.FEATURE_WEIGHT,
-                    ") compares a CNN's features of images and applies to images only");
+        if (sample instanceof Table) {
+            requireImageOptions(sourceName);
         }
         CompressionConfig base = CompressionConfig.defaultsFor(sample, seed);
         AutoencoderConfig ae = base.autoencoder();
-        if (latentDim > 0) {
-            ae = ae.withLatentDim(latentDim);
+        if (latentDim > 0 || width > 0 || stem > 0) {
+            ae = ae.withNetwork(latentDim > 0 ? latentDim : ae.latentDim(), width > 0 ? width : ae.width(),
+                    stem > 0 ? stem : ae.stem());
         }
-        if (epochs > 0 || featureWeight != null) {
+        if (epochs > 0 || featureWeight != null || featureEpochs != null) {
             FitConfig fit = ae.fit();
             int e = epochs > 0 ? epochs : fit.epochs();
             FeatureMatching matching = ae.featureMatching();
-            // as lgc compress: feature matching runs in the last epochs, no more than there are
+            // as lgc compress: feature matching runs in the last epochs, by default no more than there are
             matching = new FeatureMatching(featureWeight != null ? featureWeight : matching.weight(),
-                    Math.min(matching.epochs(), e), matching.teacherEpochs(), matching.teacherWidth());
+                    featureEpochs != null ? featureEpochs : Math.min(matching.epochs(), e), matching.teacherEpochs(),
+                    matching.teacherWidth());
             ae = ae.withTraining(fit.withEpochs(e), matching);
         }
         // the sample stands for the whole input, whose size the autoencoder is there for: never the small-data basis

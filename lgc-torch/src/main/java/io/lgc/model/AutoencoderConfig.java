@@ -49,7 +49,7 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
             throw new ParameterException(Parameter.LATENT_DIM, " must be in 1..4096, got " + latentDim);
         }
         if (width <= 0 || width % 16 != 0) {
-            throw new InputException("autoencoder width must be a positive multiple of 16, got " + width);
+            throw new ParameterException(Parameter.WIDTH, " must be a positive multiple of 16, got " + width);
         }
         if (stem < 0 || stem > MAX_STEM) {
             throw new ParameterException(Parameter.STEM, " must be " + Architectures.NO_STEM + " (no stem) to "

@@ -2,11 +2,11 @@ package io.lgc.spark.cli;
 
 import io.lgc.InputException;
 import io.lgc.Progress;
-import io.lgc.api.Lgc;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.Precision;
 import io.lgc.artifact.StorageOptionChecks;
+import io.lgc.artifact.StoragePrecision;
 import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
@@ -76,6 +76,18 @@ final class CompressCommand implements Callable<Integer> {
             + " pixel loss only (default as lgc compress: 0.1; images only).")
     Double featureWeight;
 
+    @Option(names = "--feature-epochs", paramLabel = "E", description = "The last E epochs match features (default as"
+            + " lgc compress: 3, or as many as --epochs; images only).")
+    Integer featureEpochs;
+
+    @Option(names = "--width", paramLabel = "W", description = "Filters of the convolutional autoencoder, a multiple of"
+            + " 16; the decoder's bytes grow about as W (default: 32; images only).")
+    Integer width;
+
+    @Option(names = "--stem", paramLabel = "C", description = "The convolutional decoder's linear layer fills C channels,"
+            + " which a 3x3 convolution widens, as lgc compress --stem does (default: none; images only).")
+    Integer stem;
+
     @Option(names = "--components", paramLabel = "K", description = "Components per class: K, auto or"
             + " auto:MIN-MAX (BIC on the sample) (default: 5).")
     String components = Integer.toString(MixtureSettings.DEFAULT_COMPONENTS);
@@ -97,6 +109,10 @@ final class CompressCommand implements Callable<Integer> {
             + " int8); an int4 decoder is trained " + RoundingTuning.INT4_DEFAULT_STEPS + " steps for its grid, as lgc"
             + " compress does.")
     String precision = "int8";
+
+    @Option(names = "--mixture-precision", paramLabel = "P", description = "auto, fp16, int8 or fp32, as lgc compress"
+            + " --mixture-precision stores the mixtures (default: auto, the writer's rule).")
+    String mixturePrecision = "auto";
 
     @Option(names = "--spread", paramLabel = "F", description = "Record in the file that receivers should draw at"
             + " spread F, as lgc compress --spread does (above 0, at most 100; default: none recorded).")
@@ -125,7 +141,10 @@ final class CompressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SparkCompressConfig.requireFeatureWeight(featureWeight); // before Spark starts
+        SparkCompressConfig.requireFeatureEpochs(featureEpochs, epochs);
         Precision storage = Precision.parse(precision);
+        Precision mixtureStorage = StorageOptionChecks.mixturePrecision(mixturePrecision);
+        requireNetworkOptions();
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (spread != null) {
             StorageOptionChecks.requireDrawSpread(spread);
@@ -148,26 +167,34 @@ final class CompressCommand implements Callable<Integer> {
         if (sharpen && read.columns().image() == null) {
             throw StorageOptionChecks.sharpenTable(input);
         }
-        if (roundingCandidates > 1 && read.columns().image() == null) {
-            throw new InputException(input + ": a table; --rounding-candidates judges files by classifiers trained on"
-                    + " their decoded images, so it applies to images only");
-        }
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
+                .withWidth(width == null ? 0 : width).withStem(stem == null ? 0 : stem)
                 .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
         if (featureWeight != null) {
             config = config.withFeatureWeight(featureWeight);
         }
+        if (featureEpochs != null) {
+            config = config.withFeatureEpochs(featureEpochs);
+        }
+        if (read.columns().image() == null) {
+            config.requireImageOptions(input);
+        }
+        if (roundingCandidates > 1 && read.columns().image() == null) {
+            throw new InputException(input + ": a table; --rounding-candidates judges files by classifiers trained on"
+                    + " their decoded images, so it applies to images only");
+        }
         SparkCompression result = LgcSpark.compress(read.table(), config);
         var out = spec.commandLine().getOut();
         CompressedDataset made = ranked(result.dataset(), out);
+        StoragePrecision stored = StorageOptionChecks.storage(made, storage, mixtureStorage, out::println);
         // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
         // file's own mixtures, stored at their rank)
         RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
             CompressedDataset tuned = RoundingStage.apply(made, storage, rounding, roundingSeed, result.times(),
                     Progress.silent());
-            return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, storage, out);
-        }, file -> ArtifactFile.storage(file, storage), roundingCandidates == 1 ? null
+            return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, stored, out);
+        }, file -> stored, roundingCandidates == 1 ? null
                 : (io.lgc.data.Dataset) result.sample(), result.times(), Progress.silent(),
                 (i, n, score) -> out.println(RoundingChoice.scoreSummary(i, n, score, "the images sampled")));
         if (roundingCandidates > 1) {
@@ -175,7 +202,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         CompressedDataset finished = chosen.file();
         target.requireReplaceable(); // again: the file may have appeared while Spark worked
-        WriteReport written = target.writing(() -> Lgc.save(finished, output, storage));
+        WriteReport written = target.writing(() -> ArtifactFile.write(output, finished, stored));
         out.printf(Locale.ROOT, "wrote %s (%d bytes): %d records in %d classes, autoencoder trained on %d%n", output,
                 Files.size(output), result.records(), result.dataset().metadata().numClasses(),
                 result.sampleRecords());
@@ -203,16 +230,26 @@ final class CompressCommand implements Callable<Integer> {
      * {@code made} with its decoder sharpened on the records the autoencoder trained on when {@code --sharpen} asks,
      * drawn at the spread receivers draw at, as lgc compress does; a table is refused.
      */
-    private CompressedDataset sharpened(CompressedDataset made, SparkCompression result, Precision storage,
+    private CompressedDataset sharpened(CompressedDataset made, SparkCompression result, StoragePrecision stored,
             java.io.PrintWriter out) {
         if (!sharpen) {
             return made;
         }
         io.lgc.data.Dataset images = StorageOptionChecks.requireSharpenable(result.sample(), input);
         SharpeningStage.Sharpened s = result.times().time("sharpen", () -> SharpeningStage.apply(made, images,
-                ArtifactFile.storage(made, storage), SamplingPlan.defaultSpread(made.metadata()), seed));
+                stored, SamplingPlan.defaultSpread(made.metadata()), seed));
         out.println(SharpeningStage.summary(s.gains()));
         return s.dataset();
+    }
+
+    /** {@code --width} and {@code --stem} in range, in lgc compress's words, before Spark starts. */
+    private void requireNetworkOptions() {
+        if (width != null && (width <= 0 || width % 16 != 0)) {
+            throw new InputException("--width must be a positive multiple of 16, got " + width);
+        }
+        if (stem != null && !(stem >= 1 && stem <= AutoencoderConfig.MAX_STEM)) {
+            throw new InputException("--stem must be 1 to " + AutoencoderConfig.MAX_STEM + ", got " + stem);
+        }
     }
 
     /** {@code --rounding-candidates}: in range, and more than one only where the rounding steps run (int4). */

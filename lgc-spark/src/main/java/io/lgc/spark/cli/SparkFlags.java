@@ -24,6 +24,9 @@ final class SparkFlags {
             case EPOCHS -> "--epochs";
             case LATENT_DIM -> "--latent-dim";
             case FEATURE_WEIGHT -> "--feature-weight";
+            case FEATURE_EPOCHS -> "--feature-epochs";
+            case WIDTH -> "--width";
+            case STEM -> "--stem";
             case COMPONENTS, COMPONENT_RANGE -> "--components";
             case N_INIT -> "--n-init";
             case SPREAD -> "--spread";

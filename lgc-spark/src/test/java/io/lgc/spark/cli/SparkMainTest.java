@@ -212,6 +212,55 @@ class SparkMainTest {
     }
 
     @Test
+    void theNetworkIsShapedAndItsMixturesStoredAsLgcCompressDoesIt() throws Exception {
+        Path shaped = dir.resolve("shaped.lgc");
+        Result c = run("compress", parquetOfStripes().toString(), "-o", shaped.toString(), "--epochs", "2",
+                "--components", "1", "--n-init", "1", "--width", "16", "--stem", "4", "--feature-epochs", "1",
+                "--mixture-precision", "int8");
+        assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
+        assertThat(c.out).containsPattern("mixtures stored in int8 as asked, which moves a class by at most ");
+        var read = ArtifactFile.readVerified(shaped);
+        var provenance = read.dataset().metadata().provenance();
+        var config = provenance.has("config") ? provenance.getAsJsonObject("config") : provenance;
+        assertThat(config.get("width").getAsInt()).isEqualTo(16);
+        assertThat(config.get("stem").getAsInt()).isEqualTo(4);
+        assertThat(config.get("feature_epochs").getAsInt()).isEqualTo(1);
+        assertThat(read.header().getAsJsonObject("precision").get("mixtures").getAsString()).isEqualTo("int8");
+        // the stem's linear layer fills 4 channels at a quarter of the 8 x 8 images' sides: 4 x 2 x 2 values
+        var first = (io.lgc.network.Layer.Linear) read.dataset().metadata().decoder().layers().get(0);
+        assertThat(first.out()).isEqualTo(4 * 2 * 2);
+    }
+
+    @Test
+    void networkOptionsOutOfRangeOrForATableAreRefusedInOneLineBeforeSparkWorks() throws Exception {
+        Path out = dir.resolve("refused.lgc");
+        String images = parquetOfStripes().toString();
+        String[][] cases = {
+            {images, "--width", "24"}, {images, "--width", "0"}, {images, "--stem", "0"},
+            {images, "--feature-epochs", "-1"}, {images, "--epochs", "2", "--feature-epochs", "3"},
+            {images, "--feature-epochs", "9"}, {images, "--mixture-precision", "int4"},
+            {blobsCsv().toString(), "--stem", "4"}, {blobsCsv().toString(), "--width", "16"},
+            {blobsCsv().toString(), "--feature-epochs", "1"}};
+        String[] expected = {
+            "--width must be a positive multiple of 16, got 24", "--width must be a positive multiple of 16, got 0",
+            "--stem must be 1 to 4096, got 0", "--feature-epochs must be >= 0, got -1",
+            "--feature-epochs (3) cannot exceed --epochs (2)", "--feature-epochs (9) cannot exceed --epochs (8, the"
+                + " default)", "--mixture-precision must be auto, fp16, int8 or fp32, got 'int4'",
+            "blobs.csv: a table; --stem shapes the convolutional autoencoder and applies to images only",
+            "blobs.csv: a table; --width shapes the convolutional autoencoder and applies to images only",
+            "blobs.csv: a table; feature matching (--feature-epochs) compares a CNN's features of images and applies"
+                + " to images only"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("compress", cases[i][0], "-o", out.toString()));
+            args.addAll(List.of(cases[i]).subList(1, cases[i].length));
+            Result r = run(args.toArray(String[]::new));
+            assertThat(r.code).as(String.join(" ", cases[i])).isEqualTo(SparkMain.BAD_INPUT);
+            assertThat(r.err.strip()).doesNotContain("\n").startsWith("lgc-spark: ").endsWith(expected[i]);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void aBadSpreadOrCovarianceRankIsRefusedInOneLineAndNothingIsWritten() throws Exception {
         Path csv = blobsCsv();
         Path out = dir.resolve("x.lgc");
