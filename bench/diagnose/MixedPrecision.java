@@ -52,7 +52,7 @@ public class MixedPrecision {
                 args.length > 7 ? Integer.parseInt(args[7]) : standard.perClass(), standard.learningRate(),
                 standard.spread(), args.length > 9 ? LearningRateSchedule.parse(args[9]) : standard.schedule());
         DecoderGrid grid = DecoderGrid.int4Keeping(int8);
-        grid.requireWeightedLayers(trained.metadata().decoder(), "INT8_LAYERS");
+        grid.requireWeightedLayers(trained.metadata().decoder());
         CompressedDataset file = RoundingStage.apply(trained, grid, tuning, seed,
                 new StageTimes(), Progress.silent()).withDrawSpread(spread);
         StoragePrecision storage = new StoragePrecision(grid.stored(), Precision.INT8);

@@ -76,7 +76,9 @@ public enum Parameter {
     /** {@code count} of {@code RoundingChoice.best}: rounding paths the best file is chosen from. */
     ROUNDING_CANDIDATES("RoundingChoice.count"),
     /** {@code RoundingTuning.schedule}, also the name {@code RoundingTuning.withScheduleNamed} reads. */
-    ROUNDING_SCHEDULE("RoundingTuning.schedule");
+    ROUNDING_SCHEDULE("RoundingTuning.schedule"),
+    /** {@code DecoderGrid.int8Layers}: the layers of an int4 decoder kept at int8. */
+    INT8_LAYERS("DecoderGrid.int8Layers");
 
     private final String javaName;
 

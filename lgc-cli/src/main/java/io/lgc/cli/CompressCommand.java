@@ -531,17 +531,7 @@ final class CompressCommand implements Callable<Integer> {
 
     /** {@code --int8-layers} on {@code --precision}'s grid: checked before any work but the decoder's own layers. */
     private DecoderGrid decoderGrid(Precision decoder) {
-        if (int8Layers == null || int8Layers.isEmpty()) {
-            return DecoderGrid.uniform(decoder);
-        }
-        if (decoder != Precision.INT4) {
-            throw new InputException("--int8-layers keeps some layers of an int4 decoder at int8; --precision is "
-                    + decoder.label() + " (use --precision int4)");
-        }
-        for (int i : int8Layers) {
-            OptionChecks.atLeast("--int8-layers", i, 0);
-        }
-        return DecoderGrid.int4Keeping(int8Layers);
+        return DecoderGrid.fromOptions(decoder, int8Layers);
     }
 
     /** {@code --int8-layers}: layers of the decoder {@code config} trains that have weights, before training it. */
@@ -553,7 +543,7 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException("--int8-layers keeps layers of the autoencoder's decoder at int8; the "
                     + config.decoder().cliName() + " decoder is one layer: store it with --precision int8");
         }
-        grid.requireWeightedLayers(config.autoencoder().forData(data).spec(data.layout()).decoder(), "--int8-layers");
+        grid.requireWeightedLayers(config.autoencoder().forData(data).spec(data.layout()).decoder());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.pipeline.CompressionConfig;
+import io.lgc.pipeline.DecoderGrid;
 import io.lgc.pipeline.DecoderKind;
 import io.lgc.pipeline.MixtureSettings;
 import java.util.Objects;
@@ -35,10 +36,13 @@ import java.util.Objects;
  * @param stem            channels of the convolutional decoder's linear layer, widened by a convolution
  *                        ({@link AutoencoderConfig#stem()}), 0 for none (the default)
  * @param featureEpochs   the last epochs that match features (images only), null for the default
+ * @param decoderGrid     the grid the caller will store the decoder on: its int8 layers are checked against the
+ *                        decoder before it is trained, so that a wrong number costs the sample, not the training;
+ *                        null for none to check
  */
 public record SparkCompressConfig(InputColumns columns, int samplePerClass, long seed, int latentDim, int epochs,
         MixtureSettings mixtures, Double featureWeight, String sourceName, CompressionConfig compression, int width,
-        int stem, Integer featureEpochs) {
+        int stem, Integer featureEpochs, DecoderGrid decoderGrid) {
     /** Records per class the autoencoder trains on by default: Fashion-MNIST's 6,000. */
     public static final int DEFAULT_SAMPLE_PER_CLASS = 6000;
 
@@ -93,67 +97,73 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
     /** The defaults for a table with these columns. */
     public static SparkCompressConfig defaults(InputColumns columns) {
         return new SparkCompressConfig(columns, DEFAULT_SAMPLE_PER_CLASS, 1, 0, 0, null, null, "spark", null, 0, 0,
-                null);
+                null, null);
     }
 
     public SparkCompressConfig withSamplePerClass(int n) {
         return new SparkCompressConfig(columns, n, seed, latentDim, epochs, mixtures, featureWeight, sourceName,
-                compression, width, stem, featureEpochs);
+                compression, width, stem, featureEpochs, decoderGrid);
     }
 
     public SparkCompressConfig withSeed(long value) {
         return new SparkCompressConfig(columns, samplePerClass, value, latentDim, epochs, mixtures, featureWeight,
-                sourceName, compression, width, stem, featureEpochs);
+                sourceName, compression, width, stem, featureEpochs, decoderGrid);
     }
 
     public SparkCompressConfig withLatentDim(int dim) {
         return new SparkCompressConfig(columns, samplePerClass, seed, dim, epochs, mixtures, featureWeight,
-                sourceName, compression, width, stem, featureEpochs);
+                sourceName, compression, width, stem, featureEpochs, decoderGrid);
     }
 
     public SparkCompressConfig withEpochs(int n) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, n, mixtures, featureWeight,
-                sourceName, compression, width, stem, featureEpochs);
+                sourceName, compression, width, stem, featureEpochs, decoderGrid);
     }
 
     public SparkCompressConfig withMixtures(MixtureSettings settings) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, settings, featureWeight,
-                sourceName, compression, width, stem, featureEpochs);
+                sourceName, compression, width, stem, featureEpochs, decoderGrid);
     }
 
     /** The feature-matching weight (images only); 0 turns feature matching off. */
     public SparkCompressConfig withFeatureWeight(double weight) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, weight, sourceName,
-                compression, width, stem, featureEpochs);
+                compression, width, stem, featureEpochs, decoderGrid);
     }
 
     /** The convolutional autoencoder's filters, a multiple of 16 (0: the default). */
     public SparkCompressConfig withWidth(int filters) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
-                sourceName, compression, filters, stem, featureEpochs);
+                sourceName, compression, filters, stem, featureEpochs, decoderGrid);
     }
 
     /** The convolutional decoder's stem of {@code channels} (0: none). */
     public SparkCompressConfig withStem(int channels) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
-                sourceName, compression, width, channels, featureEpochs);
+                sourceName, compression, width, channels, featureEpochs, decoderGrid);
     }
 
     /** Feature matching in the last {@code n} epochs (images only); 0 turns it off. */
     public SparkCompressConfig withFeatureEpochs(int n) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
-                sourceName, compression, width, stem, n);
+                sourceName, compression, width, stem, n, decoderGrid);
+    }
+
+    /** The grid the caller will store the decoder on, whose int8 layers {@link #compressionFor} checks. */
+    public SparkCompressConfig withDecoderGrid(DecoderGrid grid) {
+        return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
+                sourceName, compression, width, stem, featureEpochs, grid);
     }
 
     public SparkCompressConfig withSourceName(String name) {
         return new SparkCompressConfig(columns, samplePerClass, seed, latentDim, epochs, mixtures, featureWeight,
-                name, compression, width, stem, featureEpochs);
+                name, compression, width, stem, featureEpochs, decoderGrid);
     }
 
     /** These settings with every compression setting given at once. */
     public SparkCompressConfig withCompression(CompressionConfig config) {
         return new SparkCompressConfig(columns, samplePerClass, config.seed(), latentDim, epochs, mixtures,
-                featureWeight, sourceName, config, width, stem, featureEpochs);
+                featureWeight, sourceName, config, width, stem, featureEpochs, decoderGrid);
     }
 
     /**
@@ -172,11 +182,24 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
         }
     }
 
-    /** The compression settings for the training sample: {@code lgc compress}'s defaults, then these. */
+    /**
+     * The compression settings for the training sample: {@code lgc compress}'s defaults, then these; the decoder
+     * grid's int8 layers checked against the decoder they will train, before it is trained.
+     */
     CompressionConfig compressionFor(LabelledData sample) {
-        if (compression != null) {
-            return compression;
+        CompressionConfig settings = compression != null ? compression : derivedFor(sample);
+        if (decoderGrid != null && decoderGrid.isMixed()) {
+            if (settings.decoder() != DecoderKind.AUTOENCODER) {
+                throw new ParameterException(Parameter.INT8_LAYERS, " keeps layers of the autoencoder's decoder at"
+                        + " int8; the " + settings.decoder().cliName() + " decoder is one layer");
+            }
+            decoderGrid.requireWeightedLayers(settings.autoencoder().forData(sample).spec(sample.layout()).decoder());
         }
+        return settings;
+    }
+
+    /** {@code lgc compress}'s defaults for {@code sample}, then these settings. */
+    private CompressionConfig derivedFor(LabelledData sample) {
         if (sample instanceof Table) {
             requireImageOptions(sourceName);
         }

@@ -1,6 +1,8 @@
 package io.lgc.pipeline;
 
 import io.lgc.InputException;
+import io.lgc.Parameter;
+import io.lgc.ParameterException;
 import io.lgc.artifact.Precision;
 import io.lgc.network.NetworkSpec;
 import java.util.Collections;
@@ -59,15 +61,36 @@ public record DecoderGrid(Precision precision, SortedSet<Integer> int8Layers) {
     }
 
     /**
-     * InputException unless every layer kept at int8 is one of {@code decoder}'s layers with weights; {@code option}
-     * names what asked for them.
+     * The grid of {@code --precision} and {@code --int8-layers} (null or empty: none), refused in the command lines'
+     * words, as {@code lgc compress} and {@code lgc-spark compress} both take them, before any work: layers are kept
+     * at int8 under int4 only, and are numbered from 0.
      */
-    public void requireWeightedLayers(NetworkSpec decoder, String option) {
+    public static DecoderGrid fromOptions(Precision decoder, List<Integer> int8Layers) {
+        if (int8Layers == null || int8Layers.isEmpty()) {
+            return uniform(decoder);
+        }
+        if (decoder != Precision.INT4) {
+            throw new InputException("--int8-layers keeps some layers of an int4 decoder at int8; --precision is "
+                    + decoder.label() + " (use --precision int4)");
+        }
+        for (int i : int8Layers) {
+            if (i < 0) {
+                throw new InputException("--int8-layers must be at least 0, got " + i);
+            }
+        }
+        return int4Keeping(int8Layers);
+    }
+
+    /**
+     * A {@link ParameterException} naming {@link Parameter#INT8_LAYERS} unless every layer kept at int8 is one of
+     * {@code decoder}'s layers with weights.
+     */
+    public void requireWeightedLayers(NetworkSpec decoder) {
         List<Integer> weighted = decoder.weightedLayers();
         for (int i : int8Layers) {
             if (!weighted.contains(i)) {
-                throw new InputException(option + ": layer " + i + " has no weights to keep at int8; this decoder's"
-                        + " layers with weights are " + described(decoder, weighted));
+                throw new ParameterException(Parameter.INT8_LAYERS, ": layer " + i + " has no weights to keep at int8;"
+                        + " this decoder's layers with weights are " + described(decoder, weighted));
             }
         }
     }

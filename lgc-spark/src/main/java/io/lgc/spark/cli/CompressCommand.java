@@ -13,6 +13,7 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.RoundingTuning;
 import io.lgc.output.OutputTarget;
+import io.lgc.pipeline.DecoderGrid;
 import io.lgc.pipeline.MixtureSettings;
 import io.lgc.pipeline.RoundingChoice;
 import io.lgc.pipeline.RoundingStage;
@@ -127,6 +128,11 @@ final class CompressCommand implements Callable<Integer> {
             + " (default: constant; --precision int4 only).")
     String roundingSchedule;
 
+    @Option(names = "--int8-layers", paramLabel = "I[,I...]", split = ",", description = "Under --precision int4, the"
+            + " decoder layers kept at int8, as lgc compress --int8-layers keeps them; checked against the decoder"
+            + " once the sample is drawn, before training.")
+    List<Integer> int8Layers;
+
     @Option(names = "--rounding-candidates", paramLabel = "N", description = "Run the rounding steps N times and keep"
             + " the file whose draws train the best classifiers, tested on the images sampled to the driver, as lgc"
             + " compress --rounding-candidates does (default: 1; images only).")
@@ -144,6 +150,7 @@ final class CompressCommand implements Callable<Integer> {
         SparkCompressConfig.requireFeatureEpochs(featureEpochs, epochs);
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = StorageOptionChecks.mixturePrecision(mixturePrecision);
+        DecoderGrid grid = DecoderGrid.fromOptions(storage, int8Layers);
         requireNetworkOptions();
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (spread != null) {
@@ -169,7 +176,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         SparkCompressConfig config = SparkCompressConfig.defaults(read.columns()).withSamplePerClass(samplePerClass)
                 .withSeed(seed).withLatentDim(latentDim).withEpochs(epochs).withMixtures(mixtures)
-                .withWidth(width == null ? 0 : width).withStem(stem == null ? 0 : stem)
+                .withWidth(width == null ? 0 : width).withStem(stem == null ? 0 : stem).withDecoderGrid(grid)
                 .withSourceName(Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString());
         if (featureWeight != null) {
             config = config.withFeatureWeight(featureWeight);
@@ -187,11 +194,11 @@ final class CompressCommand implements Callable<Integer> {
         SparkCompression result = LgcSpark.compress(read.table(), config);
         var out = spec.commandLine().getOut();
         CompressedDataset made = ranked(result.dataset(), out);
-        StoragePrecision stored = StorageOptionChecks.storage(made, storage, mixtureStorage, out::println);
+        StoragePrecision stored = StorageOptionChecks.storage(made, grid.stored(), mixtureStorage, out::println);
         // as lgc compress does by default: an int4 decoder is trained for its grid (on the driver, from the
         // file's own mixtures, stored at their rank)
         RoundingChoice.Chosen chosen = RoundingChoice.best(roundingCandidates, seed, roundingSeed -> {
-            CompressedDataset tuned = RoundingStage.apply(made, storage, rounding, roundingSeed, result.times(),
+            CompressedDataset tuned = RoundingStage.apply(made, grid, rounding, roundingSeed, result.times(),
                     Progress.silent());
             return sharpened(spread == null ? tuned : tuned.withDrawSpread(spread), result, stored, out);
         }, file -> stored, roundingCandidates == 1 ? null

@@ -33,6 +33,7 @@ final class SparkFlags {
             case PER_CLASS -> "--per-class";
             case ROUNDING_CANDIDATES -> "--rounding-candidates";
             case ROUNDING_SCHEDULE -> "--rounding-schedule";
+            case INT8_LAYERS -> "--int8-layers";
             default -> parameter.javaName();
         };
     }

@@ -102,6 +102,30 @@ class SparkMainTest {
     }
 
     @Test
+    void int8LayersKeepTheirGridInAnInt4DecoderAndAWrongOneIsRefusedInOneLine() throws Exception {
+        Path mixed = dir.resolve("mixed.lgc");
+        compressBlobs(mixed, "--precision", "int4", "--int8-layers", "0");
+        var read = ArtifactFile.readVerified(mixed);
+        assertThat(read.header().getAsJsonObject("precision").get("decoder").getAsString()).isEqualTo("int8");
+        var provenance = read.dataset().metadata().provenance();
+        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
+                : provenance.getAsJsonObject("rounding_tuning");
+        assertThat(record.get("precision").getAsString()).isEqualTo("int4");
+        assertThat(record.getAsJsonArray("int8_layers").toString()).isEqualTo("[0]");
+
+        Path none = dir.resolve("none.lgc");
+        Result relu = run("compress", blobsCsv().toString(), "-o", none.toString(), "--epochs", "2", "--precision",
+                "int4", "--int8-layers", "1");
+        assertThat(relu.code).isEqualTo(SparkMain.BAD_INPUT);
+        assertThat(relu.err.strip()).doesNotContain("\n").startsWith("lgc-spark: --int8-layers: layer 1 has no"
+                + " weights to keep at int8; this decoder's layers with weights are 0 (linear), ");
+        Result int8 = run("compress", blobsCsv().toString(), "-o", none.toString(), "--int8-layers", "0");
+        assertThat(int8.err.strip()).isEqualTo("lgc-spark: --int8-layers keeps some layers of an int4 decoder at int8;"
+                + " --precision is int8 (use --precision int4)");
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
     void theRoundingStepsRateIsDecayedWhenAskedAndRefusedWhereNothingIsRounded() throws Exception {
         Path cosine = dir.resolve("cosine.lgc");
         compressBlobs(cosine, "--precision", "int4", "--rounding-schedule", "cosine");
