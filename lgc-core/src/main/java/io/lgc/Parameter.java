@@ -33,6 +33,8 @@ public enum Parameter {
     LATENT_DIM("latentDim"),
     /** {@code AutoencoderConfig.latentNoise}. */
     LATENT_NOISE("latentNoise"),
+    /** {@code AutoencoderConfig.klWeight}. */
+    KL_WEIGHT("klWeight"),
     /** {@code AutoencoderConfig.stem}. */
     STEM("stem"),
     /** {@code AutoencoderConfig.width}: the convolutional autoencoder's filters. */

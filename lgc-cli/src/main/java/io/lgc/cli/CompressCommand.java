@@ -94,7 +94,7 @@ final class CompressCommand implements Callable<Integer> {
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
             "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--width", "--stem",
-            "--latent-noise", "--texture-weight");
+            "--latent-noise", "--kl-weight", "--texture-weight");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -150,6 +150,13 @@ final class CompressCommand implements Callable<Integer> {
                     + "spread over the batch, so that the decoder also learns the neighbourhood of the encoder's "
                     + "outputs, where mixture samples fall (default: 0, none).")
     double latentNoise;
+
+    @Option(names = "--kl-weight", paramLabel = "W",
+            description = "Train the autoencoder as a variational one: the decoder gets each latent moved by noise of "
+                    + "a learned spread per coordinate, and W times the latents' KL divergence from a standard normal, "
+                    + "per value of the output, joins the loss, so that it learns to decode the neighbourhood of the "
+                    + "encoder's outputs, where mixture samples fall (default: 0, a plain autoencoder).")
+    double klWeight;
 
     @Option(names = "--feature-weight", paramLabel = "W",
             description = "Weight of the feature-matching loss, 0 for pixel loss only (default: 0.1; images only).")
@@ -963,7 +970,7 @@ final class CompressCommand implements Callable<Integer> {
         AutoencoderConfig ae = new AutoencoderConfig(k, width, stem != null ? stem : Architectures.NO_STEM,
                 new FitConfig(e, batchSize, learningRate, seed, LearningRateSchedule.parse(learningRateSchedule)),
                 AutoencoderConfig.DEFAULT_VALIDATION_FRACTION,
-                matching, kind, latentNoise);
+                matching, kind, latentNoise, klWeight);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (stem != null && !table && (decoderKind == DecoderKind.PCA || kind == AutoencoderKind.DENSE)) {
             throw new InputException("--stem shapes the convolutional decoder; "

@@ -29,6 +29,7 @@ final class ParameterFlags {
             case STEM -> "--stem";
             case WIDTH -> "--width";
             case LATENT_NOISE -> "--latent-noise";
+            case KL_WEIGHT -> "--kl-weight";
             case FEATURE_WEIGHT -> "--feature-weight";
             case TEXTURE_WEIGHT -> "--texture-weight";
             case FEATURE_EPOCHS -> "--feature-epochs";

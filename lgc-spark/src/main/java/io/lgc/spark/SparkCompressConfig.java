@@ -61,8 +61,8 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
                     + width);
         }
         if (stem < 0 || stem > AutoencoderConfig.MAX_STEM) {
-            throw new ParameterException(Parameter.STEM, " must be 1 to " + AutoencoderConfig.MAX_STEM
-                    + " (or 0 for none), got " + stem);
+            throw new ParameterException(Parameter.STEM, " must be 0 (no stem) to " + AutoencoderConfig.MAX_STEM
+                    + ", got " + stem);
         }
         requireFeatureEpochs(featureEpochs, Integer.MAX_VALUE);
     }

@@ -23,9 +23,11 @@ import io.lgc.network.AutoencoderSpec;
  * @param latentNoise noise added to the latents in training, in units of each coordinate's spread over
  *     the batch, so that the decoder learns what lies near the encoder's outputs too (0: none;
  *     see {@code LatentNoiseBlock})
+ * @param klWeight weight of a variational autoencoder's KL term against the reconstruction loss, per value of
+ *     the output (0: a plain autoencoder; see {@code VariationalBlock})
  */
 public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
-        FeatureMatching featureMatching, AutoencoderKind model, double latentNoise) {
+        FeatureMatching featureMatching, AutoencoderKind model, double latentNoise, double klWeight) {
     public static final int DEFAULT_LATENT_DIM = 16;
     public static final int DEFAULT_WIDTH = 32;
     /** Largest decoder stem accepted, a bound far above any useful one (a stem is meant to be below 2 × width). */
@@ -43,6 +45,8 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
     public static final int TABLE_MAX_EPOCHS = 500;
     /** Largest latent noise accepted: beyond a few spreads the decoder would learn only the class average. */
     public static final double MAX_LATENT_NOISE = 10;
+    /** Largest KL weight accepted: at 1 the loss is a VAE's evidence bound, far beyond it the latents carry nothing. */
+    public static final double MAX_KL_WEIGHT = 10;
 
     public AutoencoderConfig {
         if (latentDim <= 0 || latentDim > 4096) {
@@ -64,13 +68,23 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
             throw new ParameterException(Parameter.LATENT_NOISE, " must be in 0.." + (int) MAX_LATENT_NOISE + ", got "
                     + latentNoise);
         }
+        if (!(klWeight >= 0 && klWeight <= MAX_KL_WEIGHT)) {
+            throw new ParameterException(Parameter.KL_WEIGHT, " must be in 0.." + (int) MAX_KL_WEIGHT + ", got "
+                    + klWeight);
+        }
         if (featureMatching.epochs() > fit.epochs()) {
             throw new ParameterException(Parameter.FEATURE_EPOCHS, " (" + featureMatching.epochs() + ") cannot exceed ",
                     Parameter.EPOCHS, " (" + fit.epochs() + ")");
         }
     }
 
-    /** No latent noise. */
+    /** A plain autoencoder: no KL term. */
+    public AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
+            FeatureMatching featureMatching, AutoencoderKind model, double latentNoise) {
+        this(latentDim, width, stem, fit, validationFraction, featureMatching, model, latentNoise, 0);
+    }
+
+    /** No latent noise, no KL term. */
     public AutoencoderConfig(int latentDim, int width, int stem, FitConfig fit, double validationFraction,
             FeatureMatching featureMatching, AutoencoderKind model) {
         this(latentDim, width, stem, fit, validationFraction, featureMatching, model, 0);
@@ -99,7 +113,7 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
         AutoencoderKind network = model.resolve(data.layout());
         // the dense network has no convolutional stem; what it trains is recorded, not what was asked
         return new AutoencoderConfig(latentDim, width, network == AutoencoderKind.DENSE ? Architectures.NO_STEM : stem,
-                fit, validationFraction, table ? FeatureMatching.OFF : featureMatching, network, latentNoise);
+                fit, validationFraction, table ? FeatureMatching.OFF : featureMatching, network, latentNoise, klWeight);
     }
 
     public AutoencoderConfig withLatentDim(int dim) {
@@ -109,18 +123,25 @@ public record AutoencoderConfig(int latentDim, int width, int stem, FitConfig fi
     /** The same training for a network of another latent dimension, width and decoder stem. */
     public AutoencoderConfig withNetwork(int otherLatentDim, int otherWidth, int otherStem) {
         return new AutoencoderConfig(otherLatentDim, otherWidth, otherStem, fit, validationFraction, featureMatching,
-                model, latentNoise);
+                model, latentNoise, klWeight);
     }
 
     /** The same network trained with {@code otherFit} and {@code otherMatching}, which are checked together. */
     public AutoencoderConfig withTraining(FitConfig otherFit, FeatureMatching otherMatching) {
         return new AutoencoderConfig(latentDim, width, stem, otherFit, validationFraction, otherMatching, model,
-                latentNoise);
+                latentNoise, klWeight);
     }
 
     /** The same settings with {@code noise} on the latents in training. */
     public AutoencoderConfig withLatentNoise(double noise) {
-        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction, featureMatching, model, noise);
+        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction, featureMatching, model, noise,
+                klWeight);
+    }
+
+    /** The same settings trained as a variational autoencoder whose KL term weighs {@code weight} (0: none). */
+    public AutoencoderConfig withKlWeight(double weight) {
+        return new AutoencoderConfig(latentDim, width, stem, fit, validationFraction, featureMatching, model,
+                latentNoise, weight);
     }
 
     /** The network these settings train for the data's layout. */

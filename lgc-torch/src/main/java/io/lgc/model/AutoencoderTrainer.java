@@ -48,13 +48,19 @@ public final class AutoencoderTrainer {
                 // before and its files keep their bytes
                 trained.add(new LatentNoiseBlock(config.latentNoise()));
             }
+            // likewise only when asked
+            VariationalBlock variational = config.klWeight() > 0
+                    ? new VariationalBlock(config.latentDim(), config.klWeight(), data.layout().size()) : null;
+            if (variational != null) {
+                trained.add(variational);
+            }
             model.setBlock(trained.add(decoder));
             List<EpochLosses> history;
             try (Trainer trainer = model.newTrainer(config.fit().adam(loss, splits.train().size()))) {
                 trainer.initialize(Networks.batchShape(spec.encoder(), 1));
-                MiniBatchLoop.BatchLoss values = AutoencoderTrainer::reconstructionLoss;
+                MiniBatchLoop.BatchLoss values = withPenalty(AutoencoderTrainer::reconstructionLoss, variational);
                 MiniBatchLoop.BatchLoss features = teacher == null ? values
-                        : featureMatchingLoss(teacher, matching);
+                        : withPenalty(featureMatchingLoss(teacher, matching), variational);
                 int epochs = config.fit().epochs();
                 history = MiniBatchLoop.run(trainer, splits.train(), splits.validation(), config.fit(),
                         epoch -> matching.activeIn(epoch, epochs) ? features : values, "autoencoder", progress);
@@ -64,6 +70,18 @@ public final class AutoencoderTrainer {
             model.close();
             throw e;
         }
+    }
+
+    /** {@code loss} plus the KL term {@code variational} kept in the forward pass of a training step (null: none). */
+    private static MiniBatchLoop.BatchLoss withPenalty(MiniBatchLoop.BatchLoss loss, VariationalBlock variational) {
+        if (variational == null) {
+            return loss;
+        }
+        return (trainer, batch, data, order, from, to, training) -> {
+            NDArray value = loss.apply(trainer, batch, data, order, from, to, training);
+            NDArray penalty = variational.takePenalty();
+            return training && penalty != null ? value.add(penalty) : value;
+        };
     }
 
     private static TrainedClassifier teacher(LabelledData train, ImageShape shape, int classes,

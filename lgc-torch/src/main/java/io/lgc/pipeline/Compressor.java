@@ -170,6 +170,9 @@ public final class Compressor {
         if (ae.latentNoise() > 0) {
             c.addProperty("latent_noise", ae.latentNoise()); // absent otherwise, so older files keep their bytes
         }
+        if (ae.klWeight() > 0) {
+            c.addProperty("kl_weight", ae.klWeight()); // likewise
+        }
         c.addProperty("validation_fraction", ae.validationFraction());
         c.addProperty("feature_weight", ae.featureMatching().weight());
         c.addProperty("feature_epochs", ae.featureMatching().epochs());

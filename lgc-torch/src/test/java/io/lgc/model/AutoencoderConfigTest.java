@@ -67,4 +67,21 @@ class AutoencoderConfigTest {
         assertThat(noisy.withTraining(new FitConfig(3, 8, 1e-3, 1), FeatureMatching.OFF).latentNoise()).isEqualTo(0.3);
         assertThat(withStem(16, AutoencoderKind.AUTO).latentNoise()).isZero();
     }
+
+    @Test
+    void aKlWeightOutsideZeroToTenIsRefusedUnderItsNameAndKeptThroughEveryChange() {
+        for (double bad : new double[] {-0.1, AutoencoderConfig.MAX_KL_WEIGHT + 1, Double.NaN}) {
+            assertThatThrownBy(() -> withStem(16, AutoencoderKind.AUTO).withKlWeight(bad))
+                    .isInstanceOfSatisfying(ParameterException.class,
+                            e -> assertThat(e.parameters()).containsExactly(Parameter.KL_WEIGHT))
+                    .hasMessageContaining("klWeight must be in 0..10, got " + bad);
+        }
+        AutoencoderConfig variational = withStem(16, AutoencoderKind.AUTO).withKlWeight(0.1);
+        assertThat(variational.forData(SyntheticImages.bands(4, 2, 8, 1)).klWeight()).isEqualTo(0.1);
+        assertThat(variational.withNetwork(8, 32, 16).klWeight()).isEqualTo(0.1);
+        assertThat(variational.withLatentNoise(0.2).klWeight()).isEqualTo(0.1);
+        assertThat(variational.withTraining(new FitConfig(3, 8, 1e-3, 1), FeatureMatching.OFF).klWeight())
+                .isEqualTo(0.1);
+        assertThat(withStem(16, AutoencoderKind.AUTO).klWeight()).isZero();
+    }
 }

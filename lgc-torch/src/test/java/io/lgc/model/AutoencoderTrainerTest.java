@@ -51,6 +51,32 @@ class AutoencoderTrainerTest {
         }
     }
 
+    @Test
+    void aKlWeightPullsTheLatentsTowardsTheOriginAndTrainsToFiniteLosses() {
+        double plain;
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0), Progress.silent())) {
+            plain = meanSquaredNorm(ae.encode(BARS));
+        }
+        try (TrainedAutoencoder ae = AutoencoderTrainer.train(BARS, config(0).withKlWeight(5), Progress.silent())) {
+            assertThat(ae.history()).allSatisfy(e -> {
+                assertThat(e.train()).isFinite();
+                assertThat(e.validation()).isFinite();
+            });
+            // the KL term's 1/2 |mu|^2 is in the loss: the encoder's outputs shrink
+            assertThat(meanSquaredNorm(ae.encode(BARS))).isLessThan(0.5 * plain);
+        }
+    }
+
+    private static double meanSquaredNorm(double[][] z) {
+        double sum = 0;
+        for (double[] row : z) {
+            for (double v : row) {
+                sum += v * v;
+            }
+        }
+        return sum / z.length;
+    }
+
     private static AutoencoderConfig config(FeatureMatching matching) {
         return new AutoencoderConfig(4, 16, new FitConfig(3, 16, 3e-3, 11), 0.1, matching);
     }
