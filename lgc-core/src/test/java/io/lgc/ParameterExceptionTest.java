@@ -50,7 +50,7 @@ class ParameterExceptionTest {
     @Test
     void everyJavaNameIsAnIdentifierOrAQualifiedOne() {
         for (Parameter p : Parameter.values()) {
-            assertThat(p.javaName()).as(p.name()).matches("[A-Za-z][A-Za-z]*([.]{1,2}[A-Za-z]+)?");
+            assertThat(p.javaName()).as(p.name()).matches("[A-Za-z][A-Za-z0-9]*([.]{1,2}[A-Za-z][A-Za-z0-9]*)?");
         }
     }
 }
