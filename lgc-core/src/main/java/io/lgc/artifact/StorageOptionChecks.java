@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The checks of {@code --spread}, {@code --covariance-rank}, {@code --sharpen} and {@code --mixture-precision},
- * which say how a file is stored and drawn, shared by {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the
- * same words, under the option the user typed, before any work.
+ * which say how a file is stored and drawn, shared by {@code lgc compress} and {@code lgc-spark compress} so that
+ * both refuse the same values in the same words, under the option the user typed, before any work.
  */
 public final class StorageOptionChecks {
     private StorageOptionChecks() {

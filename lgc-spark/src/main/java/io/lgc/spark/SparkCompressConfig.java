@@ -57,8 +57,8 @@ public record SparkCompressConfig(InputColumns columns, int samplePerClass, long
         }
         requireFeatureWeight(featureWeight);
         if (width < 0 || width % 16 != 0) {
-            throw new ParameterException(Parameter.WIDTH, " must be a positive multiple of 16 (or 0 for the default), got "
-                    + width);
+            throw new ParameterException(Parameter.WIDTH, " must be a positive multiple of 16 (or 0 for the default),"
+                    + " got " + width);
         }
         if (stem < 0 || stem > AutoencoderConfig.MAX_STEM) {
             throw new ParameterException(Parameter.STEM, " must be 0 (no stem) to " + AutoencoderConfig.MAX_STEM

@@ -17,9 +17,11 @@ import ai.djl.util.PairList;
  *
  * <p>Why: the receiver decodes draws of the mixtures, which fall between the encoder's outputs. Noise alone lets
  * the encoder escape it by spreading its outputs apart (latent noise scaled by the batch's spread did: heavy tails,
- * variances up to 10⁸: README, *Where the loss is*); the KL term holds μ near the origin and σ away from zero, so
- * the decoder learns a neighbourhood of fixed size around every training latent. One variance a coordinate rather
- * than one a sample keeps the encoder, which is not shipped, as it is; the mixtures are fitted to μ.
+ * variances up to 10⁸: README, *Where the loss is*); the KL term holds μ near the origin and keeps σ from zero, so
+ * that the decoder learns a neighbourhood around every training latent. How firmly depends on the weight: at 0.01
+ * on Fashion-MNIST σ kept shrinking with the latents all through training (bench/results/kl-weight.md). One
+ * variance a coordinate rather than one a sample keeps the encoder, which is not shipped, as it is; the mixtures
+ * are fitted to μ.
  *
  * <p>The penalty is handed over through this block because DJL's sequential block passes one array on: the loss is
  * computed right after the forward pass, on the same thread ({@link MiniBatchLoop}). At prediction the block is the
@@ -27,7 +29,7 @@ import ai.djl.util.PairList;
  */
 final class VariationalBlock extends AbstractBlock {
     private static final byte VERSION = 1;
-    /** log σ² the training starts from: σ ≈ 0.14, small beside latents of order one, so that it starts near a plain autoencoder. */
+    /** log σ² the training starts from: σ ≈ 0.14, small beside latents of order one, near a plain autoencoder. */
     static final float START_LOG_VARIANCE = -4f;
 
     private final float weightPerValue;

@@ -48,8 +48,8 @@ class DecoderGridTest {
         DecoderGrid.int4Keeping(List.of(0, 3)).requireWeightedLayers(DECODER);
         assertThatThrownBy(() -> DecoderGrid.int4Keeping(List.of(1)).requireWeightedLayers(DECODER))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("DecoderGrid.int8Layers: layer 1 has no weights to keep at int8; this decoder's layers"
-                        + " with weights are 0 (linear), 3 (conv2d), 6 (conv2d)");
+                .hasMessageStartingWith("DecoderGrid.int8Layers: layer 1 has no weights to keep at int8; this"
+                        + " decoder's layers with weights are 0 (linear), 3 (conv2d), 6 (conv2d)");
         assertThatThrownBy(() -> DecoderGrid.int4Keeping(List.of(99)).requireWeightedLayers(DECODER))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("layer 99");
     }

@@ -85,8 +85,8 @@ final class CompressCommand implements Callable<Integer> {
             + " 16; the decoder's bytes grow about as W (default: 32; images only).")
     Integer width;
 
-    @Option(names = "--stem", paramLabel = "C", description = "The convolutional decoder's linear layer fills C channels,"
-            + " which a 3x3 convolution widens, as lgc compress --stem does (default: none; images only).")
+    @Option(names = "--stem", paramLabel = "C", description = "The convolutional decoder's linear layer fills C"
+            + " channels, which a 3x3 convolution widens, as lgc compress --stem does (default: none; images only).")
     Integer stem;
 
     @Option(names = "--components", paramLabel = "K", description = "Components per class: K, auto or"
