@@ -265,6 +265,7 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     b78-kl-0.01) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen --kl-weight 0.01" recon_opts="" eval_opts="" ;;
     b78-kl-0.1) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen --kl-weight 0.1" recon_opts="" eval_opts="" ;;
+    b392-kl-0.01) kind=own compress_opts="--latent-dim 64 --stem 16 --components 11 --mixture-precision int8 --epochs 24 --feature-epochs 9 --kl-weight 0.01" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
       local target="${1#random-like-}"
@@ -452,7 +453,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "budget-78400-fp16-int4-scales": "l32-int4-K5-spread-1.4",
               "budget-78400": "l32-int4-K5-spread-1.4",
               "b78-kl-0.01": "budget-78400",
-              "b78-kl-0.1": "budget-78400"}
+              "b78-kl-0.1": "budget-78400",
+              "b392-kl-0.01": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
 for arm, ref in references.items():
