@@ -20,6 +20,7 @@ import io.lgc.model.DecoderTuning;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
 import io.lgc.model.LearningRateSchedule;
+import io.lgc.model.NetworkOptionChecks;
 import io.lgc.model.RoundingTuning;
 import io.lgc.model.TrainingDivergedException;
 import io.lgc.network.Architectures;
@@ -1016,13 +1017,9 @@ final class CompressCommand implements Callable<Integer> {
         OptionChecks.atLeast("--feature-epochs", featureEpochs, 0);
         OptionChecks.atLeast("--teacher-epochs", teacherEpochs, 1);
         OptionChecks.atLeast("--tune-steps", tuneSteps, 0);
-        if (width <= 0 || width % 16 != 0) {
-            throw new InputException("--width must be a positive multiple of 16, got " + width);
-        }
+        NetworkOptionChecks.requireWidth(width);
         OptionChecks.nonNegative("--tune-match", tuneMatch);
-        if (stem != null && !(stem >= 1 && stem <= AutoencoderConfig.MAX_STEM)) {
-            throw new InputException("--stem must be 1 to " + AutoencoderConfig.MAX_STEM + ", got " + stem);
-        }
+        NetworkOptionChecks.requireStem(stem);
     }
 
     private void printSummary(PrintStream out, ResolvedDataset source, CompressionResult result, WriteReport written) {

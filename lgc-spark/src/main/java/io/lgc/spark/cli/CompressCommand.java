@@ -11,6 +11,7 @@ import io.lgc.artifact.container.WriteReport;
 import io.lgc.data.DatasetResolver;
 import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
+import io.lgc.model.NetworkOptionChecks;
 import io.lgc.model.RoundingTuning;
 import io.lgc.output.OutputTarget;
 import io.lgc.pipeline.DecoderGrid;
@@ -151,7 +152,8 @@ final class CompressCommand implements Callable<Integer> {
         Precision storage = Precision.parse(precision);
         Precision mixtureStorage = StorageOptionChecks.mixturePrecision(mixturePrecision);
         DecoderGrid grid = DecoderGrid.fromOptions(storage, int8Layers);
-        requireNetworkOptions();
+        NetworkOptionChecks.requireWidth(width); // before Spark starts, in lgc compress's words
+        NetworkOptionChecks.requireStem(stem);
         MixtureSettings mixtures = MixtureSettings.parse(components, CovarianceType.parse(covariance), nInit);
         if (spread != null) {
             StorageOptionChecks.requireDrawSpread(spread);
@@ -247,16 +249,6 @@ final class CompressCommand implements Callable<Integer> {
                 stored, SamplingPlan.defaultSpread(made.metadata()), seed));
         out.println(SharpeningStage.summary(s.gains()));
         return s.dataset();
-    }
-
-    /** {@code --width} and {@code --stem} in range, in lgc compress's words, before Spark starts. */
-    private void requireNetworkOptions() {
-        if (width != null && (width <= 0 || width % 16 != 0)) {
-            throw new InputException("--width must be a positive multiple of 16, got " + width);
-        }
-        if (stem != null && !(stem >= 1 && stem <= AutoencoderConfig.MAX_STEM)) {
-            throw new InputException("--stem must be 1 to " + AutoencoderConfig.MAX_STEM + ", got " + stem);
-        }
     }
 
     /** {@code --rounding-candidates}: in range, and more than one only where the rounding steps run (int4). */

@@ -89,9 +89,7 @@ class SparkMainTest {
     void anInt4DecoderIsTrainedForItsGridAsLgcCompressDoes() throws Exception {
         Path int4 = dir.resolve("int4.lgc");
         Result c = compressBlobs(int4, "--precision", "int4");
-        var provenance = ArtifactFile.readVerified(int4).dataset().metadata().provenance();
-        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
-                : provenance.getAsJsonObject("rounding_tuning");
+        var record = config(int4).getAsJsonObject("rounding_tuning");
         assertThat(record.get("steps").getAsInt()).isEqualTo(300);
         assertThat(c.out).contains("tune for rounding");
         assertThat(record.get("schedule").getAsString()).isEqualTo("constant");
@@ -107,9 +105,7 @@ class SparkMainTest {
         compressBlobs(mixed, "--precision", "int4", "--int8-layers", "0");
         var read = ArtifactFile.readVerified(mixed);
         assertThat(read.header().getAsJsonObject("precision").get("decoder").getAsString()).isEqualTo("int8");
-        var provenance = read.dataset().metadata().provenance();
-        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
-                : provenance.getAsJsonObject("rounding_tuning");
+        var record = config(mixed).getAsJsonObject("rounding_tuning");
         assertThat(record.get("precision").getAsString()).isEqualTo("int4");
         assertThat(record.getAsJsonArray("int8_layers").toString()).isEqualTo("[0]");
 
@@ -129,9 +125,7 @@ class SparkMainTest {
     void theRoundingStepsRateIsDecayedWhenAskedAndRefusedWhereNothingIsRounded() throws Exception {
         Path cosine = dir.resolve("cosine.lgc");
         compressBlobs(cosine, "--precision", "int4", "--rounding-schedule", "cosine");
-        var provenance = ArtifactFile.readVerified(cosine).dataset().metadata().provenance();
-        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
-                : provenance.getAsJsonObject("rounding_tuning");
+        var record = config(cosine).getAsJsonObject("rounding_tuning");
         assertThat(record.get("schedule").getAsString()).isEqualTo("cosine");
         assertThat(record.get("steps").getAsInt()).isEqualTo(300);
 
@@ -156,9 +150,7 @@ class SparkMainTest {
         assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
         assertThat(c.out).containsPattern("rounding candidate 1/2: classifiers trained on its draws score [0-9.]+ % on"
                 + " the images sampled").contains("rounding candidate 2/2: ").containsPattern("rounding: kept candidate [12] of 2");
-        var provenance = ArtifactFile.readVerified(two).dataset().metadata().provenance();
-        var record = provenance.has("config") ? provenance.getAsJsonObject("config").getAsJsonObject("rounding_tuning")
-                : provenance.getAsJsonObject("rounding_tuning");
+        var record = config(two).getAsJsonObject("rounding_tuning");
         assertThat(record.get("candidates").getAsInt()).isEqualTo(2);
         assertThat(record.get("chosen").getAsInt()).isBetween(0, 1);
 
@@ -244,8 +236,7 @@ class SparkMainTest {
         assertThat(c.code).as(c.err).isEqualTo(SparkMain.OK);
         assertThat(c.out).containsPattern("mixtures stored in int8 as asked, which moves a class by at most ");
         var read = ArtifactFile.readVerified(shaped);
-        var provenance = read.dataset().metadata().provenance();
-        var config = provenance.has("config") ? provenance.getAsJsonObject("config") : provenance;
+        var config = config(shaped);
         assertThat(config.get("width").getAsInt()).isEqualTo(16);
         assertThat(config.get("stem").getAsInt()).isEqualTo(4);
         assertThat(config.get("feature_epochs").getAsInt()).isEqualTo(1);
@@ -304,6 +295,12 @@ class SparkMainTest {
             assertThat(r.err.strip()).doesNotContain("\n").endsWith(expected[i]);
             assertThat(out).doesNotExist();
         }
+    }
+
+    /** The settings {@code file}'s provenance records: under {@code config}, or at its top in older files. */
+    private static com.google.gson.JsonObject config(Path file) {
+        var provenance = ArtifactFile.readVerified(file).dataset().metadata().provenance();
+        return provenance.has("config") ? provenance.getAsJsonObject("config") : provenance;
     }
 
     /** {@link #blobsCsv} compressed to {@code out} (2 epochs, latent 2, one component) with {@code more}; succeeds. */
