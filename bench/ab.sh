@@ -265,6 +265,8 @@ arm_options() { # arm_options ARM: sets kind, recon_opts, eval_opts, per_class (
     latent-dim-32-stem-16-K5-int4-long) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9" recon_opts="--spread 1.2" eval_opts="" ;;
     b78-kl-0.01) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen --kl-weight 0.01" recon_opts="" eval_opts="" ;;
     b78-kl-0.1) kind=own compress_opts="--latent-dim 32 --stem 16 --precision int4 --mixture-precision int8 --components 5 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen --kl-weight 0.1" recon_opts="" eval_opts="" ;;
+    b78-l40-K4) kind=own compress_opts="--latent-dim 40 --stem 16 --precision int4 --mixture-precision int8 --components 4 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen" recon_opts="" eval_opts="" ;;
+    b78-l44-K3) kind=own compress_opts="--latent-dim 44 --stem 16 --precision int4 --mixture-precision int8 --components 3 --epochs 24 --feature-epochs 9 --spread 1.4 --sharpen" recon_opts="" eval_opts="" ;;
     b392-kl-0.01) kind=own compress_opts="--latent-dim 64 --stem 16 --components 11 --mixture-precision int8 --epochs 24 --feature-epochs 9 --kl-weight 0.01" recon_opts="--spread 1.2" eval_opts="" ;;
     stem-16-fw-1.6) kind=own compress_opts="--stem 16 --feature-weight 1.6" recon_opts="--spread 1.2" eval_opts="" ;;
     random-like-*)
@@ -454,6 +456,8 @@ references = {"spread-1.2": "spread-1.0", "augment": "spread-1.0", "spread-1.2-a
               "budget-78400": "l32-int4-K5-spread-1.4",
               "b78-kl-0.01": "budget-78400",
               "b78-kl-0.1": "budget-78400",
+              "b78-l40-K4": "budget-78400",
+              "b78-l44-K3": "budget-78400",
               "b392-kl-0.01": "latent-dim-64-stem-16-K11-int8-long"}
 print("\n| arm | against | seeds | difference per seed | mean difference ± std |")
 print("|---|---|---|---|---:|")
