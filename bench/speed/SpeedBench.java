@@ -169,7 +169,7 @@ public final class SpeedBench {
 
     static void decode(Path artifact, int n) {
         CompressedDataset data = ArtifactFile.read(artifact);
-        try (Decoder decoder = Decoder.load(data.metadata().decoder(), data.decoderWeights())) {
+        try (Decoder decoder = Decoder.load(data.metadata(), data.decoderWeights())) {
             int dim = decoder.latentDim();
             float[] latents = new float[n * dim];
             Random random = new Random(SEED);

@@ -132,12 +132,15 @@ def train(kind, spec_file, steps):
 
 
 def interpolating_decoder(artifact_file):
-    """The artifact and its decoder (the Python package's), upsampling by interpolation as the Java decoder does."""
+    """The artifact and its decoder (the Python package's), computed as the header's decoder_arithmetic says:
+    layerwise, upsampling by interpolation as the Java decoder once did, or fused (lgc.reader.fused_decoder)."""
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python", "src"))
     from lgc import reader
     with open(artifact_file, "rb") as f:
         artifact = reader.read_artifact(f.read())
     decoder = reader.build_decoder(artifact)
+    if artifact.decoder_arithmetic == "fused":
+        return artifact, reader.fused_decoder(decoder.layers)
     for i, (op, f) in enumerate(artifact.layers):
         if op == "upsample_nearest":
             decoder.layers[i] = Upsample(f["scale"])

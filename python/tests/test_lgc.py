@@ -157,3 +157,43 @@ def test_a_frequency_gain_filters_each_plane_as_its_circular_convolution():
         for b in range(w):
             expected += kernel[a, b] * np.roll(planes, (a, b), axis=(2, 3))
     np.testing.assert_allclose(y, expected, atol=1e-5)
+
+
+def test_a_fused_decoder_computes_the_layers_it_replaces():
+    """Header decoder_arithmetic "fused": upsample + 3x3 conv and conv + channel mean as one op each, the same
+    function as the layers to float rounding (a misplaced tap or parity would be off by far more)."""
+    from types import SimpleNamespace
+    from lgc import reader
+    import torch
+    layers = [("linear", {"in": 3, "out": 2 * 4 * 5}), ("reshape", {"shape": [2, 4, 5]}),
+              ("upsample_nearest", {"scale": 2}),
+              ("conv2d", {"in": 2, "out": 4, "kernel": 3, "stride": 1, "padding": 1}), ("relu", {}),
+              ("upsample_nearest", {"scale": 2}),
+              ("conv2d", {"in": 4, "out": 6, "kernel": 3, "stride": 1, "padding": 1}), ("relu", {}),
+              ("conv2d", {"in": 6, "out": 6, "kernel": 3, "stride": 1, "padding": 1}),
+              ("channel_group_mean", {"groups": 3}), ("sigmoid", {})]
+    rng = np.random.default_rng(5)
+    shapes = {"layers.0.weight": (40, 3), "layers.0.bias": (40,), "layers.3.weight": (4, 2, 3, 3),
+              "layers.3.bias": (4,), "layers.6.weight": (6, 4, 3, 3), "layers.6.bias": (6,),
+              "layers.8.weight": (6, 6, 3, 3), "layers.8.bias": (6,)}
+    weights = {k: rng.normal(scale=0.5, size=s).astype(np.float32) for k, s in shapes.items()}
+    artifact = SimpleNamespace(layers=layers, weights=weights)
+    plain = reader.build_decoder(artifact).layers
+    fused = reader.fused_decoder(plain)
+    assert [type(m).__name__ for m in fused] == ["Linear", "Reshape", "SubPixelConv", "ReLU", "SubPixelConv",
+                                                 "ReLU", "GroupMeanConv", "Sigmoid"]
+    z = torch.from_numpy(rng.normal(size=(7, 3)).astype(np.float32))
+    with torch.no_grad():
+        expected, actual = plain(z).numpy(), fused(z).numpy()
+    assert actual.shape == expected.shape == (7, 3, 16, 20)
+    assert expected.max() - expected.min() > 0.3  # not the sigmoid's saturated ends
+    np.testing.assert_allclose(actual, expected, atol=1e-5)
+
+
+def test_decode_follows_the_header_decoder_arithmetic():
+    a = lgc.load(FIXTURE)
+    assert a.decoder_arithmetic == "layerwise"  # written before the key existed
+    z, _ = lgc.latents(a, per_class=5, seed=3)
+    layerwise = lgc.decode(a, z)
+    a.decoder_arithmetic = "fused"  # a PCA decoder has nothing to fuse: the same values
+    np.testing.assert_array_equal(lgc.decode(a, z), layerwise)

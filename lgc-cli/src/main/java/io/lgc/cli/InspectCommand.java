@@ -99,6 +99,7 @@ final class InspectCommand implements Callable<Integer> {
         m.drawSpread().ifPresent(s -> out.println("spread: " + OptionChecks.number(s)
                 + ", as the writer recommends drawing (reconstruct's default for this file)"));
         out.println("decoder: " + describe(m.decoder()));
+        out.println("decoder arithmetic: " + m.decoderArithmetic().id());
         List<Integer> int4 = read.int4GridLayers();
         out.println("precision: " + read.precision() + (int4.isEmpty() ? ""
                 : " (a mixed decoder: layers " + int4.stream().map(String::valueOf).collect(Collectors.joining(", "))

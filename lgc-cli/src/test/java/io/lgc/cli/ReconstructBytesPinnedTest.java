@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * digests below were computed by the build before that work (main at 2253272) from a small
  * committed convolutional artifact (Fashion-MNIST test set, 1 epoch, latent 4, 2 components, int8),
  * with 1,230 samples: more than one decoder batch, and a last batch that is not full.
+ *
+ * <p>Files written since December 2026 record {@code decoder_arithmetic} "fused", which LGC computes
+ * another way (io.lgc.model.FusedLayers); {@code tiny-conv-fused.lgc} is the same artifact written so,
+ * and its digests, computed by the first build that fused, pin that arithmetic in turn.
  */
 class ReconstructBytesPinnedTest {
     @TempDir
@@ -38,6 +42,20 @@ class ReconstructBytesPinnedTest {
         // pinned at the spread they were recorded with, before the default became 1.2
         CliRun run = CliRun.of("reconstruct", artifact().toString(), "-o", out.toString(), "--per-class", "123",
                 "--seed", "5", "--format", format, "--spread", "1.0", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(digest(out)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "idx, a323c16b45131109719dce4c856ccfe5d725a58dd83943dadf30e0521df218b7",
+        "png, 202bf9b4ea26a7f8dbc04f2205191de0f0a6088a5c7497c79399bf97e58a7281",
+        "npz, 071a35e16a39fb950db42ff49431606e115c6e472ae02993f44f55e6ce13648b",
+    })
+    void aFusedFileWritesTheBytesPinnedForIt(String format, String expected) throws Exception {
+        Path out = tmp.resolve("fused-" + format);
+        CliRun run = CliRun.of("reconstruct", resource("tiny-conv-fused.lgc").toString(), "-o", out.toString(),
+                "--per-class", "123", "--seed", "5", "--format", format, "--spread", "1.0", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(digest(out)).isEqualTo(expected);
     }
@@ -61,7 +79,11 @@ class ReconstructBytesPinnedTest {
     }
 
     private static Path artifact() throws URISyntaxException {
-        return Path.of(ReconstructBytesPinnedTest.class.getResource("/speed/tiny-conv.lgc").toURI());
+        return resource("tiny-conv.lgc");
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ReconstructBytesPinnedTest.class.getResource("/speed/" + name).toURI());
     }
 
     /** SHA-256 over every file's relative path and bytes, in path order. */

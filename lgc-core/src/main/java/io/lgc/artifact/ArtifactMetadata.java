@@ -24,16 +24,19 @@ import java.util.OptionalDouble;
  * @param provenance tool version, configuration, seed, source digest, training losses
  * @param drawSpread the factor on every covariance the writer recommends drawing at (header {@code spread}),
  *     which readers take as their default; empty where none was recorded, and readers use their own
+ * @param decoderArithmetic how LGC computes the decoder (header {@code decoder_arithmetic}): metadata made
+ *     here is {@link DecoderArithmetic#FUSED}; a file read back keeps what its writer recorded
  */
 public record ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
         CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
-        JsonObject provenance, OptionalDouble drawSpread) {
+        JsonObject provenance, OptionalDouble drawSpread, DecoderArithmetic decoderArithmetic) {
     /** The largest spread a file may recommend: ten times the standard deviations, far beyond any draw measured. */
     public static final double MAX_DRAW_SPREAD = 100;
 
     public ArtifactMetadata {
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(drawSpread, "drawSpread");
+        Objects.requireNonNull(decoderArithmetic, "decoderArithmetic");
         if (drawSpread.isPresent() && !validDrawSpread(drawSpread.getAsDouble())) {
             throw new IllegalArgumentException("a recommended spread is above 0 and at most " + (int) MAX_DRAW_SPREAD
                     + ", got " + drawSpread.getAsDouble());
@@ -64,6 +67,14 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
         }
     }
 
+    /** Metadata of a new file, whose decoder LGC computes {@link DecoderArithmetic#FUSED}. */
+    public ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
+            CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
+            JsonObject provenance, OptionalDouble drawSpread) {
+        this(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank, decoder, mixtureReport,
+                provenance, drawSpread, DecoderArithmetic.FUSED);
+    }
+
     /** Metadata that recommends no spread. */
     public ArtifactMetadata(List<String> classNames, int[] classCounts, SampleFormat samples, int latentDim,
             CovarianceType covarianceType, int covarianceRank, NetworkSpec decoder, JsonObject mixtureReport,
@@ -86,7 +97,7 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
     /** The same metadata recommending that receivers draw at {@code spread}. */
     public ArtifactMetadata withDrawSpread(double spread) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
-                decoder, mixtureReport, provenance, OptionalDouble.of(spread));
+                decoder, mixtureReport, provenance, OptionalDouble.of(spread), decoderArithmetic);
     }
 
     /**
@@ -95,19 +106,25 @@ public record ArtifactMetadata(List<String> classNames, int[] classCounts, Sampl
      */
     public ArtifactMetadata withCovarianceRank(int rank) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, rank, decoder,
-                mixtureReport, provenance, drawSpread);
+                mixtureReport, provenance, drawSpread, decoderArithmetic);
     }
 
     /** The same metadata with {@code decoder} in place of its own, which must take and give the same shapes. */
     public ArtifactMetadata withDecoder(NetworkSpec decoder) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
-                decoder, mixtureReport, provenance, drawSpread);
+                decoder, mixtureReport, provenance, drawSpread, decoderArithmetic);
     }
 
     /** The same metadata with {@code provenance} in place of its own; everything else, the covariance rank too, kept. */
     public ArtifactMetadata withProvenance(JsonObject provenance) {
         return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
-                decoder, mixtureReport, provenance, drawSpread);
+                decoder, mixtureReport, provenance, drawSpread, decoderArithmetic);
+    }
+
+    /** The same metadata recording that LGC computes the decoder with {@code arithmetic}. */
+    public ArtifactMetadata withDecoderArithmetic(DecoderArithmetic arithmetic) {
+        return new ArtifactMetadata(classNames, classCounts, samples, latentDim, covarianceType, covarianceRank,
+                decoder, mixtureReport, provenance, drawSpread, arithmetic);
     }
 
     /** The metadata of an image artifact. */

@@ -71,6 +71,10 @@ final class MetadataCodec {
             o.addProperty("covariance_type", m.covarianceType().name().toLowerCase(java.util.Locale.ROOT));
         }
         m.drawSpread().ifPresent(spread -> o.addProperty("spread", spread));
+        if (m.decoderArithmetic() != DecoderArithmetic.LAYERWISE) {
+            // absent means layerwise, so files of that arithmetic keep their header byte for byte
+            o.addProperty("decoder_arithmetic", m.decoderArithmetic().id());
+        }
         o.add("decoder", m.decoder().toJson());
         o.add("mixture_report", m.mixtureReport());
         o.add("provenance", m.provenance());
@@ -114,7 +118,8 @@ final class MetadataCodec {
             }
             return new ArtifactMetadata(names, counts, samples, latentDim,
                     rank > 0 ? CovarianceType.FULL : CovarianceType.parse(covariance), rank,
-                    DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"), drawSpread(o));
+                    DecoderHeader.parse(o), object(o, "mixture_report"), object(o, "provenance"), drawSpread(o),
+                    decoderArithmetic(o));
         } catch (RuntimeException e) {
             throw new ArtifactFormatException(file, "invalid header: " + describe(e), e);
         }
@@ -131,6 +136,13 @@ final class MetadataCodec {
                     + ", got " + spread);
         }
         return OptionalDouble.of(spread);
+    }
+
+    /** The optional {@code decoder_arithmetic}; absent in every file written before it, which are layerwise. */
+    private static DecoderArithmetic decoderArithmetic(JsonObject o) {
+        return o.has("decoder_arithmetic")
+                ? DecoderArithmetic.parse(HeaderValues.string(o, "decoder_arithmetic", "decoder_arithmetic"))
+                : DecoderArithmetic.LAYERWISE;
     }
 
     private static ImageFormat images(JsonObject o, int[] shape) {

@@ -158,6 +158,14 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
         cases.add(spread("recommended spread as a string", "\"1.4\"", "spread must be a finite number, got \"1.4\""));
         cases.add(spread("recommended spread beyond float64", "1e400", "spread must be a finite number"));
         cases.add(spread("recommended spread null", "null", "spread"));
+        // LGC 1: the optional decoder_arithmetic is "layerwise" or "fused"; the tiny file, written now, says "fused"
+        String arithmetic = "decoder_arithmetic must be \"layerwise\" or \"fused\", got ";
+        cases.add(arithmetic("decoder arithmetic layerwise", "\"layerwise\"", null));
+        cases.add(arithmetic("decoder arithmetic absent", null, null));
+        cases.add(arithmetic("decoder arithmetic of another name", "\"winograd\"", arithmetic + "'winograd'"));
+        cases.add(arithmetic("decoder arithmetic in capitals", "\"FUSED\"", arithmetic + "'FUSED'"));
+        cases.add(arithmetic("decoder arithmetic as a number", "1", "decoder_arithmetic must be a string"));
+        cases.add(arithmetic("decoder arithmetic null", "null", "decoder_arithmetic"));
         cases.add(about("a tensor in section about", "{\"x\":{\"dtype\":\"F32\",\"shape\":[1],"
                 + "\"data_offsets\":[0,4]}}", new byte[4], "section 'about' holds tensors ([x])"));
         cases.add(about("a key section about does not know", "{\"__metadata__\":{\"mixture_report\":\"{}\","
@@ -192,6 +200,12 @@ public record StrictnessCases(String name, String rule, byte[] file, boolean acc
     /** The base with the header key {@code spread} set to the JSON text {@code value}. */
     private static StrictnessCases spread(String name, String value, String javaMessage) {
         return header(name, "LGC 1", "\"kind\":\"images\"", "\"kind\":\"images\",\"spread\":" + value, javaMessage);
+    }
+
+    /** The base with the header key {@code decoder_arithmetic} set to the JSON text {@code value} (null: removed). */
+    private static StrictnessCases arithmetic(String name, String value, String javaMessage) {
+        String written = "\"decoder_arithmetic\":\"fused\",";
+        return header(name, "LGC 1", written, value == null ? "" : "\"decoder_arithmetic\":" + value + ",", javaMessage);
     }
 
     /** The base with its section 'about' replaced by an uncompressed one whose safetensors JSON is {@code json}. */

@@ -85,7 +85,7 @@ final class SampleDecoder implements AutoCloseable {
         float[] latents = Arrays.copyOfRange(draw.latents(), skip * dim, (skip + n) * dim);
         int[] labels = Arrays.copyOfRange(draw.labels(), skip, skip + n);
         if (decoder == null) {
-            decoder = Decoder.load(data.metadata().decoder(), data.decoderWeights());
+            decoder = Decoder.load(data.metadata(), data.decoderWeights());
         }
         float[] outputs = decoder.decode(latents, n);
         return data.metadata().samples().samples(outputs, labels, data.metadata().classNames());

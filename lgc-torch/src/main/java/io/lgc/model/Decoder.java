@@ -1,5 +1,7 @@
 package io.lgc.model;
 
+import io.lgc.artifact.ArtifactMetadata;
+import io.lgc.artifact.DecoderArithmetic;
 import io.lgc.network.NetworkSpec;
 import io.lgc.network.Layer;
 
@@ -24,6 +26,10 @@ import java.util.Map;
  * kernels give an odd row at the end of a thread's share slightly different rounding, so aligned
  * passes reproduce what one pass over the whole request computes, bit for bit (checked on this
  * libtorch and CPU for 1,000 rows in passes of 200).
+ *
+ * <p>A file's decoder is computed with the {@link DecoderArithmetic} its header records, so that one
+ * file and one seed decode to the same bits in every version; networks still in training decode
+ * {@link DecoderArithmetic#LAYERWISE}, as they train.
  */
 public final class Decoder implements AutoCloseable {
     /** Largest activation one pass may produce; below glibc's 32 MiB mmap ceiling, with room. */
@@ -43,11 +49,22 @@ public final class Decoder implements AutoCloseable {
         this.rowsPerPass = rowsPerPass(spec, activationBudgetBytes);
     }
 
-    public static Decoder load(NetworkSpec spec, Map<String, float[]> weights) {
-        return load(spec, weights, ACTIVATION_BUDGET_BYTES);
+    /** A file's decoder, computed as its header says. */
+    public static Decoder load(ArtifactMetadata metadata, Map<String, float[]> weights) {
+        return load(metadata.decoder(), weights, metadata.decoderArithmetic());
     }
 
-    static Decoder load(NetworkSpec spec, Map<String, float[]> weights, long activationBudgetBytes) {
+    /** A network's decoder, its layers computed one by one, as in training. */
+    public static Decoder load(NetworkSpec spec, Map<String, float[]> weights) {
+        return load(spec, weights, DecoderArithmetic.LAYERWISE);
+    }
+
+    public static Decoder load(NetworkSpec spec, Map<String, float[]> weights, DecoderArithmetic arithmetic) {
+        return load(spec, weights, arithmetic, ACTIVATION_BUDGET_BYTES);
+    }
+
+    static Decoder load(NetworkSpec spec, Map<String, float[]> weights, DecoderArithmetic arithmetic,
+            long activationBudgetBytes) {
         Engines.pytorch();
         Model model = Model.newInstance("decoder");
         try {
@@ -55,7 +72,9 @@ public final class Decoder implements AutoCloseable {
             model.setBlock(block);
             Networks.initialize(block, spec, model.getNDManager());
             Networks.importWeights(block, spec, weights);
-            return new Decoder(model, spec, block, activationBudgetBytes);
+            SequentialBlock prediction = arithmetic == DecoderArithmetic.FUSED
+                    ? FusedLayers.of(spec, block, weights, model.getNDManager()) : block;
+            return new Decoder(model, spec, prediction, activationBudgetBytes);
         } catch (RuntimeException e) {
             model.close();
             throw e;

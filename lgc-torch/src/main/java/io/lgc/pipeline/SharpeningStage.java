@@ -2,6 +2,7 @@ package io.lgc.pipeline;
 
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactMetadata;
+import io.lgc.artifact.DecoderArithmetic;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.StoragePrecision;
@@ -79,7 +80,8 @@ public final class SharpeningStage {
         CompressedDataset plain = new CompressedDataset(m.withDecoder(decoder), data.mixtures(), weights);
         CompressedDataset stored = ArtifactFile.asStored(plain, storage);
         SplittableRandom random = new SplittableRandom(seed ^ 0x7368_6172L);
-        float[] decoded = decodedDraws(decoder, stored.decoderWeights(), stored.mixtures(), spread, images, random);
+        float[] decoded = decodedDraws(decoder, m.decoderArithmetic(), stored.decoderWeights(), stored.mixtures(),
+                spread, images, random);
         int drawn = decoded.length / shape.size();
         float[] realImages = realImages(real, images, random);
         int realCount = realImages.length / shape.size();
@@ -152,7 +154,7 @@ public final class SharpeningStage {
     }
 
     /** About {@code images} decoded draws, the same number from every class's mixture at {@code spread}. */
-    private static float[] decodedDraws(NetworkSpec decoder, Map<String, float[]> weights,
+    private static float[] decodedDraws(NetworkSpec decoder, DecoderArithmetic arithmetic, Map<String, float[]> weights,
             List<GaussianMixture> mixtures, double spread, int images, SplittableRandom random) {
         int perClass = Math.max(1, images / mixtures.size());
         int dim = mixtures.get(0).dimension();
@@ -166,7 +168,7 @@ public final class SharpeningStage {
                 }
             }
         }
-        try (Decoder d = Decoder.load(decoder, weights)) {
+        try (Decoder d = Decoder.load(decoder, weights, arithmetic)) {
             return d.decode(latents, perClass * mixtures.size());
         }
     }

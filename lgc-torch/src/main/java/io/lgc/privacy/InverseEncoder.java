@@ -59,7 +59,7 @@ public final class InverseEncoder implements AutoCloseable {
         float[] latents = new float[samples * k];
         new LatentDraws(artifact, 1.0).draw(random, new int[samples], latents);
         LabelledData decoded;
-        try (Decoder decoder = Decoder.load(meta.decoder(), artifact.decoderWeights())) {
+        try (Decoder decoder = Decoder.load(meta, artifact.decoderWeights())) {
             decoded = networkInput(meta, meta.samples().samples(decoder.decode(latents, samples), new int[samples],
                     meta.classNames()));
         }

@@ -36,7 +36,7 @@ public final class DecoderLoadCheck {
         }
         int per = meta.layout().size();
         float[] out = new float[meta.numClasses() * per];
-        try (Decoder decoder = Decoder.load(meta.decoder(), data.decoderWeights())) {
+        try (Decoder decoder = Decoder.load(meta, data.decoderWeights())) {
             // one class at a time: memory stays that of one sample, however many classes
             for (int c = 0; c < meta.numClasses(); c++) {
                 float[] one = decoder.decode(java.util.Arrays.copyOfRange(latents, c * d, (c + 1) * d), 1);

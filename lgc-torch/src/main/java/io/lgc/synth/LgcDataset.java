@@ -53,7 +53,7 @@ public final class LgcDataset implements Dataset, AutoCloseable {
         this.samplesPerEpoch = b.samplesPerEpoch;
         this.batchSize = b.batchSize;
         this.epochs = new SplittableRandom(b.seed);
-        this.decoder = Decoder.load(meta.decoder(), b.artifact.decoderWeights());
+        this.decoder = Decoder.load(meta, b.artifact.decoderWeights());
     }
 
     /** A builder for a dataset sampling {@code artifact}. */

@@ -59,7 +59,7 @@ public final class SampleBatches implements Iterator<LabelledData>, AutoCloseabl
         int batchSize = (int) Math.max(1, Math.min(BATCH, BATCH_VALUES / sampleValues));
         this.slice = Math.max(1, batchSize / classes);
         this.total = plan.total();
-        this.decoder = Decoder.load(meta.decoder(), data.decoderWeights());
+        this.decoder = Decoder.load(meta, data.decoderWeights());
     }
 
     /** Samples handed out so far. */

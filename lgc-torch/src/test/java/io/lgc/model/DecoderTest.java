@@ -1,5 +1,6 @@
 package io.lgc.model;
 
+import io.lgc.artifact.DecoderArithmetic;
 import io.lgc.network.Layer;
 import io.lgc.network.NetworkSpec;
 import io.lgc.network.Architectures;
@@ -66,7 +67,7 @@ class DecoderTest {
         Map<String, float[]> weights = randomWeights(SMALL, 3);
         float[] latents = randomLatents(45, 4, 5);
         try (Decoder whole = Decoder.load(SMALL, weights);
-                Decoder split = Decoder.load(SMALL, weights, 16 * SMALL_LARGEST_BYTES)) {
+                Decoder split = Decoder.load(SMALL, weights, DecoderArithmetic.LAYERWISE, 16 * SMALL_LARGEST_BYTES)) {
             assertThat(whole.rowsPerPass()).isGreaterThanOrEqualTo(45);
             assertThat(split.rowsPerPass()).isEqualTo(16);
             float[] expected = whole.decode(latents, 45);
@@ -83,7 +84,7 @@ class DecoderTest {
     void decodesOnlyTheLatentsAskedFor() {
         Map<String, float[]> weights = randomWeights(SMALL, 3);
         float[] latents = randomLatents(10, 4, 5);
-        try (Decoder decoder = Decoder.load(SMALL, weights, 4 * SMALL_LARGEST_BYTES)) {
+        try (Decoder decoder = Decoder.load(SMALL, weights, DecoderArithmetic.LAYERWISE, 4 * SMALL_LARGEST_BYTES)) {
             float[] all = decoder.decode(latents, 10);
             float[] firstSix = decoder.decode(latents, 6);
             assertThat(firstSix).hasSize(6 * 64);
