@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
@@ -100,7 +99,10 @@ final class FusedLayers {
             NDList columns = new NDList(2);
             for (int b = 0; b < 2; b++) {
                 long first = (2L * a + b) * out;
-                columns.add(y.get(new NDIndex(":, {}:{}, {}:{}, {}:{}", a, a + h, b, b + w, first, first + out)));
+                // spelt out, not with NDIndex's {} arguments: those take DJL's advanced-indexing path, a copy
+                // in another memory layout, where plain slices are views
+                columns.add(y.get(":, " + a + ":" + (a + h) + ", " + b + ":" + (b + w) + ", " + first + ":"
+                        + (first + out)));
             }
             rows.add(NDArrays.stack(columns, 3)); // [n, h, w, 2, out]: column parity
         }
