@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 file="${1:?usage: bench/speed/arithmetic.sh FILE.lgc [ROUNDS]}"
 rounds="${2:-3}"
-"$root/lgc" --version > /dev/null   # build outside the timed runs
+"$root/lgc" --version > /dev/null 2>&1 || { echo "lgc does not build" >&2; exit 1; }   # build outside the timed runs
 work="$(mktemp -d "${TMPDIR:-/tmp}/lgc-arith.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 arithmetic="$("$root/lgc" inspect "$file" | sed -n 's/^decoder arithmetic: //p')"
