@@ -8,8 +8,9 @@ import java.util.Locale;
  * How LGC's own reader computes a file's decoder (header {@code decoder_arithmetic}). Both compute the
  * same function; they differ in the order of float additions, so a decoded value can differ in its
  * last bits and, about one pixel in 150,000, a uint8 pixel by one level. A file records its writer's
- * choice so that one file and one seed give the same bytes from every later version of LGC: files
- * written before the key existed are {@link #LAYERWISE}, every file written since is {@link #FUSED}.
+ * choice so that later versions of LGC give one file and one seed the bytes its writer's version gave
+ * (on the same engine and CPU): files written before the key existed are {@link #LAYERWISE}, every
+ * file written since is {@link #FUSED}.
  */
 public enum DecoderArithmetic {
     /** Every op as the format lists it (the only arithmetic before December 2026). */

@@ -27,9 +27,9 @@ import java.util.Map;
  * passes reproduce what one pass over the whole request computes, bit for bit (checked on this
  * libtorch and CPU for 1,000 rows in passes of 200).
  *
- * <p>A file's decoder is computed with the {@link DecoderArithmetic} its header records, so that one
- * file and one seed decode to the same bits in every version; networks still in training decode
- * {@link DecoderArithmetic#LAYERWISE}, as they train.
+ * <p>A file's decoder is computed with the {@link DecoderArithmetic} its header records, so that a
+ * later version decodes a file to the bits the version that wrote it gave (on the same engine and
+ * CPU); networks still in training decode {@link DecoderArithmetic#LAYERWISE}, as they train.
  */
 public final class Decoder implements AutoCloseable {
     /** Largest activation one pass may produce; below glibc's 32 MiB mmap ceiling, with room. */
