@@ -75,15 +75,7 @@ class FusedDecoderTest {
         float[] latents = gaussians(9 * (int) spec.inputShape()[0], 8);
         try (Decoder fused = Decoder.load(spec, weights, DecoderArithmetic.FUSED)) {
             float[] before = fused.decode(latents, 9);
-            for (int round = 0; round < 3; round++) {
-                System.gc();
-                for (int i = 0; i < 200; i++) {
-                    java.nio.ByteBuffer junk = java.nio.ByteBuffer.allocateDirect(1 << 16);
-                    while (junk.hasRemaining()) {
-                        junk.put((byte) 0x7f);
-                    }
-                }
-            }
+            DecoderTest.churnTheGarbageCollector();
             assertThat(fused.decode(latents, 9)).containsExactly(before);
         }
     }
