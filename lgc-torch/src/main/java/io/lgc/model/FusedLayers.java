@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A decoder's prediction block with the runs {@link LayerFusion} finds computed as one op each
- * ({@link io.lgc.artifact.DecoderArithmetic#FUSED}), about twice as fast on Fashion-MNIST's decoders
+ * ({@link io.lgc.artifact.DecoderArithmetic#FUSED}), about 1.6 times as fast on Fashion-MNIST's decoders
  * as the layers one by one (bench/results/speed.md). Prediction only: training keeps the layers the
  * file lists, whose gradients define what a seed trains.
  *
