@@ -809,7 +809,8 @@ def fused_decoder(layers):
     """The decoder with header decoder_arithmetic "fused"'s runs as one op each (FORMAT.md, Decoder arithmetic):
     upsample_nearest(2) + conv2d(3x3, stride 1, padding 1) as a 2x2 convolution of the small input with four
     times the filters, interleaved; conv2d + channel_group_mean as one convolution with each group's mean
-    filter. Weights are folded in float64. The same function to float rounding, and faster (bench/speed/subpixel.py)."""
+    filter. Weights are folded in float64. The same function to float rounding, and faster
+    (bench/speed/subpixel.py)."""
     import torch
     from torch import nn
 
