@@ -156,6 +156,8 @@ final class InspectCommand implements Callable<Integer> {
             precision.add("int4_grid_layers", layers);
         }
         o.add("precision", precision);
+        // effective too: "layerwise" for files written before the header key
+        o.addProperty("decoder_arithmetic", read.dataset().metadata().decoderArithmetic().id());
         JsonObject sizes = new JsonObject();
         sizes.addProperty("total_bytes", parts.totalBytes());
         sizes.addProperty("header_bytes", parts.headerBytes());
