@@ -20,11 +20,7 @@ public class Arithmetic {
         DecoderArithmetic arithmetic = DecoderArithmetic.parse(a[2]);
         CompressedDataset out = new CompressedDataset(in.metadata().withDecoderArithmetic(arithmetic), in.mixtures(),
                 in.decoderWeights());
-        StoragePrecision storage = new StoragePrecision(precision(a[3]), precision(a[4]));
+        StoragePrecision storage = new StoragePrecision(Precision.parse(a[3]), Precision.parse(a[4]));
         System.out.println(ArtifactFile.write(Path.of(a[1]), out, storage));
-    }
-
-    private static Precision precision(String name) {
-        return Precision.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -11,10 +11,11 @@ rounds="${2:-3}"
 "$root/lgc" --version > /dev/null 2>&1 || { echo "lgc does not build" >&2; exit 1; }   # build outside the timed runs
 work="$(mktemp -d "${TMPDIR:-/tmp}/lgc-arith.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-arithmetic="$("$root/lgc" inspect "$file" | sed -n 's/^decoder arithmetic: //p')"
+info="$("$root/lgc" inspect "$file")"
+arithmetic="$(sed -n 's/^decoder arithmetic: //p' <<< "$info")"
 other=fused
 [[ "$arithmetic" == fused ]] && other=layerwise
-precision="$("$root/lgc" inspect "$file" | sed -n 's/^precision: \([a-z0-9]*\) decoder, \([a-z0-9]*\) mixtures.*/\1 \2/p')"
+precision="$(sed -n 's/^precision: \([a-z0-9]*\) decoder, \([a-z0-9]*\) mixtures.*/\1 \2/p' <<< "$info")"
 read -r decoder mixtures <<< "$precision"
 java -cp "$root/lgc-cli/target/lgc.jar:$root/lgc-cli/target/lib/*" "$root/bench/speed/Arithmetic.java" \
   "$file" "$work/twin.lgc" "$other" "$decoder" "$mixtures" > /dev/null

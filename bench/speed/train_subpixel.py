@@ -18,8 +18,9 @@ from torch import nn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import torch_bench as tb  # noqa: E402
 
-# For output row parity a, which 3x3 kernel rows fall on the upper and the lower row of the 2x2 block.
-TAPS = {0: ([0], [1, 2]), 1: ([0, 1], [2])}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python", "src"))
+from lgc.reader import SUB_PIXEL_TAPS as TAPS  # noqa: E402
+
 # M[u * 3 + v, ((a * 2 + b) * 2 + r) * 2 + t] = 1 where kernel tap (u, v) lands on block position (r, t) at parity
 # (a, b): the 2x2 filters are the 3x3 weights times M, so the gradient reaches the weights.
 M = torch.zeros(9, 16)

@@ -122,14 +122,19 @@ public final class Decoder implements AutoCloseable {
      * of {@link #ROW_ALIGNMENT} when at least that many fit, else as many as fit, and at least 1.
      */
     static int rowsPerPass(NetworkSpec spec, long budgetBytes) {
+        long rows = Math.min(Integer.MAX_VALUE, budgetBytes / (largestActivation(spec) * Float.BYTES));
+        return (int) (rows >= ROW_ALIGNMENT ? rows - rows % ROW_ALIGNMENT : Math.max(1, rows));
+    }
+
+    /** The most values any layer's input or output holds for one sample. */
+    static long largestActivation(NetworkSpec spec) {
         long[] shape = spec.inputShape();
         long largest = Layer.product(shape);
         for (Layer layer : spec.layers()) {
             shape = layer.outputShape(shape);
             largest = Math.max(largest, Layer.product(shape));
         }
-        long rows = Math.min(Integer.MAX_VALUE, budgetBytes / (largest * Float.BYTES));
-        return (int) (rows >= ROW_ALIGNMENT ? rows - rows % ROW_ALIGNMENT : Math.max(1, rows));
+        return largest;
     }
 
     /**

@@ -11,7 +11,6 @@ import ai.djl.nn.SequentialBlock;
 import io.lgc.network.Layer;
 import io.lgc.network.LayerFusion;
 import io.lgc.network.NetworkSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +35,7 @@ final class FusedLayers {
      */
     static SequentialBlock of(NetworkSpec spec, SequentialBlock layerwise, Map<String, float[]> weights,
             NDManager manager) {
-        List<Block> children = new ArrayList<>();
-        layerwise.getChildren().forEach(pair -> children.add(pair.getValue()));
+        List<Block> children = Networks.children(layerwise);
         List<LayerFusion.Run> runs = LayerFusion.runs(spec);
         SequentialBlock out = new SequentialBlock();
         boolean channelsLast = false;

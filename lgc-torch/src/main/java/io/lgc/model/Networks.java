@@ -159,7 +159,7 @@ public final class Networks {
         }
     }
 
-    private static List<Block> children(SequentialBlock block) {
+    static List<Block> children(SequentialBlock block) {
         List<Block> out = new ArrayList<>();
         block.getChildren().forEach(pair -> out.add(pair.getValue()));
         return out;

@@ -115,7 +115,7 @@ class DecoderTest {
         return weights;
     }
 
-    private static float[] randomLatents(int n, int dim, long seed) {
+    static float[] randomLatents(int n, int dim, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] z = new float[n * dim];
         for (int i = 0; i < z.length; i++) {

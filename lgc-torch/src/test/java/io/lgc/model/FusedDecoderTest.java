@@ -31,7 +31,7 @@ class FusedDecoderTest {
     void fusedDecodingComputesTheLayers(NetworkSpec spec) {
         int n = 40;
         Map<String, float[]> weights = heWeights(spec, 3);
-        float[] latents = gaussians(n * (int) spec.inputShape()[0], 4);
+        float[] latents = DecoderTest.randomLatents(n, (int) spec.inputShape()[0], 4);
         try (Decoder layerwise = Decoder.load(spec, weights, DecoderArithmetic.LAYERWISE);
                 Decoder fused = Decoder.load(spec, weights, DecoderArithmetic.FUSED)) {
             float[] expected = layerwise.decode(latents, n);
@@ -56,8 +56,8 @@ class FusedDecoderTest {
     void fusedDecodingInPassesIsOnePassBitForBit(NetworkSpec spec) {
         int n = 48; // three aligned passes of 16
         Map<String, float[]> weights = heWeights(spec, 5);
-        float[] latents = gaussians(n * (int) spec.inputShape()[0], 6);
-        long largestActivation = largestActivationBytes(spec);
+        float[] latents = DecoderTest.randomLatents(n, (int) spec.inputShape()[0], 6);
+        long largestActivation = Decoder.largestActivation(spec) * Float.BYTES;
         try (Decoder whole = Decoder.load(spec, weights, DecoderArithmetic.FUSED);
                 Decoder split = Decoder.load(spec, weights, DecoderArithmetic.FUSED, 16 * largestActivation)) {
             assertThat(split.rowsPerPass()).isEqualTo(16);
@@ -72,22 +72,12 @@ class FusedDecoderTest {
     void foldedWeightsOutliveTheGarbageCollector(NetworkSpec spec) {
         // the folded filters are tensors made from Java arrays, as the layers' weights are (DecoderTest)
         Map<String, float[]> weights = heWeights(spec, 7);
-        float[] latents = gaussians(9 * (int) spec.inputShape()[0], 8);
+        float[] latents = DecoderTest.randomLatents(9, (int) spec.inputShape()[0], 8);
         try (Decoder fused = Decoder.load(spec, weights, DecoderArithmetic.FUSED)) {
             float[] before = fused.decode(latents, 9);
             DecoderTest.churnTheGarbageCollector();
             assertThat(fused.decode(latents, 9)).containsExactly(before);
         }
-    }
-
-    private static long largestActivationBytes(NetworkSpec spec) {
-        long[] shape = spec.inputShape();
-        long largest = Layer.product(shape);
-        for (Layer layer : spec.layers()) {
-            shape = layer.outputShape(shape);
-            largest = Math.max(largest, Layer.product(shape));
-        }
-        return largest * Float.BYTES;
     }
 
     /** Weights of He's scale (std sqrt(2 / fan-in)), so that activations neither vanish nor explode. */
@@ -104,14 +94,5 @@ class FusedDecoderTest {
             weights.put(name, w);
         });
         return weights;
-    }
-
-    private static float[] gaussians(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
     }
 }
