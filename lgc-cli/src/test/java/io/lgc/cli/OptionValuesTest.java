@@ -44,6 +44,8 @@ class OptionValuesTest {
                 compress("--feature-weight", "-0.5", "--feature-weight must be 0 or more, got -0.5"),
                 compress("--feature-epochs", "-1", "--feature-epochs must be at least 0, got -1"),
                 compress("--teacher-epochs", "0", "--teacher-epochs must be at least 1, got 0"),
+                compress("--teacher-width", "0", "--teacher-width must be a positive multiple of 16, got 0"),
+                compress("--teacher-width", "24", "--teacher-width must be a positive multiple of 16, got 24"),
                 compress("--size", "0x4", "--size must be WIDTHxHEIGHT with positive numbers, like 32x32, got '0x4'"),
                 compress("--channels", "2", "--channels must be 1 (grayscale) or 3 (RGB), got 2"),
                 compress("--provenance", "all", "--provenance must be minimal or full, got 'all'"),

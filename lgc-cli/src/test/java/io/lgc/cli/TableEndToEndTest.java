@@ -171,10 +171,16 @@ class TableEndToEndTest {
         Path out = dir.resolve("refused.lgc");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--feature-weight", "0.1"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
-                + " --teacher-epochs, --texture-weight) compares a CNN's features of images and applies to images only");
+                + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies to images"
+                + " only");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--texture-weight", "1"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
-                + " --teacher-epochs, --texture-weight) compares a CNN's features of images and applies to images only");
+                + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies to images"
+                + " only");
+        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
+                "--teacher-width", "32"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
+                + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies"
+                + " to images only");
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--model", "conv"), train + ": a table; --model conv needs images, a table trains the dense"
                 + " autoencoder (--model auto or dense)");

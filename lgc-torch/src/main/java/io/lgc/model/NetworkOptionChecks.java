@@ -3,9 +3,9 @@ package io.lgc.model;
 import io.lgc.InputException;
 
 /**
- * The checks of {@code --width} and {@code --stem}, which shape the convolutional autoencoder, shared by
+ * The checks of the options that shape compression's networks: {@code --width} and {@code --stem}, shared by
  * {@code lgc compress} and {@code lgc-spark compress} so that both refuse the same values in the same words,
- * under the option the user typed, before any work.
+ * under the option the user typed, before any work, and {@code --teacher-width}.
  */
 public final class NetworkOptionChecks {
     private NetworkOptionChecks() {
@@ -13,8 +13,13 @@ public final class NetworkOptionChecks {
 
     /** {@code --width W}: a positive multiple of 16; null (not given) passes. */
     public static void requireWidth(Integer width) {
-        if (width != null && (width <= 0 || width % 16 != 0)) {
-            throw new InputException("--width must be a positive multiple of 16, got " + width);
+        requireMultipleOf16("--width", width);
+    }
+
+    /** A count of filters that must be a positive multiple of 16; null (not given) passes. */
+    public static void requireMultipleOf16(String flag, Integer filters) {
+        if (filters != null && (filters <= 0 || filters % 16 != 0)) {
+            throw new InputException(flag + " must be a positive multiple of 16, got " + filters);
         }
     }
 
