@@ -2,7 +2,6 @@ package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lgc.artifact.ArtifactFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ class KlWeightOptionTest extends QuickCompressFixture {
         assertThat(without.exitCode()).as(without.err()).isZero();
         assertThat(config(variational).get("kl_weight").getAsDouble()).isEqualTo(0.1);
         assertThat(config(plain).has("kl_weight")).isFalse();
-        float[] variationalWeights = ArtifactFile.read(variational).decoderWeights().values().iterator().next();
-        float[] plainWeights = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        float[] variationalWeights = firstDecoderTensor(variational);
+        float[] plainWeights = firstDecoderTensor(plain);
         assertThat(variationalWeights).hasSameSizeAs(plainWeights).isNotEqualTo(plainWeights);
     }
 
@@ -39,10 +38,6 @@ class KlWeightOptionTest extends QuickCompressFixture {
 
     @Test
     void aPrivateFileFitsItsOwnDecoderSoTheWeightIsRefused() {
-        Path out = dir.resolve("private.lgc");
-        CliRun run = quick.plain(out, "--epsilon", "1", "--kl-weight", "0.1");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("lgc: --kl-weight does not apply with --epsilon");
-        assertThat(out).doesNotExist();
+        assertRefusedWithEpsilon("--kl-weight", "0.1");
     }
 }

@@ -2,7 +2,6 @@ package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lgc.artifact.ArtifactFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ class LatentNoiseOptionTest extends QuickCompressFixture {
         assertThat(without.exitCode()).as(without.err()).isZero();
         assertThat(config(noisy).get("latent_noise").getAsDouble()).isEqualTo(0.5);
         assertThat(config(plain).has("latent_noise")).isFalse();
-        float[] noisyWeights = ArtifactFile.read(noisy).decoderWeights().values().iterator().next();
-        float[] plainWeights = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        float[] noisyWeights = firstDecoderTensor(noisy);
+        float[] plainWeights = firstDecoderTensor(plain);
         assertThat(noisyWeights).hasSameSizeAs(plainWeights).isNotEqualTo(plainWeights);
     }
 
@@ -47,10 +46,6 @@ class LatentNoiseOptionTest extends QuickCompressFixture {
 
     @Test
     void aPrivateFileFitsItsOwnDecoderSoTheNoiseIsRefused() {
-        Path out = dir.resolve("private.lgc");
-        CliRun run = quick.plain(out, "--epsilon", "1", "--latent-noise", "0.5");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("lgc: --latent-noise does not apply with --epsilon");
-        assertThat(out).doesNotExist();
+        assertRefusedWithEpsilon("--latent-noise", "0.5");
     }
 }

@@ -2,7 +2,6 @@ package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lgc.artifact.ArtifactFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ class LearningRateScheduleOptionTest extends QuickCompressFixture {
         assertThat(standard.exitCode()).as(standard.err()).isZero();
         assertThat(config(cosine).get("lr_schedule").getAsString()).isEqualTo("cosine");
         assertThat(config(constant).has("lr_schedule")).isFalse();
-        float[] decayedWeights = ArtifactFile.read(cosine).decoderWeights().values().iterator().next();
-        float[] standardWeights = ArtifactFile.read(constant).decoderWeights().values().iterator().next();
+        float[] decayedWeights = firstDecoderTensor(cosine);
+        float[] standardWeights = firstDecoderTensor(constant);
         assertThat(decayedWeights).hasSameSizeAs(standardWeights).isNotEqualTo(standardWeights);
     }
 

@@ -28,6 +28,21 @@ abstract class QuickCompressFixture {
         org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.mismatch(given, plain)).isEqualTo(-1L);
     }
 
+    /** The first weight tensor of an artifact's decoder, to tell two trainings apart. */
+    static float[] firstDecoderTensor(Path artifact) {
+        return ArtifactFile.read(artifact).decoderWeights().values().iterator().next();
+    }
+
+    /** Asserts that {@code option} is refused with {@code --epsilon}, which fits its own PCA decoder, before any work. */
+    void assertRefusedWithEpsilon(String option, String value) {
+        Path out = dir.resolve("private.lgc");
+        CliRun run = quick.plain(out, "--epsilon", "1", option, value);
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(run.err().strip())
+                .startsWith("lgc: " + option + " does not apply with --epsilon");
+        org.assertj.core.api.Assertions.assertThat(out).doesNotExist();
+    }
+
     /** The configuration an artifact's header records ({@code provenance.config}). */
     static JsonObject config(Path artifact) {
         return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");

@@ -2,7 +2,6 @@ package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lgc.artifact.ArtifactFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ class TeacherWidthOptionTest extends QuickCompressFixture {
         assertThat(without.exitCode()).as(without.err()).isZero();
         assertThat(config(wide).get("teacher_width").getAsInt()).isEqualTo(32);
         assertThat(config(plain).get("teacher_width").getAsInt()).isEqualTo(16);
-        float[] wideWeights = ArtifactFile.read(wide).decoderWeights().values().iterator().next();
-        float[] plainWeights = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        float[] wideWeights = firstDecoderTensor(wide);
+        float[] plainWeights = firstDecoderTensor(plain);
         assertThat(wideWeights).hasSameSizeAs(plainWeights).isNotEqualTo(plainWeights);
     }
 
@@ -30,10 +29,6 @@ class TeacherWidthOptionTest extends QuickCompressFixture {
 
     @Test
     void aPrivateFileFitsItsOwnDecoderSoNoTeacherIsTrained() {
-        Path out = dir.resolve("private.lgc");
-        CliRun run = quick.plain(out, "--epsilon", "1", "--teacher-width", "32");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("lgc: --teacher-width does not apply with --epsilon");
-        assertThat(out).doesNotExist();
+        assertRefusedWithEpsilon("--teacher-width", "32");
     }
 }

@@ -2,7 +2,6 @@ package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lgc.artifact.ArtifactFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ class TextureWeightOptionTest extends QuickCompressFixture {
         assertThat(without.exitCode()).as(without.err()).isZero();
         assertThat(config(textured).get("texture_weight").getAsDouble()).isEqualTo(50);
         assertThat(config(plain).has("texture_weight")).isFalse();
-        float[] texturedWeights = ArtifactFile.read(textured).decoderWeights().values().iterator().next();
-        float[] plainWeights = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        float[] texturedWeights = firstDecoderTensor(textured);
+        float[] plainWeights = firstDecoderTensor(plain);
         assertThat(texturedWeights).hasSameSizeAs(plainWeights).isNotEqualTo(plainWeights);
     }
 
@@ -39,11 +38,7 @@ class TextureWeightOptionTest extends QuickCompressFixture {
 
     @Test
     void aPrivateFileFitsItsOwnDecoderSoTheTermIsRefused() {
-        Path out = dir.resolve("private.lgc");
-        CliRun run = quick.plain(out, "--epsilon", "1", "--texture-weight", "10");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("lgc: --texture-weight does not apply with --epsilon");
-        assertThat(out).doesNotExist();
+        assertRefusedWithEpsilon("--texture-weight", "10");
     }
 
     @Test
@@ -52,8 +47,8 @@ class TextureWeightOptionTest extends QuickCompressFixture {
         Path plain = dir.resolve("plain.lgc");
         assertThat(quick.to(out, "--texture-weight", "50", "--feature-epochs", "0", "-q").exitCode()).isZero();
         assertThat(quick.to(plain, "--feature-epochs", "0", "-q").exitCode()).isZero();
-        float[] a = ArtifactFile.read(out).decoderWeights().values().iterator().next();
-        float[] b = ArtifactFile.read(plain).decoderWeights().values().iterator().next();
+        float[] a = firstDecoderTensor(out);
+        float[] b = firstDecoderTensor(plain);
         assertThat(a).isEqualTo(b);
     }
 }
