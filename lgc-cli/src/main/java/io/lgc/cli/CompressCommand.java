@@ -95,8 +95,7 @@ final class CompressCommand implements Callable<Integer> {
     /** Options only an autoencoder's training uses. */
     static final List<String> AUTOENCODER_OPTIONS = List.of("--model", "--epochs", "--batch-size", "--lr",
             "--lr-schedule", "--feature-weight", "--feature-epochs", "--teacher-epochs", "--teacher-width", "--width",
-            "--stem",
-            "--latent-noise", "--kl-weight", "--texture-weight");
+            "--stem", "--latent-noise", "--kl-weight", "--texture-weight");
 
     @Option(names = "--decoder", paramLabel = "auto|autoencoder|pca",
             description = "A trained autoencoder, or a PCA basis with a linear decoder (the linear "
@@ -180,8 +179,8 @@ final class CompressCommand implements Callable<Integer> {
     Integer teacherEpochs;
 
     @Option(names = "--teacher-width", paramLabel = "W",
-            description = "Filters of that classifier's first convolution, a multiple of 16 (default: 16; 32 is the "
-                    + "fast evaluation protocol's own CNN).")
+            description = "Filters of that classifier's first convolution, a multiple of 16 up to 512 (default: 16; "
+                    + "32 is the fast evaluation protocol's own CNN).")
     Integer teacherWidth;
 
     @Option(names = "--width", paramLabel = "W",
@@ -1023,7 +1022,7 @@ final class CompressCommand implements Callable<Integer> {
         OptionChecks.nonNegative("--feature-weight", featureWeight);
         OptionChecks.atLeast("--feature-epochs", featureEpochs, 0);
         OptionChecks.atLeast("--teacher-epochs", teacherEpochs, 1);
-        NetworkOptionChecks.requireMultipleOf16("--teacher-width", teacherWidth);
+        NetworkOptionChecks.requireTeacherWidth(teacherWidth);
         OptionChecks.atLeast("--tune-steps", tuneSteps, 0);
         NetworkOptionChecks.requireWidth(width);
         OptionChecks.nonNegative("--tune-match", tuneMatch);

@@ -14,7 +14,7 @@ import io.lgc.ParameterException;
  * @param epochs the term is used in the last {@code epochs} autoencoder epochs only (the earlier
  *     ones, pixel loss alone, cost about half as much)
  * @param teacherEpochs epochs to train the teacher
- * @param teacherWidth filters of the teacher's first convolution (a multiple of 16)
+ * @param teacherWidth filters of the teacher's first convolution (a multiple of 16, at most {@link #MAX_TEACHER_WIDTH})
  * @param textureWeight weight of a second term, in the same epochs: the mean squared distance between
  *     the Gram matrices (channel by channel, over all positions) of the teacher's first convolution's
  *     activations of the reconstruction and of the original. They hold how strongly each local pattern
@@ -23,6 +23,11 @@ import io.lgc.ParameterException;
  */
 public record FeatureMatching(double weight, int epochs, int teacherEpochs, int teacherWidth, double textureWeight) {
     public static final FeatureMatching OFF = new FeatureMatching(0, 0, 1, 16);
+    /**
+     * Largest accepted {@link #teacherWidth}: the fast protocol's CNN has 32 filters; at 512 one batch of 128
+     * Fashion-MNIST images already holds 200 MB in the first layer's activations.
+     */
+    public static final int MAX_TEACHER_WIDTH = 512;
     /** Largest accepted {@link #textureWeight}. */
     public static final double MAX_TEXTURE_WEIGHT = 1e6;
 
@@ -36,8 +41,9 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
         if (teacherEpochs <= 0) {
             throw new ParameterException(Parameter.TEACHER_EPOCHS, " must be positive, got " + teacherEpochs);
         }
-        if (teacherWidth <= 0 || teacherWidth % 16 != 0) {
-            throw new InputException("teacher width must be a positive multiple of 16, got " + teacherWidth);
+        if (teacherWidth <= 0 || teacherWidth % 16 != 0 || teacherWidth > MAX_TEACHER_WIDTH) {
+            throw new InputException("teacher width must be a multiple of 16 from 16 to " + MAX_TEACHER_WIDTH
+                    + ", got " + teacherWidth);
         }
         if (!(textureWeight >= 0 && textureWeight <= MAX_TEXTURE_WEIGHT)) {
             throw new ParameterException(Parameter.TEXTURE_WEIGHT, " must be in 0.." + (long) MAX_TEXTURE_WEIGHT

@@ -48,6 +48,15 @@ class FeatureMatchingTest {
     }
 
     @Test
+    void theTeacherWidthIsAMultipleOf16UpToItsLimit() {
+        assertThat(new FeatureMatching(0.1, 3, 2, FeatureMatching.MAX_TEACHER_WIDTH).teacherWidth()).isEqualTo(512);
+        for (int bad : new int[] {0, -16, 24, FeatureMatching.MAX_TEACHER_WIDTH + 16}) {
+            assertThatThrownBy(() -> new FeatureMatching(0.1, 3, 2, bad)).isInstanceOf(InputException.class)
+                    .hasMessage("teacher width must be a multiple of 16 from 16 to 512, got " + bad);
+        }
+    }
+
+    @Test
     void moreFeatureEpochsThanEpochsIsRefused() {
         assertThatThrownBy(() -> new AutoencoderConfig(8, 32, new FitConfig(2, 64, 1e-3, 1), 0.05,
                 new FeatureMatching(0.1, 3, 1, 16))).isInstanceOf(InputException.class)
