@@ -169,18 +169,14 @@ class TableEndToEndTest {
     @Order(7)
     void compressRefusesWhatDoesNotApplyToTables() {
         Path out = dir.resolve("refused.lgc");
-        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
-                "--feature-weight", "0.1"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
-                + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies to images"
-                + " only");
-        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
-                "--texture-weight", "1"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
-                + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies to images"
-                + " only");
-        assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
-                "--teacher-width", "32"), train + ": a table; feature matching (--feature-weight, --feature-epochs,"
+        String featureMatching = train + ": a table; feature matching (--feature-weight, --feature-epochs,"
                 + " --teacher-epochs, --teacher-width, --texture-weight) compares a CNN's features of images and applies"
-                + " to images only");
+                + " to images only";
+        for (String[] option : new String[][] {{"--feature-weight", "0.1"}, {"--texture-weight", "1"},
+                {"--teacher-width", "32"}}) {
+            assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o",
+                    out.toString(), option[0], option[1]), featureMatching);
+        }
         assertOneLineError(CliRun.of("compress", train.toString(), "--label-column", "species", "-o", out.toString(),
                 "--model", "conv"), train + ": a table; --model conv needs images, a table trains the dense"
                 + " autoencoder (--model auto or dense)");

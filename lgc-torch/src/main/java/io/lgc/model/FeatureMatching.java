@@ -41,7 +41,7 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
         if (teacherEpochs <= 0) {
             throw new ParameterException(Parameter.TEACHER_EPOCHS, " must be positive, got " + teacherEpochs);
         }
-        if (teacherWidth <= 0 || teacherWidth % 16 != 0 || teacherWidth > MAX_TEACHER_WIDTH) {
+        if (!validTeacherWidth(teacherWidth)) {
             throw new InputException("teacher width must be a multiple of 16 from 16 to " + MAX_TEACHER_WIDTH
                     + ", got " + teacherWidth);
         }
@@ -49,6 +49,11 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
             throw new ParameterException(Parameter.TEXTURE_WEIGHT, " must be in 0.." + (long) MAX_TEXTURE_WEIGHT
                     + ", got " + textureWeight);
         }
+    }
+
+    /** Whether {@code width} is an accepted {@link #teacherWidth}: a multiple of 16 from 16 to the maximum. */
+    public static boolean validTeacherWidth(int width) {
+        return width > 0 && width % 16 == 0 && width <= MAX_TEACHER_WIDTH;
     }
 
     /** Without the texture term. */

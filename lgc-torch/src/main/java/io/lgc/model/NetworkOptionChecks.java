@@ -13,20 +13,16 @@ public final class NetworkOptionChecks {
 
     /** {@code --width W}: a positive multiple of 16; null (not given) passes. */
     public static void requireWidth(Integer width) {
-        requireMultipleOf16("--width", width);
+        if (width != null && (width <= 0 || width % 16 != 0)) {
+            throw new InputException("--width must be a positive multiple of 16, got " + width);
+        }
     }
 
     /** {@code --teacher-width W}: a multiple of 16 up to {@link FeatureMatching#MAX_TEACHER_WIDTH}; null passes. */
     public static void requireTeacherWidth(Integer width) {
-        if (width != null && (width <= 0 || width % 16 != 0 || width > FeatureMatching.MAX_TEACHER_WIDTH)) {
+        if (width != null && !FeatureMatching.validTeacherWidth(width)) {
             throw new InputException("--teacher-width must be a multiple of 16 from 16 to "
                     + FeatureMatching.MAX_TEACHER_WIDTH + ", got " + width);
-        }
-    }
-
-    private static void requireMultipleOf16(String flag, Integer filters) {
-        if (filters != null && (filters <= 0 || filters % 16 != 0)) {
-            throw new InputException(flag + " must be a positive multiple of 16, got " + filters);
         }
     }
 
