@@ -594,9 +594,11 @@ final class CompressCommand implements Callable<Integer> {
             throw new InputException(source.displayName() + ": a table; --budget chooses among settings measured on"
                     + " images (a table takes --latent-dim and --components)");
         }
-        // a setting measured with longer training trains as long, unless the user gave the epochs
-        MeasuredSettings.Training training = given("--epochs") || given("--feature-epochs")
-                ? MeasuredSettings.Training.AS_GIVEN : MeasuredSettings.Training.AS_MEASURED;
+        // a setting measured with longer training (or its own teacher) trains so, unless the user gave the epochs
+        // (the teacher)
+        MeasuredSettings.Training training = new MeasuredSettings.Training(
+                !given("--epochs") && !given("--feature-epochs"),
+                !given("--teacher-width") && !given("--teacher-epochs"));
         PrintStream out = root.out;
         BudgetCompressor.Listener said = new BudgetCompressor.Listener() {
             @Override
@@ -606,8 +608,8 @@ final class CompressCommand implements Callable<Integer> {
 
             @Override
             public void refitting(long bytes, MeasuredSettings.Setting next) {
-                out.println("budget: the file came out at " + Text.bytes(bytes) + "; the same network with its"
-                        + " mixtures refitted: " + next.describe());
+                out.println("budget: the file came out at " + Text.bytes(bytes) + "; the same trained network"
+                        + " finished as: " + next.describe());
             }
 
             @Override
@@ -676,10 +678,14 @@ final class CompressCommand implements Callable<Integer> {
                 + ", predicted at most " + Text.bytes(choice.predictedBytes()) + " with "
                 + MeasuredSettings.predictedStorage(choice.setting()).mixtures().label() + " mixtures (" + accuracy
                 + " % on Fashion-MNIST, " + which + ")" + fallback(choice)
-                + (training == MeasuredSettings.Training.AS_GIVEN && choice.setting().epochs() > 0
+                + (!training.ownEpochs() && choice.setting().epochs() > 0
                         ? "; it trains for the " + config.autoencoder().fit().epochs()
                         + (config.autoencoder().fit().epochs() == 1 ? " epoch" : " epochs") + " given, not the "
-                        + choice.setting().epochs() + " it was measured with" : ""));
+                        + choice.setting().epochs() + " it was measured with" : "")
+                + (!training.ownTeacher() && choice.setting().teacherWidth() > 0
+                        ? "; it learns from the teacher given (width " + config.autoencoder().featureMatching()
+                        .teacherWidth() + ", " + config.autoencoder().featureMatching().teacherEpochs()
+                        + " epochs), not the one it was measured with" : ""));
     }
 
     /** What a choice predicted over its budget falls back on: the same network's mixtures as a setting predicted to fit. */
@@ -688,7 +694,7 @@ final class CompressCommand implements Callable<Integer> {
             return "";
         }
         MeasuredSettings.Choice fits = choice.then().get(choice.then().size() - 1);
-        return "; should its file come out larger, the same network's mixtures are refitted as " + (choice.then()
+        return "; should its file come out larger, the same trained network is finished as " + (choice.then()
                 .size() > 1 ? "the settings after it, down to " : "") + fits.setting().describe() + " (predicted at most "
                 + Text.bytes(fits.predictedBytes()) + ")";
     }

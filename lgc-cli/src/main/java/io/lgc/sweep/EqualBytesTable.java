@@ -84,7 +84,18 @@ public final class EqualBytesTable {
 
     private static String setting(JsonObject p) {
         return p.get("decoder").getAsString() + ", k=" + p.get("latent_dim").getAsInt() + ", K="
-                + p.get("components").getAsInt() + ", " + p.get("precision").getAsString();
+                + p.get("components").getAsInt() + ", " + precision(p);
+    }
+
+    /** "int8", or for a mixed decoder (a budget point's file) "int4, layer 3 at int8". */
+    private static String precision(JsonObject p) {
+        if (!p.has("int8_layers")) {
+            return p.get("precision").getAsString();
+        }
+        List<String> layers = new java.util.ArrayList<>();
+        p.getAsJsonArray("int8_layers").forEach(e -> layers.add(e.getAsString()));
+        return p.get("grid").getAsString() + ", " + (layers.size() == 1 ? "layer " : "layers ")
+                + String.join(" and ", layers) + " at int8";
     }
 
     private static String percent(JsonObject p) {

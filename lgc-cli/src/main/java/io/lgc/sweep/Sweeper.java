@@ -151,6 +151,11 @@ public final class Sweeper {
         o.addProperty("latent_dim", stored.dataset().metadata().latentDim());
         o.addProperty("components", config.get("components").getAsInt());
         o.addProperty("precision", stored.precision().decoder().label());
+        JsonObject rounding = config.getAsJsonObject("rounding_tuning");
+        if (rounding != null && rounding.has("int8_layers")) { // an int8 file whose other layers lie on int4's grid
+            o.addProperty("grid", rounding.get("precision").getAsString());
+            o.add("int8_layers", rounding.get("int8_layers"));
+        }
         o.addProperty("mixture_precision", stored.precision().mixtures().label());
         return o;
     }
@@ -166,8 +171,8 @@ public final class Sweeper {
 
             @Override
             public void refitting(long bytes, MeasuredSettings.Setting next) {
-                report.accept(point.id() + ": the file came out at " + bytes + " B; the same network with its"
-                        + " mixtures refitted: " + next.describe());
+                report.accept(point.id() + ": the file came out at " + bytes + " B; the same trained network"
+                        + " finished as: " + next.describe());
             }
 
             @Override
@@ -194,9 +199,41 @@ public final class Sweeper {
         return config.get("decoder").getAsString().equals(setting.decoder().cliName())
                 && file.dataset().metadata().latentDim() == setting.latentDim()
                 && config.get("components").getAsString().equals(Integer.toString(setting.components()))
-                && file.precision().decoder() == setting.precision()
+                && file.precision().decoder() == setting.grid().stored()
                 && (!autoencoder || config.get("width").getAsInt() == setting.width() && stem == setting.stem())
-                && (setting.epochs() == 0 || config.get("epochs").getAsInt() == setting.epochs());
+                && (setting.epochs() == 0 || config.get("epochs").getAsInt() == setting.epochs())
+                && roundedAs(setting, config.getAsJsonObject("rounding_tuning"))
+                && taughtAs(setting, config);
+    }
+
+    /**
+     * Whether a file's recorded teacher is {@code setting}'s own, where it has one (width 16 in files from before
+     * the width was recorded).
+     */
+    private static boolean taughtAs(MeasuredSettings.Setting setting, JsonObject config) {
+        if (setting.teacherWidth() == 0) {
+            return true;
+        }
+        int width = config.has("teacher_width") ? config.get("teacher_width").getAsInt() : 16;
+        return width == setting.teacherWidth() && config.has("teacher_epochs")
+                && config.get("teacher_epochs").getAsInt() == setting.teacherEpochs();
+    }
+
+    /**
+     * Whether a file's recorded rounding steps ({@code recorded}, null for none) are {@code setting}'s: the int8
+     * layers of a mixed decoder and the steps' schedule (absent in files from before either existed).
+     */
+    private static boolean roundedAs(MeasuredSettings.Setting setting, JsonObject recorded) {
+        if (recorded == null) {
+            return setting.roundingSteps() == 0;
+        }
+        List<Integer> layers = new java.util.ArrayList<>();
+        if (recorded.has("int8_layers")) {
+            recorded.getAsJsonArray("int8_layers").forEach(e -> layers.add(e.getAsInt()));
+        }
+        String schedule = recorded.has("schedule") ? recorded.get("schedule").getAsString() : "constant";
+        return recorded.get("steps").getAsInt() == setting.roundingSteps() && layers.equals(setting.int8Layers())
+                && schedule.equals(setting.roundingSchedule().id());
     }
 
     /** The setting {@code lgc compress --budget} tries first for {@code budget}, or empty if none fits. */

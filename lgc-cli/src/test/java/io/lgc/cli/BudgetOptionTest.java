@@ -79,7 +79,7 @@ class BudgetOptionTest extends QuickCompressFixture {
         assertThat(run.out()).containsPattern("budget 75,400 B \\(73.6 KiB\\): autoencoder, latent 16, 10 components per"
                 + " class, width 32, stem 16, int8, int8 mixtures, 24 epochs, predicted at most ([\\d,]+) B [^\\n]*the best"
                 + " measured setting on a network predicted to fit\\); should its file come out larger, the same"
-                + " network's mixtures are refitted as autoencoder, latent 16, 5 components per class, width 32, stem"
+                + " trained network is finished as autoencoder, latent 16, 5 components per class, width 32, stem"
                 + " 16, int8, 24 epochs \\(predicted at most [\\d,]+ B [^\\n]*\\nbudget: mixtures stored in int8 as the"
                 + " setting was measured");
         assertThat(run.out()).doesNotContain("came out at");
@@ -108,24 +108,43 @@ class BudgetOptionTest extends QuickCompressFixture {
 
     @Test
     void aChoiceMeasuredAtAnotherSpreadAndSharpenedIsWrittenSoUnlessSpreadIsGiven() throws IOException {
-        // at 8x8 pixels the latent-32 int4 setting, measured drawn at spread 1.4, is predicted at about 69,600 B
+        // at 8x8 pixels the latent-32 int4 setting, measured drawn at spread 1.4, is predicted at about 68,700 B; the
+        // same setting with its stem's convolution kept at int8 and a stronger teacher (measured so too) at about
+        // 72,200 B, and so tried first, its network finished all at int4 to fall back on: its file fits
         Path out = dir.resolve("wide.lgc");
         CliRun run = compressBands(out, "--budget", "70000", "--epochs", "1", "--n-init", "1", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("budget 70,000 B (68.4 KiB): autoencoder, latent 32, 5 components per class,"
-                + " width 32, stem 16, int4 (300 rounding steps), int8 mixtures, 24 epochs, drawn at spread 1.4,"
-                + " sharpened,");
+                + " width 32, stem 16, int4 with layer 3 at int8 (300 rounding steps, cosine rate), int8 mixtures, 24"
+                + " epochs, teacher of width 32 trained 6 epochs, drawn at spread 1.4, sharpened,");
+        assertThat(run.out()).contains("should its file come out larger, the same trained network is finished as"
+                + " autoencoder, latent 32, 5 components per class, width 32, stem 16, int4 (300 rounding steps, cosine"
+                + " rate), int8 mixtures, 24 epochs, teacher of width 32 trained 6 epochs, drawn at spread 1.4, sharpened"
+                + " (predicted at most ");
+        assertThat(run.out()).doesNotContain("teacher given");
+        assertThat(run.out()).doesNotContain("came out at");
         assertThat(Files.size(out)).isLessThanOrEqualTo(70_000);
+        // the grid and the rate it was measured with: an int8 file whose other layers lie on int4's 15 levels
+        JsonObject rounding = config(out).getAsJsonObject("rounding_tuning");
+        assertThat(rounding.getAsJsonArray("int8_layers")).containsExactly(new com.google.gson.JsonPrimitive(3));
+        assertThat(rounding.get("schedule").getAsString()).isEqualTo("cosine");
+        assertThat(ArtifactFile.readVerified(out).precision().decoder()).isEqualTo(io.lgc.artifact.Precision.INT8);
         assertThat(ArtifactFile.readVerified(out).header().get("spread").getAsDouble()).isEqualTo(1.4);
+        // the teacher it was measured with, though the user gave the epochs
+        assertThat(config(out).get("teacher_width").getAsInt()).isEqualTo(32);
+        assertThat(config(out).get("teacher_epochs").getAsInt()).isEqualTo(6);
         // measured sharpened, so written sharpened, at the spread the file recommends
         var layers = ArtifactFile.read(out).metadata().decoder().layers();
         assertThat(layers.get(layers.size() - 1)).isInstanceOf(io.lgc.network.Layer.FrequencyGain.class);
         assertThat(config(out).getAsJsonObject("sharpening").get("spread").getAsDouble()).isEqualTo(1.4);
         Path given = dir.resolve("given.lgc");
         CliRun mine = compressBands(given, "--budget", "70000", "--epochs", "1", "--n-init", "1", "--seed", "1",
-                "--spread", "1.1", "-q");
+                "--spread", "1.1", "--teacher-width", "16");
         assertThat(mine.exitCode()).as(mine.err()).isZero();
         assertThat(ArtifactFile.readVerified(given).header().get("spread").getAsDouble()).isEqualTo(1.1);
+        assertThat(mine.out()).contains("; it learns from the teacher given (width 16, 2 epochs), not the one it was"
+                + " measured with");
+        assertThat(config(given).get("teacher_width").getAsInt()).isEqualTo(16);
     }
 
     @Test

@@ -73,4 +73,21 @@ class EqualBytesTableTest {
                 "|---:|---:|---|",
                 "| 78,400 B | 84.14 % (68,846 B) | autoencoder, k=32, K=5, int4 |");
     }
+
+    @Test
+    void aMixedDecoderIsNamedByItsGridAndTheLayersKeptAtInt8() {
+        JsonObject mixed = lgc(75_469, 0.8402, 32);
+        mixed.addProperty("for_budget", 78_400);
+        mixed.addProperty("grid", "int4");
+        JsonArray layers = new JsonArray();
+        layers.add(3);
+        mixed.add("int8_layers", layers);
+        JsonArray points = new JsonArray();
+        points.add(mixed);
+        JsonObject sweep = new JsonObject();
+        sweep.add("points", points);
+
+        assertThat(EqualBytesTable.markdown(sweep).lines()).contains(
+                "| 78,400 B | 84.02 % (75,469 B) | autoencoder, k=32, K=5, int4, layer 3 at int8 |");
+    }
 }

@@ -66,6 +66,11 @@ public record FeatureMatching(double weight, int epochs, int teacherEpochs, int 
         return new FeatureMatching(weight, last, teacherEpochs, teacherWidth, textureWeight);
     }
 
+    /** The same term, its teacher of {@code width} filters trained {@code trainedEpochs} epochs. */
+    public FeatureMatching withTeacher(int width, int trainedEpochs) {
+        return new FeatureMatching(weight, epochs, trainedEpochs, width, textureWeight);
+    }
+
     /** The same with the texture term at {@code w}. */
     public FeatureMatching withTextureWeight(double w) {
         return new FeatureMatching(weight, epochs, teacherEpochs, teacherWidth, w);

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * Compression to a byte budget, as {@code lgc compress --budget} does it: the most accurate setting
  * measured on Fashion-MNIST ({@link MeasuredSettings}) predicted to fit, or a better one on the same
  * network tried first; when a file comes out larger (a setting predicted larger, mixtures that fp16
- * would move too far, fits with warnings), the next setting on the same network, its mixtures refitted,
+ * would move too far, fits with warnings), the next setting on the same network, its mixtures refitted (and
+ * its rounding steps run again where that setting's grid differs),
  * then the next measured setting, trained anew, until one fits or none is left (a
  * {@link ParameterException} naming {@link Parameter#BUDGET}).
  */
@@ -37,7 +38,10 @@ public final class BudgetCompressor {
         default void choosing(MeasuredSettings.Choice choice, boolean retry) {
         }
 
-        /** The file came out at {@code bytes}; the same network's mixtures are refitted as {@code next}. */
+        /**
+         * The file came out at {@code bytes}; the same trained network is finished as {@code next}: its mixtures
+         * refitted, its rounding steps run for {@code next}'s grid.
+         */
         default void refitting(long bytes, MeasuredSettings.Setting next) {
         }
 
@@ -152,7 +156,7 @@ public final class BudgetCompressor {
     private static Finished finished(CompressionResult result, MeasuredSettings.Setting setting, long budget,
             Dataset images, CompressionConfig base, Options options, Progress progress, Listener listener) {
         StoragePrecision writerRule = storable(base, () -> ArtifactFile.storage(result.dataset(),
-                setting.precision()));
+                setting.grid().stored()));
         int candidates = setting.rounding().enabled() ? options.roundingCandidates() : 1;
         RoundingChoice.Chosen chosen = RoundingChoice.best(candidates, base.seed(),
                 roundingSeed -> candidate(result, setting, images, base, options, writerRule, roundingSeed,
@@ -173,7 +177,7 @@ public final class BudgetCompressor {
     private static CompressedDataset candidate(CompressionResult result, MeasuredSettings.Setting setting,
             Dataset images, CompressionConfig base, Options options, StoragePrecision writerRule, long roundingSeed,
             Progress progress, Listener listener) {
-        CompressedDataset file = RoundingStage.apply(result.dataset(), writerRule.decoder(), setting.rounding(),
+        CompressedDataset file = RoundingStage.apply(result.dataset(), setting.grid(), setting.rounding(),
                 roundingSeed, result.times(), progress);
         double spread = options.spread() != null ? options.spread() : setting.drawSpread();
         if (spread > 0) {

@@ -21,6 +21,7 @@ import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.EpochLosses;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.model.LearningRateSchedule;
 import io.lgc.model.PcaCodec;
 import io.lgc.model.RoundingTuning;
 import io.lgc.network.Architectures;
@@ -32,9 +33,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The setting for a file of at most so many bytes: of the settings measured on Fashion-MNIST, the
@@ -84,8 +88,14 @@ public final class MeasuredSettings {
      * its file, 68,677 B with the recorded spread, is predicted at 88,355 B, over 78,400, but expected to fit:
      * {@link #EXPECTED_SHARE}), which is measured sharpened (`--sharpen`, {@link SharpeningStage}: 68,846 B,
      * 85.81 ± 0.41 % by the ConvNet protocol, +0.21 ± 0.24 over the same draws of the plain file, and 84.14 %
-     * by the fast one, bench/results/sharpen.md; `--budget 78400` writes it so). Every other number was
-     * measured at spread 1.0, unsharpened.
+     * by the fast one, bench/results/sharpen.md; `--budget 78400` wrote it so until that network, trained with
+     * the fast protocol's own CNN (width 32, 6 epochs) as its feature-matching teacher, its stem's convolution
+     * kept at int8 and its rounding steps' rate decayed by a cosine (`--int8-layers 3 --rounding-schedule cosine
+     * --teacher-width 32 --teacher-epochs 6`), replaced it: 75,584 B, 84.85 % by the fast protocol (which
+     * flatters it: its classifier is the teacher's architecture),
+     * bench/results/measured-settings/latent-dim-32-stem-16-K5-mixed-teacher-32-fast-seed1.json, and by the
+     * ConvNet protocol over three compressions 85.84 ± 0.20 % against the all-int4 setting's 85.52 ± 0.37 %,
+     * bench/results/teacher.md). Every other number was measured at spread 1.0, unsharpened.
      * The ConvNet protocol ranks the four it judged (pca k32 K1, width 16, autoencoder k16 K5 and k32
      * K5) in the same order, and puts width 16 3.3 points above pca k32 K1 (3 seeds) where the fast
      * CNN has them level.
@@ -94,6 +104,8 @@ public final class MeasuredSettings {
             new Setting(DecoderKind.AUTOENCODER, 64, 11, 32, 16, Precision.INT8, 0, Precision.INT8, 24, 9, 0.8760,
                     336_004),
             new Setting(DecoderKind.AUTOENCODER, 64, 5, 32, 16, Precision.INT8, 0, 0.8623, 292_225),
+            new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, 16, Precision.INT4, 300, Precision.INT8, 24, 9, 0.8485,
+                    75_584, 1.4, true, List.of(3), LearningRateSchedule.COSINE, 32, 6),
             new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, NO_STEM, Precision.INT8, 0, 0.8445, 247_516),
             new Setting(DecoderKind.AUTOENCODER, 32, 5, 32, 16, Precision.INT4, 300, Precision.INT8, 24, 9, 0.8414,
                     68_846, 1.4, true),
@@ -152,11 +164,33 @@ public final class MeasuredSettings {
      * @param drawSpread the spread its file is drawn at best, recorded in the file (header {@code spread}); 0 for
      *     none, the readers' default
      * @param sharpen whether its decoder ends in a frequency gain ({@link SharpeningStage}), as measured
+     * @param int8Layers the layers of an int4 decoder kept at int8 ({@link DecoderGrid}); empty for none
+     * @param roundingSchedule how the rounding steps' learning rate moves over them ({@link RoundingTuning#schedule})
+     * @param teacherWidth the filters of the feature-matching teacher it was measured with ({@link FeatureMatching});
+     *     0 for the caller's teacher
+     * @param teacherEpochs that teacher's training epochs; 0 with {@code teacherWidth} 0
      */
     public record Setting(DecoderKind decoder, int latentDim, int components, int width, int stem,
             Precision precision, int roundingSteps, Precision mixtures, int epochs, int featureEpochs,
-            double fashionAccuracy, long fashionBytes, double drawSpread, boolean sharpen) {
+            double fashionAccuracy, long fashionBytes, double drawSpread, boolean sharpen, List<Integer> int8Layers,
+            LearningRateSchedule roundingSchedule, int teacherWidth, int teacherEpochs) {
         public Setting {
+            int8Layers = List.copyOf(new TreeSet<>(int8Layers));
+            Objects.requireNonNull(roundingSchedule, "roundingSchedule");
+            if (!int8Layers.isEmpty() && (precision != Precision.INT4 || decoder != DecoderKind.AUTOENCODER)) {
+                throw new IllegalArgumentException("layers kept at int8 are an int4 autoencoder decoder's, not "
+                        + decoder.cliName() + " at " + precision.label());
+            }
+            if (roundingSchedule != LearningRateSchedule.CONSTANT && roundingSteps == 0) {
+                throw new IllegalArgumentException("a rounding schedule without rounding steps");
+            }
+            if (teacherWidth != 0 || teacherEpochs != 0) {
+                if (!FeatureMatching.validTeacherWidth(teacherWidth) || teacherEpochs <= 0 || featureEpochs == 0) {
+                    throw new IllegalArgumentException("a setting's own teacher has a valid width and epochs and"
+                            + " feature-matching epochs to teach, got width " + teacherWidth + ", " + teacherEpochs
+                            + " epochs and " + featureEpochs + " feature-matching epochs");
+                }
+            }
             if (drawSpread != 0 && !ArtifactMetadata.validDrawSpread(drawSpread)) {
                 throw new IllegalArgumentException("a setting's spread is 0 (none) or one a file may record, got "
                         + drawSpread);
@@ -173,6 +207,23 @@ public final class MeasuredSettings {
                 throw new IllegalArgumentException("a setting's mixtures are fp16 (as the writer and budget decide)"
                         + " or int8, not " + mixtures);
             }
+        }
+
+        /** A setting trained with the caller's feature-matching teacher. */
+        public Setting(DecoderKind decoder, int latentDim, int components, int width, int stem, Precision precision,
+                int roundingSteps, Precision mixtures, int epochs, int featureEpochs, double fashionAccuracy,
+                long fashionBytes, double drawSpread, boolean sharpen, List<Integer> int8Layers,
+                LearningRateSchedule roundingSchedule) {
+            this(decoder, latentDim, components, width, stem, precision, roundingSteps, mixtures, epochs, featureEpochs,
+                    fashionAccuracy, fashionBytes, drawSpread, sharpen, int8Layers, roundingSchedule, 0, 0);
+        }
+
+        /** A setting whose decoder has one grid, rounded (if at all) at a constant rate. */
+        public Setting(DecoderKind decoder, int latentDim, int components, int width, int stem, Precision precision,
+                int roundingSteps, Precision mixtures, int epochs, int featureEpochs, double fashionAccuracy,
+                long fashionBytes, double drawSpread, boolean sharpen) {
+            this(decoder, latentDim, components, width, stem, precision, roundingSteps, mixtures, epochs, featureEpochs,
+                    fashionAccuracy, fashionBytes, drawSpread, sharpen, List.of(), LearningRateSchedule.CONSTANT);
         }
 
         /** A setting whose decoder is not sharpened. */
@@ -212,28 +263,51 @@ public final class MeasuredSettings {
          */
         public Setting withComponents(int k) {
             return new Setting(decoder, latentDim, k, width, stem, precision, roundingSteps, mixtures, epochs,
-                    featureEpochs, Double.NaN, 0, drawSpread, sharpen);
+                    featureEpochs, Double.NaN, 0, drawSpread, sharpen, int8Layers, roundingSchedule, teacherWidth,
+                    teacherEpochs);
+        }
+
+        /**
+         * This setting's network with every decoder layer on int4's grid, which no one measured: what a budget
+         * falls back on first where a file with layers kept at int8 would not fit (a rounding pass, not a
+         * training); this setting itself where it keeps none.
+         */
+        public Setting allInt4() {
+            return int8Layers.isEmpty() ? this : new Setting(decoder, latentDim, components, width, stem, precision,
+                    roundingSteps, mixtures, epochs, featureEpochs, Double.NaN, 0, drawSpread, sharpen, List.of(),
+                    roundingSchedule, teacherWidth, teacherEpochs);
         }
 
         /** The training for the storage grid this setting was measured with. */
         public RoundingTuning rounding() {
-            return RoundingTuning.steps(roundingSteps);
+            return RoundingTuning.steps(roundingSteps).withSchedule(roundingSchedule);
+        }
+
+        /** The grid its decoder's weights are stored on: {@code precision}'s, but for the layers kept at int8. */
+        public DecoderGrid grid() {
+            return int8Layers.isEmpty() ? DecoderGrid.uniform(precision) : DecoderGrid.int4Keeping(int8Layers);
         }
 
         /**
          * {@code base} with this setting's decoder, latent dimension, width, stem and components, and its
-         * epochs where it was measured with its own.
+         * epochs and teacher where it was measured with its own.
          */
         public CompressionConfig applyTo(CompressionConfig base) {
             return applyTo(base, Training.AS_MEASURED);
         }
 
-        /** As {@link #applyTo(CompressionConfig)}, keeping {@code base}'s epochs when {@code training} says so. */
+        /**
+         * As {@link #applyTo(CompressionConfig)}, keeping {@code base}'s epochs and teacher when {@code training}
+         * says so.
+         */
         public CompressionConfig applyTo(CompressionConfig base, Training training) {
             AutoencoderConfig ae = base.autoencoder();
-            boolean own = epochs > 0 && training == Training.AS_MEASURED;
+            boolean own = epochs > 0 && training.ownEpochs();
             FitConfig fit = own ? ae.fit().withEpochs(epochs) : ae.fit();
             FeatureMatching matching = own ? ae.featureMatching().withEpochs(featureEpochs) : ae.featureMatching();
+            if (teacherWidth > 0 && training.ownTeacher()) {
+                matching = matching.withTeacher(teacherWidth, teacherEpochs);
+            }
             AutoencoderConfig trained = ae.withNetwork(latentDim, width, stem).withTraining(fit, matching);
             MixtureSettings mixtures = MixtureSettings.fixed(components, base.mixtures().covarianceType(),
                     base.mixtures().nInit());
@@ -247,31 +321,45 @@ public final class MeasuredSettings {
                     + (decoder == DecoderKind.AUTOENCODER ? ", width " + width : "")
                     + (decoder == DecoderKind.AUTOENCODER && stem != NO_STEM ? ", stem " + stem : "")
                     + ", " + precision.label()
-                    + (roundingSteps > 0 ? " (" + roundingSteps + " rounding steps)" : "")
+                    + (int8Layers.isEmpty() ? "" : " with " + (int8Layers.size() == 1 ? "layer " : "layers ")
+                            + int8Layers.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " at int8")
+                    + (roundingSteps > 0 ? " (" + roundingSteps + " rounding steps"
+                            + (roundingSchedule == LearningRateSchedule.CONSTANT ? ""
+                                    : ", " + roundingSchedule.id() + " rate") + ")" : "")
                     + (mixtures == Precision.INT8 ? ", int8 mixtures" : "")
                     + (epochs > 0 ? ", " + epochs + " epochs" : "")
+                    + (teacherWidth > 0 ? ", teacher of width " + teacherWidth + " trained " + teacherEpochs
+                            + (teacherEpochs == 1 ? " epoch" : " epochs") : "")
                     + (drawSpread > 0 ? ", drawn at spread " + Numbers.plain(drawSpread) : "")
                     + (sharpen ? ", sharpened" : "");
         }
 
         /**
          * Whether {@code other} trains the same network as this setting (decoder, latent, width, stem,
-         * precision, rounding and epochs alike), so that one training serves both and they differ only in
-         * their mixtures.
+         * precision, rounding steps, epochs and teacher alike), so that one training serves both and they differ only in
+         * their mixtures, or in what the rounding steps after the mixtures make of it: the layers kept at int8 and
+         * the steps' schedule, which cost a rounding pass, not a training.
          */
         public boolean sharesNetwork(Setting other) {
             return decoder == other.decoder && latentDim == other.latentDim && width == other.width
                     && stem == other.stem && precision == other.precision && roundingSteps == other.roundingSteps
-                    && epochs == other.epochs && featureEpochs == other.featureEpochs;
+                    && epochs == other.epochs && featureEpochs == other.featureEpochs
+                    && teacherWidth == other.teacherWidth && teacherEpochs == other.teacherEpochs;
         }
     }
 
-    /** Whose epochs a chosen setting trains for: its own, where it was measured with them, or the caller's. */
-    public enum Training {
-        /** A setting measured with its own epochs trains for them; the others for the caller's. */
-        AS_MEASURED,
-        /** The caller's epochs and feature-matching epochs, always (the user gave them). */
-        AS_GIVEN
+    /**
+     * Whose epochs and teacher a chosen setting trains with: its own, where it was measured with them, or the
+     * caller's (the user gave them).
+     *
+     * @param ownEpochs a setting measured with its own epochs and feature-matching epochs trains for them
+     * @param ownTeacher a setting measured with its own feature-matching teacher trains that one
+     */
+    public record Training(boolean ownEpochs, boolean ownTeacher) {
+        /** Each setting trains as it was measured. */
+        public static final Training AS_MEASURED = new Training(true, true);
+        /** The caller's epochs, feature-matching epochs and teacher, always. */
+        public static final Training AS_GIVEN = new Training(false, false);
     }
 
     /**
@@ -312,9 +400,9 @@ public final class MeasuredSettings {
      * counts every number at its longest and nothing for compression, so a file predicted larger often
      * fits); and a more accurate autoencoder setting predicted over the budget that no measured setting on its
      * network would follow is still tried where it is expected to fit ({@link #EXPECTED_SHARE}), with its
-     * network's mixtures refitted with fewer components to fall back on. {@code base} supplies what the budget
-     * does not choose (epochs, seed,
-     * covariance type, …). Data that {@link DecoderKind#auto} gives the PCA basis (fewer than
+     * network's mixtures refitted with fewer components to fall back on (and a more accurate setting on the same
+     * network, such as another grid for its rounding steps, tried before it). {@code base} supplies what the
+     * budget does not choose (epochs, seed, covariance type, …). Data that {@link DecoderKind#auto} gives the PCA basis (fewer than
      * {@value DecoderKind#PCA_BELOW_IMAGES} images) is offered the basis's settings only: there an
      * autoencoder decodes far worse than Fashion-MNIST's ranking says (README, small datasets). A
      * {@link ParameterException} naming the budget when nothing fits.
@@ -358,7 +446,7 @@ public final class MeasuredSettings {
             if (!sharesWithAMeasuredFit(setting, budget, data, source, base, tried, training)) {
                 Optional<Choice> fewer = withFewerComponents(over, budget, data, source, base, tried, training);
                 if (fewer.isPresent()) {
-                    return fewer;
+                    return Optional.of(withSameNetworkFirst(fewer.orElseThrow(), larger));
                 }
             }
             larger.add(over);
@@ -401,28 +489,45 @@ public final class MeasuredSettings {
      * The share of its prediction an autoencoder setting's file is expected to come to: on Fashion-MNIST the
      * files with int8 mixtures or an int4 decoder came to 0.78 to 0.86 of theirs (latent 64, eleven int8
      * components: 320,067 of 371,104 B; the ten-component stem file 70,521 of 85,520 B; the latent-32 int4 file
-     * 68,677 of 88,355 B), the stem file with fp16 mixtures 0.86, the latent-64 one with fp16 mixtures about
-     * 0.93. A setting predicted over the budget is tried when this share of its prediction fits; where its file
-     * then comes out larger, fewer components on the same network follow.
+     * 68,677 of 88,355 B; that network with its stem's convolution kept at int8 and a stronger teacher 75,584 of
+     * 92,125 B), the stem file with fp16 mixtures 0.86, the latent-64 one with fp16 mixtures about
+     * 0.93. A setting predicted over the budget is tried when this share of its prediction fits (or, for one with
+     * layers kept at int8, of its all-int4 finish's); where its file then comes out larger, that finish and
+     * fewer components on the same network follow.
      */
     static final double EXPECTED_SHARE = 0.87;
 
     /**
      * An autoencoder setting predicted over the budget but expected to fit ({@link #EXPECTED_SHARE}) with, to
      * fall back on, its own network's mixtures refitted with one component a class fewer at a time, down to
-     * the most components predicted to fit; empty where it is not expected to fit or even one component does
-     * not fit. Each refit costs a mixture fit (and the rounding steps), not a training; no one measured them,
-     * so they are there for data whose files come out larger than Fashion-MNIST's.
+     * the most components predicted to fit; for a setting with decoder layers kept at int8, its network finished
+     * all at int4 ({@link Setting#allInt4}) first, then that finish's fewer components, and it is tried where
+     * either it or that finish is expected to fit. Empty where none is expected to fit or even one component
+     * does not fit. Each refit costs a mixture fit (and the rounding steps), not a training; no one measured
+     * them, so they are there for data whose files come out larger than Fashion-MNIST's.
      */
     private static Optional<Choice> withFewerComponents(Choice over, long budget, Dataset data, SourceInfo source,
             CompressionConfig base, List<Setting> tried, Training training) {
         Setting setting = over.setting();
-        if (setting.decoder() != DecoderKind.AUTOENCODER || over.predictedBytes() * EXPECTED_SHARE > budget) {
+        if (setting.decoder() != DecoderKind.AUTOENCODER) {
             return Optional.empty(); // a basis's int8 values barely compress: its files come out as predicted
         }
+        Setting refitted = setting.allInt4();
+        OptionalLong refittedBytes = predictedBytes(refitted, data, source, base, training);
+        boolean expected = over.predictedBytes() * EXPECTED_SHARE <= budget
+                || refittedBytes.isPresent() && refittedBytes.getAsLong() * EXPECTED_SHARE <= budget;
+        if (!expected) {
+            return Optional.empty();
+        }
         List<Choice> then = new ArrayList<>();
+        if (!refitted.equals(setting) && refittedBytes.isPresent() && !tried.contains(refitted)) {
+            then.add(new Choice(refitted, refittedBytes.getAsLong()));
+            if (refittedBytes.getAsLong() <= budget) {
+                return Optional.of(new Choice(setting, over.predictedBytes(), then));
+            }
+        }
         for (int k = setting.components() - 1; k >= 1; k--) {
-            Setting fewer = setting.withComponents(k);
+            Setting fewer = refitted.withComponents(k);
             OptionalLong bytes = predictedBytes(fewer, data, source, base, training);
             if (bytes.isEmpty() || tried.contains(fewer)) {
                 continue;
@@ -437,11 +542,13 @@ public final class MeasuredSettings {
 
     /**
      * {@code fits}, or the best of the {@code larger} autoencoder settings that share its network, with the
-     * rest and {@code fits} to follow. The prediction ran 10 to 11 % over the autoencoder files measured
+     * rest and {@code fits} (and what it falls back on) to follow. The prediction ran 10 to 11 % over the
+     * autoencoder files measured
      * (85,220 B for the ten-component stem file's 76,804 B, 76,007 B for the five-component one's 68,924 B;
      * with fp16 scales and section about, which it does not count, about 20 %: that file is 70,521 B now),
-     * and a refit costs seconds where the training took minutes. Not a basis: its int8 values barely
-     * compress, so its files come out close to their predictions.
+     * and a refit costs seconds where the training took minutes (another grid for the rounding steps, a
+     * minute or two). Not a basis: its int8 values barely compress, so its files come out close to their
+     * predictions.
      */
     private static Choice withSameNetworkFirst(Choice fits, List<Choice> larger) {
         List<Choice> sharing = new ArrayList<>();
@@ -454,7 +561,7 @@ public final class MeasuredSettings {
             return fits;
         }
         List<Choice> then = new ArrayList<>(sharing.subList(1, sharing.size()));
-        then.add(fits);
+        then.addAll(fits.inOrder());
         return new Choice(sharing.get(0).setting(), sharing.get(0).predictedBytes(), then);
     }
 
@@ -469,7 +576,7 @@ public final class MeasuredSettings {
         if (setting.mixtures() == Precision.INT8) {
             return predictedStorage(setting);
         }
-        StoragePrecision own = ArtifactFile.storage(trained, setting.precision());
+        StoragePrecision own = ArtifactFile.storage(trained, setting.grid().stored());
         StoragePrecision predicted = predictedStorage(setting);
         if (own.equals(predicted) || ArtifactFile.storedBytes(trained, own, Codec.AUTO) <= budget
                 || !(ArtifactFile.fp16MixtureDivergence(trained) <= FP16_MIXTURE_MAX_KL)) {
@@ -483,7 +590,7 @@ public final class MeasuredSettings {
      * in fp16 wherever the decoder is not fp32.
      */
     public static StoragePrecision predictedStorage(Setting setting) {
-        Precision precision = setting.precision();
+        Precision precision = setting.grid().stored();
         return new StoragePrecision(precision, setting.mixtures() == Precision.INT8 ? Precision.INT8
                 : precision == Precision.FP32 ? Precision.FP32 : Precision.FP16);
     }
@@ -539,6 +646,9 @@ public final class MeasuredSettings {
         } catch (InputException e) {
             return OptionalLong.empty(); // this architecture does not fit these images, or no reader takes it
         }
+        if (!decoder.weightedLayers().containsAll(setting.int8Layers())) {
+            return OptionalLong.empty(); // a layer kept at int8 that this decoder lacks
+        }
         boolean tuned = config.tuning().enabled() && setting.decoder() == DecoderKind.AUTOENCODER;
         List<EpochLosses> history = new ArrayList<>();
         if (setting.decoder() == DecoderKind.AUTOENCODER) {
@@ -551,7 +661,7 @@ public final class MeasuredSettings {
                 config.mixtures().covarianceType(), decoder, longestReport(data, setting.components()),
                 Compressor.provenance(source, config, ae, tuned, history));
         if (setting.rounding().enabled()) {
-            metadata = RoundingStage.recorded(metadata, setting.precision(), setting.rounding());
+            metadata = RoundingStage.recorded(metadata, setting.grid(), setting.rounding());
         }
         if (setting.drawSpread() > 0) {
             metadata = metadata.withDrawSpread(setting.drawSpread());
@@ -563,11 +673,14 @@ public final class MeasuredSettings {
                 setting.latentDim(), config.mixtures().covarianceType()), someWeights(metadata.decoder()));
         long uncompressed = ArtifactFile.maxStoredBytes(dry, predictedStorage(setting));
         return OptionalLong.of(setting.precision() == Precision.INT4
-                ? uncompressed - weightCount(decoder) * (8 - INT4_PREDICTED_BITS) / 8 : uncompressed);
+                ? uncompressed - int4WeightCount(decoder, setting.grid()) * (8 - INT4_PREDICTED_BITS) / 8
+                : uncompressed);
     }
 
-    private static long weightCount(NetworkSpec decoder) {
-        return decoder.parameterShapes().entrySet().stream().filter(e -> e.getKey().endsWith(".weight"))
+    /** The decoder's weights on int4's grid: all, but those of layers kept at int8. */
+    private static long int4WeightCount(NetworkSpec decoder, DecoderGrid grid) {
+        return decoder.parameterShapes().entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".weight") && grid.of(e.getKey()) == Precision.INT4)
                 .mapToLong(e -> Layer.product(e.getValue())).sum();
     }
 
