@@ -336,9 +336,9 @@ public final class MeasuredSettings {
 
         /**
          * Whether {@code other} trains the same network as this setting (decoder, latent, width, stem,
-         * precision, rounding steps, epochs and teacher alike), so that one training serves both and they differ only in
-         * their mixtures, or in what the rounding steps after the mixtures make of it: the layers kept at int8 and
-         * the steps' schedule, which cost a rounding pass, not a training.
+         * precision, rounding steps, epochs and teacher alike), so that one training serves both and they differ
+         * only in their mixtures, or in what the rounding steps after the mixtures make of it: the layers kept at
+         * int8 and the steps' schedule, which cost a rounding pass, not a training.
          */
         public boolean sharesNetwork(Setting other) {
             return decoder == other.decoder && latentDim == other.latentDim && width == other.width
@@ -402,9 +402,9 @@ public final class MeasuredSettings {
      * network would follow is still tried where it is expected to fit ({@link #EXPECTED_SHARE}), with its
      * network's mixtures refitted with fewer components to fall back on (and a more accurate setting on the same
      * network, such as another grid for its rounding steps, tried before it). {@code base} supplies what the
-     * budget does not choose (epochs, seed, covariance type, …). Data that {@link DecoderKind#auto} gives the PCA basis (fewer than
-     * {@value DecoderKind#PCA_BELOW_IMAGES} images) is offered the basis's settings only: there an
-     * autoencoder decodes far worse than Fashion-MNIST's ranking says (README, small datasets). A
+     * budget does not choose (epochs, seed, covariance type, …). Data that {@link DecoderKind#auto} gives the
+     * PCA basis (fewer than {@value DecoderKind#PCA_BELOW_IMAGES} images) is offered the basis's settings only:
+     * there an autoencoder decodes far worse than Fashion-MNIST's ranking says (README, small datasets). A
      * {@link ParameterException} naming the budget when nothing fits.
      */
     public static Choice forBudget(long budget, Dataset data, SourceInfo source, CompressionConfig base) {
