@@ -15,6 +15,7 @@ import io.lgc.gmm.CovarianceType;
 import io.lgc.model.AutoencoderConfig;
 import io.lgc.model.FeatureMatching;
 import io.lgc.model.FitConfig;
+import io.lgc.model.LearningRateSchedule;
 import io.lgc.network.Architectures;
 import io.lgc.pipeline.BudgetCompressor;
 import io.lgc.pipeline.CompressionConfig;
@@ -231,7 +232,8 @@ public final class Sweeper {
         if (recorded.has("int8_layers")) {
             recorded.getAsJsonArray("int8_layers").forEach(e -> layers.add(e.getAsInt()));
         }
-        String schedule = recorded.has("schedule") ? recorded.get("schedule").getAsString() : "constant";
+        String schedule = recorded.has("schedule") ? recorded.get("schedule").getAsString()
+                : LearningRateSchedule.CONSTANT.id();
         return recorded.get("steps").getAsInt() == setting.roundingSteps() && layers.equals(setting.int8Layers())
                 && schedule.equals(setting.roundingSchedule().id());
     }

@@ -513,14 +513,16 @@ public final class MeasuredSettings {
             return Optional.empty(); // a basis's int8 values barely compress: its files come out as predicted
         }
         Setting refitted = setting.allInt4();
-        OptionalLong refittedBytes = predictedBytes(refitted, data, source, base, training);
+        boolean mixed = !refitted.equals(setting);
+        OptionalLong refittedBytes = mixed ? predictedBytes(refitted, data, source, base, training)
+                : OptionalLong.of(over.predictedBytes());
         boolean expected = over.predictedBytes() * EXPECTED_SHARE <= budget
                 || refittedBytes.isPresent() && refittedBytes.getAsLong() * EXPECTED_SHARE <= budget;
         if (!expected) {
             return Optional.empty();
         }
         List<Choice> then = new ArrayList<>();
-        if (!refitted.equals(setting) && refittedBytes.isPresent() && !tried.contains(refitted)) {
+        if (mixed && refittedBytes.isPresent() && !tried.contains(refitted)) {
             then.add(new Choice(refitted, refittedBytes.getAsLong()));
             if (refittedBytes.getAsLong() <= budget) {
                 return Optional.of(new Choice(setting, over.predictedBytes(), then));

@@ -207,6 +207,8 @@ class MeasuredSettingsTest {
         Setting mixed = taught(keepingInt8(int4K5, 3), 32, 6);
         assertThat(MeasuredSettings.ALL).anySatisfy(s -> assertThat(s.withComponents(5)).isEqualTo(
                 mixed.withComponents(5)));
+        Setting measuredMixed = MeasuredSettings.ALL.stream()
+                .filter(s -> s.withComponents(5).equals(mixed.withComponents(5))).findFirst().orElseThrow();
         assertThat(mixed.sharesNetwork(int4K5)).isFalse();
         Setting finished = mixed.allInt4();
         assertThat(finished.int8Layers()).isEmpty();
@@ -219,9 +221,7 @@ class MeasuredSettingsTest {
         for (long budget : new long[] {156_800, 100_000, mixedBytes, mixedBytes - 1, int4K5Bytes, 78_400,
                 (long) Math.ceil(int4K5Bytes * 0.87)}) {
             Choice choice = MeasuredSettings.forBudget(budget, FASHION_SHAPED, SOURCE, BASE);
-            assertThat(choice.setting()).as("budget %d", budget).isEqualTo(mixed.withComponents(5).equals(mixed)
-                    ? mixed : MeasuredSettings.ALL.stream().filter(s -> s.withComponents(5).equals(
-                            mixed.withComponents(5))).findFirst().orElseThrow());
+            assertThat(choice.setting()).as("budget %d", budget).isEqualTo(measuredMixed);
             assertThat(choice.then()).extracting(c -> c.setting().withComponents(5))
                     .allMatch(s -> s.equals(finished.withComponents(5)));
             assertThat(choice.then()).extracting(c -> c.setting().components())
