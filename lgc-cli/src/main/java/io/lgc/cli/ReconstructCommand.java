@@ -11,6 +11,8 @@ import io.lgc.synth.SamplingPlan;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
                 + "IDX (DIR/train-images-idx3-ubyte.gz, DIR/train-labels-idx1-ubyte.gz), NumPy (DIR/train.npz) "
                 + "or PNG files (DIR/<class>/), with DIR/classes.txt naming the classes.",
                 "A table artifact is written as DIR/train.csv (the original columns, class names in the label "
-                + "column, values in the original units) or DIR/train.npz (float32 x)."})
+                + "column, values in the original units) or DIR/train.npz (float32 x).",
+                "An output named *.npz or *.csv is written as that one file instead of a directory."})
 final class ReconstructCommand implements Callable<Integer> {
     static final int DEFAULT_PER_CLASS = 6000;
 
@@ -37,8 +40,13 @@ final class ReconstructCommand implements Callable<Integer> {
     Path artifact;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Output directory: new or empty; an earlier reconstruction only with --force.")
+            description = "Output directory: new or empty; an earlier reconstruction only with --force. A name "
+                    + "ending in .npz or .csv is one file of that format (replaced only with --force).")
     Path output;
+
+    /** Names that look like one file of a format lgc writes as a directory (or not at all). */
+    private static final List<String> FILE_LIKE = List.of(".png", ".jpg", ".jpeg", ".gz", ".npy", ".zip", ".idx",
+            ".ubyte", ".lgc");
 
     @Mixin
     OutputOptions outputOptions;
@@ -68,19 +76,51 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Integer perClassCount = checkCounts(); // before the artifact is read
-        OutputTarget target = DatasetOutput.target(output, outputOptions.force);
+        Optional<OutputFormat> oneFile = oneFileFormat();
+        OutputTarget target = oneFile.isPresent() ? OutputTarget.file(output, outputOptions.force)
+                : DatasetOutput.target(output, outputOptions.force);
         target.requireApartFrom(List.of(artifact));
+        if (oneFile.isEmpty()) {
+            requireDirectoryName();
+        }
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount, drawn);
-        OutputFormat outputFormat = format != null ? OutputFormat.parse(format) : DatasetExport.defaultFormat(data);
-        outputFormat.requireFits(data.metadata().layout(), artifact.toString()); // before decoding anything
+        OutputFormat outputFormat = oneFile.orElseGet(() -> format != null ? OutputFormat.parse(format)
+                : DatasetExport.defaultFormat(data));
+        Path named = oneFile.isPresent() ? output : artifact; // where the format came from
+        outputFormat.requireFits(data.metadata().layout(), named.toString()); // before decoding anything
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output + (spread == null && data.metadata().drawSpread().isPresent()
                         ? ", drawn at spread " + OptionChecks.number(drawn) + " as the file recommends" : ""));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The format {@code -o}'s name makes it one file of (npz, csv), checked against {@code --format}; empty
+     * for a directory.
+     */
+    private Optional<OutputFormat> oneFileFormat() {
+        OutputFormat asked = format != null ? OutputFormat.parse(format) : null;
+        Optional<OutputFormat> named = OutputFormat.ofFileName(output);
+        if (named.isPresent() && asked != null && asked != named.get()) {
+            throw new InputException(output + ": a name ending in ." + named.get().id() + " is written as one "
+                    + named.get().id() + " file, but --format is " + asked.id() + "; drop --format, or name a "
+                    + "directory for " + asked.id() + " output");
+        }
+        return named;
+    }
+
+    /** Refuses a directory name that looks like another kind of file (once it is known not to be the input). */
+    private void requireDirectoryName() {
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (FILE_LIKE.stream().anyMatch(name::endsWith)) {
+            throw new InputException(output + ": looks like a file, but reconstruct writes "
+                    + (format != null ? OutputFormat.parse(format).id() : "this") + " output as a directory; name a "
+                    + "directory, or a file ending in .npz (or .csv for a table) for one file");
+        }
     }
 
     /** The samples per class asked for, null for 'auto' or --count; every count option checked. */

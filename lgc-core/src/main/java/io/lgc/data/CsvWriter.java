@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a table as {@code DIR/train.csv}: the header names the columns in their original order,
+ * Writes a table as {@code DIR/train.csv}, or one named {@code .csv} file: the header names the columns in their original order,
  * the label column (class names as values) where it was, and each feature value as the shortest
  * decimal that reads back as the same float32. Cells that need it are quoted as RFC 4180 says;
  * lines end in LF. {@link CsvReader} reads it back with the same classes, so does pandas.
@@ -35,13 +34,15 @@ final class CsvWriter extends AtomicDatasetWriter {
     }
 
     /**
+     * Starts writing {@code count} rows as {@code target}, which appears on commit.
+     *
      * @param classNames the label column's values by label; null for "0", "1", ... (the labels
      *     themselves)
      */
-    static CsvWriter open(Path dir, TableColumns columns, int count, List<String> classNames) throws IOException {
+    static CsvWriter open(Path target, TableColumns columns, int count, List<String> classNames)
+            throws IOException {
         SampleCount samples = new SampleCount(columns, count, classNames);
-        Files.createDirectories(dir);
-        PendingFile file = PendingFile.plain(dir.resolve(CsvReader.FILE_NAME));
+        PendingFile file = PendingFile.plain(target);
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(file.out, StandardCharsets.UTF_8));
             StringBuilder header = new StringBuilder();

@@ -42,7 +42,11 @@ public interface DatasetWriter extends AutoCloseable {
         return open(format, DatasetOutput.target(dir, true), layout, count, classNames);
     }
 
-    /** As {@link #open(OutputFormat, Path, SampleLayout, int, List)}, with the output's rules given. */
+    /**
+     * As {@link #open(OutputFormat, Path, SampleLayout, int, List)}, with the output's rules given. A
+     * {@linkplain OutputTarget#file file} target is written as that one file, which a format that is
+     * one file ({@link OutputFormat#isOneFile()}: npz, csv) allows.
+     */
     static DatasetWriter open(OutputFormat format, OutputTarget target, SampleLayout layout, int count,
             List<String> classNames) throws IOException {
         format.requireFits(layout, target.path().toString());
@@ -53,6 +57,9 @@ public interface DatasetWriter extends AutoCloseable {
             } else if (format == OutputFormat.NPZ) {
                 NpzWriter.requireChannels(target.path(), shape);
             }
+        }
+        if (!target.isDirectory()) {
+            return openFile(format, target, layout, count, classNames);
         }
         PendingDirectory pending = PendingDirectory.create(target);
         try {
@@ -71,17 +78,34 @@ public interface DatasetWriter extends AutoCloseable {
 
     private static DatasetWriter openIn(OutputFormat format, Path dir, SampleLayout layout, int count,
             List<String> classNames) throws IOException {
-        if (layout instanceof TableColumns columns) {
-            return format == OutputFormat.CSV ? CsvWriter.open(dir, columns, count, classNames)
-                    : NpzWriter.openTable(dir, columns, count, classNames);
+        if (format.isOneFile()) {
+            return openOneFile(format, dir.resolve(format == OutputFormat.CSV ? CsvReader.FILE_NAME
+                    : NpzWriter.FILE_NAME), layout, count, classNames);
         }
-        ImageShape shape = (ImageShape) layout;
+        ImageShape shape = (ImageShape) layout; // requireFits lets only images through to idx and png
         return switch (format) {
             case IDX -> IdxWriter.open(dir, NAME, shape, count, classNames);
-            case NPZ -> NpzWriter.open(dir, shape, count, classNames);
             case PNG -> PngFolderWriter.open(dir, shape, count, classNames);
-            case CSV -> throw new IllegalStateException("requireFits lets no images through to csv");
+            case NPZ, CSV -> throw new IllegalStateException("written as one file above");
         };
+    }
+
+    private static DatasetWriter openFile(OutputFormat format, OutputTarget target, SampleLayout layout, int count,
+            List<String> classNames) throws IOException {
+        if (!format.isOneFile()) {
+            throw new IllegalArgumentException(format + " output is a directory, not the file " + target.path());
+        }
+        target.prepare();
+        return openOneFile(format, target.path(), layout, count, classNames);
+    }
+
+    private static DatasetWriter openOneFile(OutputFormat format, Path file, SampleLayout layout, int count,
+            List<String> classNames) throws IOException {
+        if (layout instanceof TableColumns columns) {
+            return format == OutputFormat.CSV ? CsvWriter.open(file, columns, count, classNames)
+                    : NpzWriter.openTable(file, columns, count, classNames);
+        }
+        return NpzWriter.open(file, (ImageShape) layout, count, classNames);
     }
 
     /** Writes a whole dataset of either kind with its class names; returns the files written. */

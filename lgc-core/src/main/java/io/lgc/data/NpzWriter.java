@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes {@code DIR/train.npz} as {@code np.savez_compressed} would: deflated members
+ * Writes {@code DIR/train.npz}, or one named {@code .npz} file, as {@code np.savez_compressed} would: deflated members
  * {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
  * when class names are given, {@code class_names.npy} (fixed-width unicode). {@code np.load}
  * reads it, and so does {@link NpzReader}. A table is written as {@code x.npy} float32 N×F with
@@ -59,32 +58,33 @@ final class NpzWriter extends AtomicDatasetWriter {
         this.scratch = new byte[layout.size() * (columns != null ? Float.BYTES : 1)];
     }
 
-    /** Starts writing {@code count} table rows: x float32 N×F. */
-    static NpzWriter openTable(Path dir, TableColumns columns, int count, List<String> classNames) throws IOException {
-        return open(dir, columns, count, classNames, "<f4", new long[] {count, columns.size()});
+    /** Starts writing {@code count} table rows as {@code file}: x float32 N×F. */
+    static NpzWriter openTable(Path file, TableColumns columns, int count, List<String> classNames)
+            throws IOException {
+        return open(file, columns, count, classNames, "<f4", new long[] {count, columns.size()});
     }
 
-    static NpzWriter open(Path dir, ImageShape shape, int count, List<String> classNames) throws IOException {
-        requireChannels(dir, shape);
+    /** Starts writing {@code count} images as {@code file}, which appears on commit. */
+    static NpzWriter open(Path file, ImageShape shape, int count, List<String> classNames) throws IOException {
+        requireChannels(file, shape);
         long[] xShape = shape.channels() == 1
                 ? new long[] {count, shape.height(), shape.width()}
                 : new long[] {count, shape.height(), shape.width(), shape.channels()};
-        return open(dir, shape, count, classNames, "|u1", xShape);
+        return open(file, shape, count, classNames, "|u1", xShape);
     }
 
-    static void requireChannels(Path dir, ImageShape shape) {
+    static void requireChannels(Path output, ImageShape shape) {
         if (shape.channels() > 4) {
             // N×H×W×C with C > 4 would read back as N×C×H×W or not at all (see NpzReader).
-            throw new InputException(dir + ": npz output holds 1 to 4 channels, the data has " + shape.channels()
+            throw new InputException(output + ": npz output holds 1 to 4 channels, the data has " + shape.channels()
                     + "; write idx instead");
         }
     }
 
-    private static NpzWriter open(Path dir, SampleLayout layout, int count, List<String> classNames, String xDtype,
-            long[] xShape) throws IOException {
+    private static NpzWriter open(Path target, SampleLayout layout, int count, List<String> classNames,
+            String xDtype, long[] xShape) throws IOException {
         SampleCount samples = new SampleCount(layout, count, classNames);
-        Files.createDirectories(dir);
-        PendingFile file = PendingFile.plain(dir.resolve(FILE_NAME));
+        PendingFile file = PendingFile.plain(target);
         ZipOutputStream zip = new ZipOutputStream(file.out);
         try {
             zip.putNextEntry(entry("x"));

@@ -2,12 +2,15 @@ package io.lgc.data;
 
 import io.lgc.InputException;
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The formats {@link DatasetWriter} writes into an output directory DIR. Each output is itself a
- * valid dataset argument for {@link DatasetResolver}.
+ * The formats {@link DatasetWriter} writes into an output directory DIR, or (npz, csv) as one file.
+ * Each output is itself a valid dataset argument for {@link DatasetResolver}.
  */
 public enum OutputFormat {
     /** {@code DIR/train-images-idx3-ubyte.gz} (idx4 with channels), labels beside it, {@code classes.txt}. */
@@ -39,6 +42,22 @@ public enum OutputFormat {
         }
         throw new InputException("unknown output format '" + name + "'; known: "
                 + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")));
+    }
+
+    /** Whether this format is one file (npz, csv), which may then be the output itself rather than DIR's content. */
+    public boolean isOneFile() {
+        return this == NPZ || this == CSV;
+    }
+
+    /**
+     * The one-file format {@code output}'s name ends in ({@code .npz}, {@code .csv}, in any case), or
+     * empty: a name without either is a directory.
+     */
+    public static Optional<OutputFormat> ofFileName(Path output) {
+        Path name = output.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return Stream.of(NPZ, CSV).filter(f -> lower.endsWith("." + f.id) && lower.length() > f.id.length() + 1)
+                .findFirst();
     }
 
     /** Whether this format holds samples of {@code layout}: npz holds both kinds, csv tables, the others images. */

@@ -82,6 +82,11 @@ public final class OutputTarget {
         return absolute;
     }
 
+    /** Whether the output is a directory rather than a single file. */
+    public boolean isDirectory() {
+        return directory;
+    }
+
     public boolean force() {
         return force;
     }
