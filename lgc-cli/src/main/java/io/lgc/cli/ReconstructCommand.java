@@ -29,6 +29,9 @@ import picocli.CommandLine.ParentCommand;
                 "An output named *.npz or *.csv is written as that one file instead of a directory."})
 final class ReconstructCommand implements Callable<Integer> {
     static final int DEFAULT_PER_CLASS = 6000;
+    /** Names that look like one file of a format lgc writes as a directory (or not at all). */
+    private static final List<String> FILE_LIKE = List.of(".png", ".jpg", ".jpeg", ".gz", ".npy", ".zip", ".idx",
+            ".ubyte", ".lgc");
 
     @ParentCommand
     LgcCommand root;
@@ -43,10 +46,6 @@ final class ReconstructCommand implements Callable<Integer> {
             description = "Output directory: new or empty; an earlier reconstruction only with --force. A name "
                     + "ending in .npz or .csv is one file of that format (replaced only with --force).")
     Path output;
-
-    /** Names that look like one file of a format lgc writes as a directory (or not at all). */
-    private static final List<String> FILE_LIKE = List.of(".png", ".jpg", ".jpeg", ".gz", ".npy", ".zip", ".idx",
-            ".ubyte", ".lgc");
 
     @Mixin
     OutputOptions outputOptions;

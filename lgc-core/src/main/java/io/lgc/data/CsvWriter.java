@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a table as {@code DIR/train.csv}, or one named {@code .csv} file: the header names the columns in their original order,
- * the label column (class names as values) where it was, and each feature value as the shortest
- * decimal that reads back as the same float32. Cells that need it are quoted as RFC 4180 says;
- * lines end in LF. {@link CsvReader} reads it back with the same classes, so does pandas.
+ * Writes a table as {@code DIR/train.csv}, or as one named {@code .csv} file: the header names the
+ * columns in their original order, the label column (class names as values) where it was, and each
+ * feature value as the shortest decimal that reads back as the same float32. Cells that need it are
+ * quoted as RFC 4180 says; lines end in LF. {@link CsvReader} reads it back with the same classes, so does pandas.
  *
  * <p>Rows stream to a hidden temporary file that is renamed into place on commit.
  */

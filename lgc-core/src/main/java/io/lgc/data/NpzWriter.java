@@ -12,8 +12,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes {@code DIR/train.npz}, or one named {@code .npz} file, as {@code np.savez_compressed} would: deflated members
- * {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
+ * Writes {@code DIR/train.npz}, or one named {@code .npz} file, as {@code np.savez_compressed} would:
+ * deflated members {@code x.npy} (uint8, N×H×W for one channel, N×H×W×C for more), {@code y.npy} (int64) and,
  * when class names are given, {@code class_names.npy} (fixed-width unicode). {@code np.load}
  * reads it, and so does {@link NpzReader}. A table is written as {@code x.npy} float32 N×F with
  * its feature columns' names in {@code feature_names.npy} and its label column's name in

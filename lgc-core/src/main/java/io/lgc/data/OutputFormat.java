@@ -1,8 +1,8 @@
 package io.lgc.data;
 
 import io.lgc.InputException;
-import java.util.Arrays;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
