@@ -42,7 +42,7 @@ final class ReconstructCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.lgc", description = "Artifact written by lgc compress.")
     Path artifact;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR|FILE.npz",
             description = "Output directory: new or empty; an earlier reconstruction only with --force. A name "
                     + "ending in .npz or .csv is one file of that format (replaced only with --force).")
     Path output;
