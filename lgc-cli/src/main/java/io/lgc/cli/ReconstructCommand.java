@@ -75,19 +75,19 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Integer perClassCount = checkCounts(); // before the artifact is read
-        Optional<OutputFormat> oneFile = oneFileFormat();
+        Optional<OutputFormat> asked = Optional.ofNullable(format).map(OutputFormat::parse);
+        Optional<OutputFormat> oneFile = oneFileFormat(asked);
         OutputTarget target = oneFile.isPresent() ? OutputTarget.file(output, outputOptions.force)
                 : DatasetOutput.target(output, outputOptions.force);
         target.requireApartFrom(List.of(artifact));
         if (oneFile.isEmpty()) {
-            requireDirectoryName();
+            requireDirectoryName(asked);
         }
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount, drawn);
-        OutputFormat outputFormat = oneFile.orElseGet(() -> format != null ? OutputFormat.parse(format)
-                : DatasetExport.defaultFormat(data));
+        OutputFormat outputFormat = oneFile.or(() -> asked).orElseGet(() -> DatasetExport.defaultFormat(data));
         Path named = oneFile.isPresent() ? output : artifact; // where the format came from
         outputFormat.requireFits(data.metadata().layout(), named.toString()); // before decoding anything
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
@@ -101,23 +101,22 @@ final class ReconstructCommand implements Callable<Integer> {
      * The format {@code -o}'s name makes it one file of (npz, csv), checked against {@code --format}; empty
      * for a directory.
      */
-    private Optional<OutputFormat> oneFileFormat() {
-        OutputFormat asked = format != null ? OutputFormat.parse(format) : null;
+    private Optional<OutputFormat> oneFileFormat(Optional<OutputFormat> asked) {
         Optional<OutputFormat> named = OutputFormat.ofFileName(output);
-        if (named.isPresent() && asked != null && asked != named.get()) {
+        if (named.isPresent() && asked.isPresent() && asked.get() != named.get()) {
             throw new InputException(output + ": a name ending in ." + named.get().id() + " is written as one "
-                    + named.get().id() + " file, but --format is " + asked.id() + "; drop --format, or name a "
-                    + "directory for " + asked.id() + " output");
+                    + named.get().id() + " file, but --format is " + asked.get().id() + "; drop --format, or name a "
+                    + "directory for " + asked.get().id() + " output");
         }
         return named;
     }
 
     /** Refuses a directory name that looks like another kind of file (once it is known not to be the input). */
-    private void requireDirectoryName() {
+    private void requireDirectoryName(Optional<OutputFormat> asked) {
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (FILE_LIKE.stream().anyMatch(name::endsWith)) {
             throw new InputException(output + ": looks like a file, but reconstruct writes "
-                    + (format != null ? OutputFormat.parse(format).id() : "this") + " output as a directory; name a "
+                    + asked.map(OutputFormat::id).orElse("this") + " output as a directory; name a "
                     + "directory, or a file ending in .npz (or .csv for a table) for one file");
         }
     }
