@@ -3,7 +3,6 @@ package io.lgc.cli;
 import io.lgc.InputException;
 import io.lgc.data.Dataset;
 import io.lgc.data.DatasetResolver;
-import io.lgc.data.DatasetOutput;
 import io.lgc.data.DatasetWriter;
 import io.lgc.data.OutputFormat;
 import io.lgc.output.OutputTarget;
@@ -13,6 +12,7 @@ import io.lgc.eval.baseline.ByteBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Spend a byte budget on real images instead of an artifact: choose "
                 + "floor(B / (classes x pixels per image)) images of every class and write them into DIR as "
-                + "lgc reconstruct does (IDX images and labels, classes.txt), ready for lgc evaluate --train DIR. "
+                + "lgc reconstruct does (IDX images and labels by default, classes.txt), ready for lgc evaluate "
+                + "--train DIR; an output named *.npz is written as that one file instead. "
                 + "A class with fewer images gives all it has; a budget below one image per class is refused. "
                 + "Labels are not charged.",
                 "Methods: random-subset (uniform per class, seeded); kcenter (greedy k-center: "
@@ -49,12 +50,17 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--bytes", required = true, paramLabel = "B", description = "Budget in bytes of uint8 pixels.")
     long bytes;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Output directory: new or empty; an earlier output of lgc only with --force.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR|FILE.npz",
+            description = "Output directory: new or empty; an earlier output of lgc only with --force. A name "
+                    + "ending in .npz is one file of that format (replaced only with --force).")
     Path output;
 
     @Mixin
     OutputOptions outputOptions;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "idx, npz or png (default: idx, or npz for an output named *.npz).")
+    String format;
 
     @Option(names = "--space", paramLabel = "SPACE",
             description = "Where kcenter and herding measure distances: only 'pixel' (default: ${DEFAULT-VALUE}).")
@@ -70,13 +76,15 @@ final class BaselineCommand implements Callable<Integer> {
         if (!space.equals("pixel")) {
             throw new InputException("unknown --space '" + space + "'; only 'pixel' is supported");
         }
-        OutputTarget target = DatasetOutput.target(output, outputOptions.force);
-        target.requireApartFrom(OutputOptions.paths(dataset, labels));
+        DatasetOutputName name = DatasetOutputName.of(output, Optional.ofNullable(format).map(OutputFormat::parse));
+        OutputTarget target = name.target(outputOptions.force, OutputOptions.paths(dataset, labels), "baseline");
+        OutputFormat outputFormat = name.format(OutputFormat.IDX);
         target.prepare();
         // A directory that holds the input is never lgc's own output, so a dataset named by name is safe too.
         Dataset source = DatasetResolver.resolve(dataset, labels);
+        outputFormat.requireFits(source.layout(), output.toString());
         Baseline baseline = Baseline.choose(source, chosen, budget, seed);
-        List<Path> files = target.writing(() -> DatasetWriter.write(OutputFormat.IDX, baseline.subset(), target));
+        List<Path> files = target.writing(() -> DatasetWriter.write(outputFormat, baseline.subset(), target));
         report(baseline, source, files);
         return ExitCodes.OK;
     }

@@ -4,14 +4,12 @@ import io.lgc.synth.DatasetExport;
 import io.lgc.InputException;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
-import io.lgc.data.DatasetOutput;
 import io.lgc.data.OutputFormat;
 import io.lgc.output.OutputTarget;
 import io.lgc.synth.SamplingPlan;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,10 +27,6 @@ import picocli.CommandLine.ParentCommand;
                 "An output named *.npz or *.csv is written as that one file instead of a directory."})
 final class ReconstructCommand implements Callable<Integer> {
     static final int DEFAULT_PER_CLASS = 6000;
-    /** Names that look like one file of a format lgc writes as a directory (or not at all). */
-    private static final List<String> FILE_LIKE = List.of(".png", ".jpg", ".jpeg", ".gz", ".npy", ".zip", ".idx",
-            ".ubyte", ".lgc");
-
     @ParentCommand
     LgcCommand root;
 
@@ -76,49 +70,20 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         Integer perClassCount = checkCounts(); // before the artifact is read
         Optional<OutputFormat> asked = Optional.ofNullable(format).map(OutputFormat::parse);
-        Optional<OutputFormat> oneFile = oneFileFormat(asked);
-        OutputTarget target = oneFile.isPresent() ? OutputTarget.file(output, outputOptions.force)
-                : DatasetOutput.target(output, outputOptions.force);
-        target.requireApartFrom(List.of(artifact));
-        if (oneFile.isEmpty()) {
-            requireDirectoryName(asked);
-        }
+        DatasetOutputName name = DatasetOutputName.of(output, asked);
+        OutputTarget target = name.target(outputOptions.force, List.of(artifact), "reconstruct");
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount, drawn);
-        OutputFormat outputFormat = oneFile.or(() -> asked).orElseGet(() -> DatasetExport.defaultFormat(data));
-        Path named = oneFile.isPresent() ? output : artifact; // where the format came from
+        OutputFormat outputFormat = name.format(DatasetExport.defaultFormat(data));
+        Path named = name.oneFileFormat().isPresent() ? output : artifact; // where the format came from
         outputFormat.requireFits(data.metadata().layout(), named.toString()); // before decoding anything
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
                 + outputFormat.id() + " to " + output + (spread == null && data.metadata().drawSpread().isPresent()
                         ? ", drawn at spread " + OptionChecks.number(drawn) + " as the file recommends" : ""));
         return ExitCodes.OK;
-    }
-
-    /**
-     * The format {@code -o}'s name makes it one file of (npz, csv), checked against {@code --format}; empty
-     * for a directory.
-     */
-    private Optional<OutputFormat> oneFileFormat(Optional<OutputFormat> asked) {
-        Optional<OutputFormat> named = OutputFormat.ofFileName(output);
-        if (named.isPresent() && asked.isPresent() && asked.get() != named.get()) {
-            throw new InputException(output + ": a name ending in ." + named.get().id() + " is written as one "
-                    + named.get().id() + " file, but --format is " + asked.get().id() + "; drop --format, or name a "
-                    + "directory for " + asked.get().id() + " output");
-        }
-        return named;
-    }
-
-    /** Refuses a directory name that looks like another kind of file (once it is known not to be the input). */
-    private void requireDirectoryName(Optional<OutputFormat> asked) {
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (FILE_LIKE.stream().anyMatch(name::endsWith)) {
-            throw new InputException(output + ": looks like a file, but reconstruct writes "
-                    + asked.map(OutputFormat::id).orElse("this") + " output as a directory; name a "
-                    + "directory, or a file ending in .npz (or .csv for a table) for one file");
-        }
     }
 
     /** The samples per class asked for, null for 'auto' or --count; every count option checked. */

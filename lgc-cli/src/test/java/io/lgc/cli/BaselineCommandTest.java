@@ -80,6 +80,77 @@ class BaselineCommandTest {
     }
 
     @Test
+    void aNameEndingInNpzIsOneFileHoldingTheSameImagesAsTheDirectoryForm() throws Exception {
+        Path file = dir.resolve("subset.npz");
+        CliRun run = CliRun.of("baseline", "kcenter", source.toString(), "--bytes", "96", "-o", file.toString(),
+                "--seed", "4");
+        CliRun asDirectory = CliRun.of("baseline", "kcenter", source.toString(), "--bytes", "96", "-o",
+                out.toString(), "--seed", "4", "--format", "npz", "-q");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(asDirectory.exitCode()).as(asDirectory.err()).isZero();
+        assertThat(file).isRegularFile().hasSameBinaryContentAs(out.resolve("train.npz"));
+        assertThat(run.out()).contains("wrote " + file);
+        Dataset written = DatasetResolver.resolve(file.toString(), null);
+        Dataset idx = DatasetResolver.resolve(source.toString(), null);
+        assertThat(written.classCounts()).containsExactly(2, 2, 2);
+        assertThat(written.classNames()).isEqualTo(idx.classNames());
+    }
+
+    @Test
+    void anExistingOneFileOutputIsReplacedOnlyWithForce() throws Exception {
+        Path file = Files.writeString(dir.resolve("subset.npz"), "an earlier file");
+
+        CliRun refused = CliRun.of("baseline", "herding", source.toString(), "--bytes", "48", "-o", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.err()).contains(file.toString()).contains("--force");
+        assertThat(Files.readString(file)).isEqualTo("an earlier file");
+
+        CliRun forced = CliRun.of("baseline", "herding", source.toString(), "--bytes", "48", "-o", file.toString(),
+                "--force", "-q");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(DatasetResolver.resolve(file.toString(), null).size()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"subset.png", "subset.gz", "subset.csv", "subset.lgc"})
+    void aNameThatIsNoDatasetFileOfImagesIsRefusedBeforeAnyWork(String name) throws Exception {
+        Path file = dir.resolve(name);
+        CliRun run = CliRun.of("baseline", "random-subset", source.toString(), "--bytes", "48", "-o", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("lgc: " + file + ": ");
+        assertThat(file).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(source);
+        }
+    }
+
+    @Test
+    void aFormatThatDisagreesWithTheNameIsRefused() {
+        Path file = dir.resolve("subset.npz");
+        CliRun run = CliRun.of("baseline", "random-subset", source.toString(), "--bytes", "48", "-o", file.toString(),
+                "--format", "idx");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--format is idx");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void pngFormatWritesOneFolderOfImagesPerClass() {
+        CliRun run = CliRun.of("baseline", "random-subset", source.toString(), "--bytes", "48", "-o", out.toString(),
+                "--format", "png", "-q");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("class0")).isDirectory();
+        assertThat(DatasetResolver.resolve(out.toString(), null).classCounts()).containsExactly(1, 1, 1);
+    }
+
+    @Test
     void onlyPixelSpaceIsSupported() {
         CliRun run = CliRun.of("baseline", "kcenter", source.toString(), "--bytes", "96", "-o", out.toString(),
                 "--space", "latent");
