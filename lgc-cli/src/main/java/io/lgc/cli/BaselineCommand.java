@@ -12,7 +12,6 @@ import io.lgc.eval.baseline.ByteBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +75,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (!space.equals("pixel")) {
             throw new InputException("unknown --space '" + space + "'; only 'pixel' is supported");
         }
-        DatasetOutputName name = DatasetOutputName.of(output, Optional.ofNullable(format).map(OutputFormat::parse));
+        DatasetOutputName name = DatasetOutputName.of(output, format);
         OutputTarget target = name.target(outputOptions.force, OutputOptions.paths(dataset, labels), "baseline");
         OutputFormat outputFormat = name.format(OutputFormat.IDX);
         target.prepare();

@@ -29,8 +29,12 @@ final class DatasetOutputName {
         this.asked = asked;
     }
 
-    /** Reads {@code output}'s name against the {@code --format} asked for; refuses the two disagreeing. */
-    static DatasetOutputName of(Path output, Optional<OutputFormat> asked) {
+    /**
+     * Reads {@code output}'s name against the {@code --format} asked for ({@code format}, null when none was
+     * given); refuses an unknown format and the two disagreeing.
+     */
+    static DatasetOutputName of(Path output, String format) {
+        Optional<OutputFormat> asked = Optional.ofNullable(format).map(OutputFormat::parse);
         Optional<OutputFormat> named = OutputFormat.ofFileName(output);
         if (named.isPresent() && asked.isPresent() && asked.get() != named.get()) {
             throw new InputException(output + ": a name ending in ." + named.get().id() + " is written as one "
@@ -40,9 +44,9 @@ final class DatasetOutputName {
         return new DatasetOutputName(output, named, asked);
     }
 
-    /** The format the name makes the output one file of; empty for a directory. */
-    Optional<OutputFormat> oneFileFormat() {
-        return oneFile;
+    /** Whether the name makes the output one file (npz, csv) rather than a directory. */
+    boolean isOneFile() {
+        return oneFile.isPresent();
     }
 
     /** The format to write: the name's, else the one asked for, else {@code fallback}. */

@@ -10,7 +10,6 @@ import io.lgc.synth.SamplingPlan;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,15 +68,14 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Integer perClassCount = checkCounts(); // before the artifact is read
-        Optional<OutputFormat> asked = Optional.ofNullable(format).map(OutputFormat::parse);
-        DatasetOutputName name = DatasetOutputName.of(output, asked);
+        DatasetOutputName name = DatasetOutputName.of(output, format);
         OutputTarget target = name.target(outputOptions.force, List.of(artifact), "reconstruct");
         target.prepare();
         CompressedDataset data = ArtifactFile.read(artifact);
         double drawn = spread != null ? spread : SamplingPlan.defaultSpread(data.metadata());
         SamplingPlan plan = plan(data.metadata().classCounts(), perClassCount, drawn);
         OutputFormat outputFormat = name.format(DatasetExport.defaultFormat(data));
-        Path named = name.oneFileFormat().isPresent() ? output : artifact; // where the format came from
+        Path named = name.isOneFile() ? output : artifact; // where the format came from
         outputFormat.requireFits(data.metadata().layout(), named.toString()); // before decoding anything
         long written = DatasetExport.write(data, plan, outputFormat, target, common.progress(root.err));
         root.out.println("wrote " + written + " samples " + Arrays.toString(plan.perClass()) + " as "
