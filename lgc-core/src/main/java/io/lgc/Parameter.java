@@ -77,6 +77,8 @@ public enum Parameter {
     BUDGET("budget"),
     /** {@code count} of {@code RoundingChoice.best}: rounding paths the best file is chosen from. */
     ROUNDING_CANDIDATES("RoundingChoice.count"),
+    /** {@code count} of {@code TrainingChoice.best}: trained networks the best file is chosen from. */
+    TRAINING_CANDIDATES("TrainingChoice.count"),
     /** {@code RoundingTuning.schedule}, also the name {@code RoundingTuning.withScheduleNamed} reads. */
     ROUNDING_SCHEDULE("RoundingTuning.schedule"),
     /** {@code DecoderGrid.int8Layers}: the layers of an int4 decoder kept at int8. */

@@ -48,6 +48,7 @@ final class ParameterFlags {
             case COUNT -> "--count";
             case BUDGET -> "--budget";
             case ROUNDING_CANDIDATES -> "--rounding-candidates";
+            case TRAINING_CANDIDATES -> "--training-candidates";
             case ROUNDING_SCHEDULE -> "--rounding-schedule";
             case INT8_LAYERS -> "--int8-layers";
         };

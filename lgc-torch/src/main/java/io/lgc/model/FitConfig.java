@@ -34,6 +34,11 @@ public record FitConfig(int epochs, int batchSize, double learningRate, long see
         return new FitConfig(other, batchSize, learningRate, seed, schedule);
     }
 
+    /** The same settings with another seed. */
+    public FitConfig withSeed(long other) {
+        return new FitConfig(epochs, batchSize, learningRate, other, schedule);
+    }
+
     /** The same settings with another schedule. */
     public FitConfig withSchedule(LearningRateSchedule other) {
         return new FitConfig(epochs, batchSize, learningRate, seed, other);

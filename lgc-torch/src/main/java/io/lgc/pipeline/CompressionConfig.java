@@ -40,6 +40,15 @@ public record CompressionConfig(DecoderKind decoder, AutoencoderConfig autoencod
         return new CompressionConfig(decoder, autoencoder, mixtures, seed, other);
     }
 
+    /**
+     * The same settings under another seed: the compression's own ({@link #seed}) and the autoencoder's training
+     * seed both become {@code other}, as {@code lgc compress --seed} sets them together.
+     */
+    public CompressionConfig withSeed(long other) {
+        return new CompressionConfig(decoder, autoencoder.withTraining(autoencoder.fit().withSeed(other),
+                autoencoder.featureMatching()), mixtures, other, tuning);
+    }
+
     /** The same settings with other mixtures. */
     public CompressionConfig withMixtures(MixtureSettings other) {
         return new CompressionConfig(decoder, autoencoder, other, seed, tuning);

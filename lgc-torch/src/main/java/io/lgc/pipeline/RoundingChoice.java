@@ -10,12 +10,6 @@ import io.lgc.artifact.ArtifactMetadata;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.artifact.StoragePrecision;
 import io.lgc.data.Dataset;
-import io.lgc.data.Subsets;
-import io.lgc.eval.Evaluator;
-import io.lgc.eval.Protocol;
-import io.lgc.synth.DatasetSink;
-import io.lgc.synth.Reconstructor;
-import io.lgc.synth.SamplingPlan;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -35,15 +29,6 @@ import java.util.function.LongFunction;
 public final class RoundingChoice {
     /** The most candidates a compression may round. */
     public static final int MAX_CANDIDATES = 16;
-    /** Classifiers (seeds {@code seed, seed + 1, …}) that judge each candidate; their mean is its score. */
-    static final int JUDGES = 2;
-    /** The most draws a class, as the measured reconstructions draw (bench/results: {@code --per-class 3000}). */
-    static final int DRAWS_PER_CLASS = 3000;
-    /** The most draws in all: many classes draw fewer each, at least {@link #FEWEST_DRAWS_PER_CLASS}. */
-    static final int MOST_DRAWS = 30_000;
-    static final int FEWEST_DRAWS_PER_CLASS = 10;
-    /** The most real images a classifier is tested on (a seeded subset of more). */
-    static final int MOST_TEST_IMAGES = 60_000;
 
     private RoundingChoice() {
     }
@@ -99,30 +84,25 @@ public final class RoundingChoice {
     public static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate,
             Function<CompressedDataset, StoragePrecision> storage, Dataset real, StageTimes times, Progress progress,
             Listener listener) {
-        return best(count, seed, candidate, storage, real, Judging.AS_RECEIVERS_DRAW, times, progress, listener);
+        return best(count, seed, candidate, storage, real, DrawJudge.FAST_PAIR, times, progress, listener);
     }
 
-    /** How much the judges see: draws a class (at most), and epochs (0: the fast protocol's for that many). */
-    record Judging(int drawsPerClass, int epochs) {
-        static final Judging AS_RECEIVERS_DRAW = new Judging(DRAWS_PER_CLASS, 0);
-    }
-
-    /** As above, judged as {@code judging} says. */
+    /** As above, judged by {@code judge}. */
     static Chosen best(int count, long seed, LongFunction<CompressedDataset> candidate,
-            Function<CompressedDataset, StoragePrecision> storage, Dataset real, Judging judging, StageTimes times,
+            Function<CompressedDataset, StoragePrecision> storage, Dataset real, DrawJudge judge, StageTimes times,
             Progress progress, Listener listener) {
         requireCount(count);
         if (count == 1) {
             return new Chosen(candidate.apply(seed), 0, new double[0]);
         }
-        Dataset test = testImages(real, seed);
+        Dataset test = DrawJudge.testImages(real, seed);
         double[] scores = new double[count];
         CompressedDataset best = null;
         int bestIndex = -1;
         for (int i = 0; i < count; i++) {
             CompressedDataset file = candidate.apply(seed + i);
             CompressedDataset stored = ArtifactFile.asStored(file, storage.apply(file));
-            scores[i] = times.time("judge rounding candidates", () -> score(stored, test, seed, judging, progress));
+            scores[i] = times.time("judge rounding candidates", () -> judge.score(stored, test, seed, progress));
             listener.scored(i, count, scores[i]);
             if (best == null || scores[i] > scores[bestIndex]) {
                 best = file;
@@ -131,49 +111,6 @@ public final class RoundingChoice {
         }
         return new Chosen(new CompressedDataset(recorded(best.metadata(), bestIndex, scores), best.mixtures(),
                 best.decoderWeights()), bestIndex, scores);
-    }
-
-    /**
-     * Mean test accuracy, on {@code test}, of the {@link #JUDGES} fast-protocol classifiers trained on the
-     * file's draws (seeded with {@code seed}, decoded at the file's spread).
-     */
-    static double score(CompressedDataset file, Dataset test, long seed, Judging judging, Progress progress) {
-        Dataset draws = draws(file, seed, judging.drawsPerClass());
-        int epochs = judging.epochs() > 0 ? judging.epochs() : Protocol.FAST.defaultEpochs(draws.size());
-        double sum = 0;
-        for (int j = 0; j < JUDGES; j++) {
-            sum += Evaluator.evaluate(draws, test, Protocol.FAST, epochs, seed + j, progress).accuracy();
-        }
-        return sum / JUDGES;
-    }
-
-    /**
-     * The draws a receiver would decode from {@code file}: as many a class as it has images (what {@code lgc
-     * reconstruct} draws by default), at most {@code most} and {@link #MOST_DRAWS} over all classes, at least
-     * {@link #FEWEST_DRAWS_PER_CLASS}.
-     */
-    static Dataset draws(CompressedDataset file, long seed, int most) {
-        ArtifactMetadata m = file.metadata();
-        int[] counts = m.classCounts();
-        int[] perClass = new int[counts.length];
-        for (int c = 0; c < counts.length; c++) {
-            perClass[c] = Math.max(FEWEST_DRAWS_PER_CLASS, Math.min(counts[c], Math.min(most,
-                    MOST_DRAWS / counts.length)));
-        }
-        SamplingPlan plan = new SamplingPlan(perClass, seed, SamplingPlan.defaultSpread(m));
-        DatasetSink sink = new DatasetSink(m, (int) plan.total());
-        Reconstructor.reconstruct(file, plan, sink, Progress.silent());
-        return sink.dataset();
-    }
-
-    /** {@code real}, or a seeded subset of {@link #MOST_TEST_IMAGES} of it. */
-    static Dataset testImages(Dataset real, long seed) {
-        return testImages(real, seed, MOST_TEST_IMAGES);
-    }
-
-    /** {@code real}, or a seeded subset of {@code most} of its images, in their order. */
-    static Dataset testImages(Dataset real, long seed, int most) {
-        return real.size() <= most ? real : Subsets.random(real, most, seed);
     }
 
     /**

@@ -18,6 +18,11 @@ public final class StageTimes {
         }
     }
 
+    /** Adds {@code other}'s seconds, stage by stage (new stages after these). */
+    public void add(StageTimes other) {
+        other.seconds.forEach((stage, s) -> seconds.merge(stage, s, Double::sum));
+    }
+
     /** A copy holding the stages timed so far; later stages of either do not show in the other. */
     public StageTimes copy() {
         StageTimes c = new StageTimes();

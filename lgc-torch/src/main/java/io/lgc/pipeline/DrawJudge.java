@@ -1,0 +1,92 @@
+package io.lgc.pipeline;
+
+import io.lgc.Progress;
+import io.lgc.artifact.ArtifactMetadata;
+import io.lgc.artifact.CompressedDataset;
+import io.lgc.data.Dataset;
+import io.lgc.data.Subsets;
+import io.lgc.eval.Evaluator;
+import io.lgc.eval.Protocol;
+import io.lgc.synth.DatasetSink;
+import io.lgc.synth.Reconstructor;
+import io.lgc.synth.SamplingPlan;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How a candidate file is judged as a receiver would use it: draws decoded from the file (as it will be
+ * stored) at its spread train {@code classifiers} classifiers of {@code protocol} (seeds {@code seed, seed + 1,
+ * …}, the same for every candidate), which are tested on real images; their mean accuracy is the file's score.
+ * The real images are the ones being compressed: they trained the autoencoder too, which lifts every candidate
+ * alike, and the test set is never looked at.
+ *
+ * @param drawsPerClass the most draws a class, as the measured reconstructions draw ({@code --per-class 3000})
+ * @param epochs the classifiers' epochs; 0 for the protocol's own for that many draws
+ */
+public record DrawJudge(Protocol protocol, int classifiers, int drawsPerClass, int epochs) {
+    /** The judges of rounding paths: two fast-protocol CNNs (bench/results/rounding-choice.md). */
+    public static final DrawJudge FAST_PAIR = new DrawJudge(Protocol.FAST, 2, 3000, 0);
+    /**
+     * The judge of trained networks: one ConvNet-protocol classifier, which ranks compressions of one setting
+     * as the ConvNet's other seeds on the test set do (bench/results/training-choice.md).
+     */
+    public static final DrawJudge CONVNET = new DrawJudge(Protocol.CONVNET, 1, 3000, 0);
+    /** The most draws in all: many classes draw fewer each, at least {@link #FEWEST_DRAWS_PER_CLASS}. */
+    static final int MOST_DRAWS = 30_000;
+    static final int FEWEST_DRAWS_PER_CLASS = 10;
+    /** The most real images a classifier is tested on (a seeded subset of more). */
+    static final int MOST_TEST_IMAGES = 60_000;
+
+    public DrawJudge {
+        Objects.requireNonNull(protocol, "protocol");
+        if (classifiers < 1 || drawsPerClass < 1 || epochs < 0) {
+            throw new IllegalArgumentException("a judge needs classifiers and draws (got " + classifiers + ", "
+                    + drawsPerClass + ") and epochs >= 0 (got " + epochs + ")");
+        }
+    }
+
+    /** What it is, for a file's record and a command's words: "convnet x1". */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s x%d", protocol.cliName(), classifiers);
+    }
+
+    /** Mean test accuracy, on {@code test}, of the classifiers trained on {@code storedFile}'s draws. */
+    public double score(CompressedDataset storedFile, Dataset test, long seed, Progress progress) {
+        Dataset draws = draws(storedFile, seed, drawsPerClass);
+        int e = epochs > 0 ? epochs : protocol.defaultEpochs(draws.size());
+        double sum = 0;
+        for (int j = 0; j < classifiers; j++) {
+            sum += Evaluator.evaluate(draws, test, protocol, e, seed + j, progress).accuracy();
+        }
+        return sum / classifiers;
+    }
+
+    /**
+     * The draws a receiver would decode from {@code file}: as many a class as it has images (what {@code lgc
+     * reconstruct} draws by default), at most {@code most} and {@link #MOST_DRAWS} over all classes, at least
+     * {@link #FEWEST_DRAWS_PER_CLASS}.
+     */
+    static Dataset draws(CompressedDataset file, long seed, int most) {
+        ArtifactMetadata m = file.metadata();
+        int[] counts = m.classCounts();
+        int[] perClass = new int[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            perClass[c] = Math.max(FEWEST_DRAWS_PER_CLASS, Math.min(counts[c], Math.min(most,
+                    MOST_DRAWS / counts.length)));
+        }
+        SamplingPlan plan = new SamplingPlan(perClass, seed, SamplingPlan.defaultSpread(m));
+        DatasetSink sink = new DatasetSink(m, (int) plan.total());
+        Reconstructor.reconstruct(file, plan, sink, Progress.silent());
+        return sink.dataset();
+    }
+
+    /** {@code real}, or a seeded subset of {@link #MOST_TEST_IMAGES} of it. */
+    static Dataset testImages(Dataset real, long seed) {
+        return testImages(real, seed, MOST_TEST_IMAGES);
+    }
+
+    /** {@code real}, or a seeded subset of {@code most} of its images, in their order. */
+    static Dataset testImages(Dataset real, long seed, int most) {
+        return real.size() <= most ? real : Subsets.random(real, most, seed);
+    }
+}
