@@ -1,8 +1,10 @@
 package io.lgc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.lgc.artifact.ArtifactFile;
 import io.lgc.artifact.CompressedDataset;
 import io.lgc.data.IdxWriter;
@@ -44,6 +46,17 @@ class TrainingCandidatesOptionTest extends QuickCompressFixture {
         assertThat(record.getAsJsonArray("scores").asList()).hasSize(2).allMatch(s -> s.getAsDouble() <= kept);
         assertThat(ArtifactFile.read(dir.resolve("two.lgc")).metadata().provenance().get("seed").getAsLong())
                 .isEqualTo(4 + chosen);
+
+        // the judge's score is what reconstruct and evaluate say of the kept file, tested on the images compressed
+        Path draws = dir.resolve("draws");
+        Path judged = dir.resolve("judged.json");
+        assertThat(CliRun.of("reconstruct", dir.resolve("two.lgc").toString(), "-o", draws.toString(), "--per-class",
+                "20", "--seed", "4", "-q").exitCode()).isZero();
+        CliRun evaluate = CliRun.of("evaluate", "--train", draws.toString(), "--test", quick.data().toString(),
+                "--protocol", "convnet", "--seed", "4", "--json", judged.toString(), "-q");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(kept).isCloseTo(JsonParser.parseString(read(judged)).getAsJsonObject().get("accuracy")
+                .getAsDouble(), within(1e-6));
 
         long keptSeed = 4 + chosen;
         CliRun alone = compress("alone.lgc", "--seed", Long.toString(keptSeed), "-q");
@@ -130,6 +143,14 @@ class TrainingCandidatesOptionTest extends QuickCompressFixture {
                         x.mixtures().get(c).weights(), y.mixtures().get(c).weights())
                         && Arrays.deepEquals(x.mixtures().get(c).means(), y.mixtures().get(c).means())
                         && Arrays.equals(x.mixtures().get(c).covariancesFlat(), y.mixtures().get(c).covariancesFlat()));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long sizeOf(Path file) {
