@@ -27,8 +27,8 @@ public record DrawJudge(Protocol protocol, int classifiers, int drawsPerClass, i
     /** The judges of rounding paths: two fast-protocol CNNs (bench/results/rounding-choice.md). */
     public static final DrawJudge FAST_PAIR = new DrawJudge(Protocol.FAST, 2, 3000, 0);
     /**
-     * The judge of trained networks: one ConvNet-protocol classifier, which ranks compressions of one setting
-     * as the ConvNet's other seeds on the test set do (bench/results/training-choice.md).
+     * The judge of trained networks: one ConvNet-protocol classifier, which tells good compressions of one
+     * setting from bad as the ConvNet's other seeds do on the test set (bench/results/training-choice.md).
      */
     public static final DrawJudge CONVNET = new DrawJudge(Protocol.CONVNET, 1, 3000, 0);
     /** The most draws in all: many classes draw fewer each, at least {@link #FEWEST_DRAWS_PER_CLASS}. */

@@ -17,8 +17,8 @@ import java.util.function.LongFunction;
  * classifier. Two trainings of one setting with other seeds give files half a point to a point apart by the
  * ConvNet protocol at the same classifier seed (bench/results/compression-seed.md), more than any lever measured
  * on the training's side since; which one is the good one shows in a ConvNet trained on its draws and tested on
- * the images compressed, which ranks them as the ConvNet's other seeds do on the test set
- * (bench/results/training-choice.md). Each candidate is a whole compression, finished as it will be written,
+ * the images compressed, which tells good files from bad as the ConvNet's other seeds do on the test set,
+ * though not the best of several good ones (bench/results/training-choice.md: Pearson 0.72 over ten files). Each candidate is a whole compression, finished as it will be written,
  * and judged as it will be stored ({@link DrawJudge}).
  *
  * <p>The choice looks at the real images beyond what the mixtures and decoder hold, so it is no place for
