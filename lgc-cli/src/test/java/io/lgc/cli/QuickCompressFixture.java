@@ -43,6 +43,29 @@ abstract class QuickCompressFixture {
         org.assertj.core.api.Assertions.assertThat(out).doesNotExist();
     }
 
+    /** A small table, {@code dir}/table.csv: 30 rows of two features and a label x or y. */
+    Path smallTable() throws IOException {
+        Path csv = dir.resolve("table.csv");
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "x" : "y").append('\n');
+        }
+        java.nio.file.Files.writeString(csv, rows);
+        return csv;
+    }
+
+    /** Asserts that {@code run} was refused in one line holding {@code message}, before training, writing no file. */
+    void assertRefusedBeforeTraining(CliRun run, String message) throws IOException {
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(run.err().strip()).contains(message).doesNotContain("\n")
+                .doesNotContain("Exception");
+        org.assertj.core.api.Assertions.assertThat(run.err()).doesNotContain("autoencoder epoch");
+        try (var files = java.nio.file.Files.list(dir)) {
+            org.assertj.core.api.Assertions.assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(".lgc"));
+        }
+    }
+
     /** The configuration an artifact's header records ({@code provenance.config}). */
     static JsonObject config(Path artifact) {
         return ArtifactFile.read(artifact).metadata().provenance().getAsJsonObject("config");
