@@ -459,7 +459,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         StageTimes all = new StageTimes();
         DrawJudge judge = DrawJudge.CONVNET;
-        TrainingChoice.Chosen<Compressed> chosen = TrainingChoice.best(count, first, s -> {
+        DrawJudge.Kept<Compressed> chosen = TrainingChoice.best(count, first, s -> {
             Compressed made = compression.apply(s);
             all.add(made.result().times());
             return made;

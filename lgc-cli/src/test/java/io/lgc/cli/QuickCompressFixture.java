@@ -21,10 +21,20 @@ abstract class QuickCompressFixture {
 
     /** Asserts that {@code option} at {@code value} writes the file of the defaults, byte for byte. */
     void assertTheDefaultToTheByte(String option, String value) throws IOException {
-        Path given = dir.resolve("given.lgc");
-        Path plain = dir.resolve("plain.lgc");
-        org.assertj.core.api.Assertions.assertThat(quick.to(given, option, value, "-q").exitCode()).isZero();
-        org.assertj.core.api.Assertions.assertThat(quick.to(plain, "-q").exitCode()).isZero();
+        assertTheSameFileWith("defaults", option, value);
+    }
+
+    /**
+     * Asserts that {@code option} at {@code value} beside {@code options} writes the file of those alone, byte for
+     * byte; the two files are {@code name}-given.lgc and {@code name}-plain.lgc.
+     */
+    void assertTheSameFileWith(String name, String option, String value, String... options) throws IOException {
+        Path given = dir.resolve(name + "-given.lgc");
+        Path plain = dir.resolve(name + "-plain.lgc");
+        CliRun withOption = quick.to(given, QuickCompress.concat(options, option, value, "-q"));
+        CliRun without = quick.to(plain, QuickCompress.concat(options, "-q"));
+        org.assertj.core.api.Assertions.assertThat(withOption.exitCode()).as(withOption.err()).isZero();
+        org.assertj.core.api.Assertions.assertThat(without.exitCode()).as(without.err()).isZero();
         org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.mismatch(given, plain)).isEqualTo(-1L);
     }
 

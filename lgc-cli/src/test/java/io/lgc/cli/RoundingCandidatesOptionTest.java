@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import io.lgc.artifact.ArtifactFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,11 +49,7 @@ class RoundingCandidatesOptionTest extends QuickCompressFixture {
 
     @Test
     void oneCandidateWritesTheFileOfOneRoundingToTheByte() throws IOException {
-        CliRun given = compress("one-candidate.lgc", "--rounding-candidates", "1", "-q");
-        CliRun plain = compress("one-rounding.lgc", "-q");
-        assertThat(given.exitCode()).as(given.err()).isZero();
-        assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(Files.mismatch(dir.resolve("one-candidate.lgc"), dir.resolve("one-rounding.lgc"))).isEqualTo(-1L);
+        assertTheSameFileWith("one-candidate", "--rounding-candidates", "1", INT4);
         assertTheDefaultToTheByte("--rounding-candidates", "1"); // and the PCA file of the defaults
     }
 

@@ -83,12 +83,7 @@ class TrainingCandidatesOptionTest extends QuickCompressFixture {
 
     @Test
     void oneCandidateWritesTheFileOfOneCompressionToTheByte() throws IOException {
-        CliRun given = compress("one-candidate.lgc", "--training-candidates", "1", "-q");
-        CliRun plain = compress("one-compression.lgc", "-q");
-        assertThat(given.exitCode()).as(given.err()).isZero();
-        assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(Files.mismatch(dir.resolve("one-candidate.lgc"), dir.resolve("one-compression.lgc")))
-                .isEqualTo(-1L);
+        assertTheSameFileWith("one-candidate", "--training-candidates", "1", AUTOENCODER);
         assertTheDefaultToTheByte("--training-candidates", "1");
     }
 

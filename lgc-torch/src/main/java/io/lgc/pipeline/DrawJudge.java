@@ -12,6 +12,8 @@ import io.lgc.synth.Reconstructor;
 import io.lgc.synth.SamplingPlan;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * How a candidate file is judged as a receiver would use it: draws decoded from the file (as it will be
@@ -43,6 +45,48 @@ public record DrawJudge(Protocol protocol, int classifiers, int drawsPerClass, i
             throw new IllegalArgumentException("a judge needs classifiers and draws (got " + classifiers + ", "
                     + drawsPerClass + ") and epochs >= 0 (got " + epochs + ")");
         }
+    }
+
+    /** Told each candidate's score as it is known; {@code seed} is the one the candidate was made with. */
+    public interface Listener {
+        void scored(int index, int count, long seed, double score);
+    }
+
+    /** The candidate kept, which it was (0-based: made with the first seed plus it), and every score (a fraction). */
+    public record Kept<T>(T kept, int index, double[] scores) {
+        public Kept {
+            scores = scores.clone();
+        }
+
+        @Override
+        public double[] scores() {
+            return scores.clone();
+        }
+    }
+
+    /**
+     * Of {@code count} candidates, {@code candidate} making the one of each seed {@code seed, seed + 1, …}, the
+     * first of the best scores. Each is judged as {@code storedFile} says a reader gets it back, on {@code real}
+     * ({@link #testImages}), with the classifiers and draws seeded {@code seed} for every candidate alike; the
+     * judging's time is added to {@code times} as {@code stage}. Only the best so far is held.
+     */
+    <T> Kept<T> keepBest(int count, long seed, LongFunction<T> candidate, Function<T, CompressedDataset> storedFile,
+            Dataset real, String stage, StageTimes times, Progress progress, Listener listener) {
+        Dataset test = testImages(real, seed);
+        double[] scores = new double[count];
+        T best = null;
+        int bestIndex = -1;
+        for (int i = 0; i < count; i++) {
+            T made = candidate.apply(seed + i);
+            CompressedDataset stored = storedFile.apply(made);
+            scores[i] = times.time(stage, () -> score(stored, test, seed, progress));
+            listener.scored(i, count, seed + i, scores[i]);
+            if (best == null || scores[i] > scores[bestIndex]) {
+                best = made;
+                bestIndex = i;
+            }
+        }
+        return new Kept<>(best, bestIndex, scores);
     }
 
     /** What it is, for a file's record and a command's words: "convnet x1". */

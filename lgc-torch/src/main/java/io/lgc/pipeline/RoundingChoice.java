@@ -95,22 +95,12 @@ public final class RoundingChoice {
         if (count == 1) {
             return new Chosen(candidate.apply(seed), 0, new double[0]);
         }
-        Dataset test = DrawJudge.testImages(real, seed);
-        double[] scores = new double[count];
-        CompressedDataset best = null;
-        int bestIndex = -1;
-        for (int i = 0; i < count; i++) {
-            CompressedDataset file = candidate.apply(seed + i);
-            CompressedDataset stored = ArtifactFile.asStored(file, storage.apply(file));
-            scores[i] = times.time("judge rounding candidates", () -> judge.score(stored, test, seed, progress));
-            listener.scored(i, count, scores[i]);
-            if (best == null || scores[i] > scores[bestIndex]) {
-                best = file;
-                bestIndex = i;
-            }
-        }
-        return new Chosen(new CompressedDataset(recorded(best.metadata(), bestIndex, scores), best.mixtures(),
-                best.decoderWeights()), bestIndex, scores);
+        DrawJudge.Kept<CompressedDataset> kept = judge.keepBest(count, seed, candidate,
+                file -> ArtifactFile.asStored(file, storage.apply(file)), real, "judge rounding candidates", times,
+                progress, (i, n, s, score) -> listener.scored(i, n, score));
+        CompressedDataset best = kept.kept();
+        return new Chosen(new CompressedDataset(recorded(best.metadata(), kept.index(), kept.scores()), best.mixtures(),
+                best.decoderWeights()), kept.index(), kept.scores());
     }
 
     /**

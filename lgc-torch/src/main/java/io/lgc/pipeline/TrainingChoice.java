@@ -18,8 +18,9 @@ import java.util.function.LongFunction;
  * ConvNet protocol at the same classifier seed (bench/results/compression-seed.md), more than any lever measured
  * on the training's side since; which one is the good one shows in a ConvNet trained on its draws and tested on
  * the images compressed, which tells good files from bad as the ConvNet's other seeds do on the test set,
- * though not the best of several good ones (bench/results/training-choice.md: Pearson 0.72 over ten files). Each candidate is a whole compression, finished as it will be written,
- * and judged as it will be stored ({@link DrawJudge}).
+ * though not the best of several good ones (bench/results/training-choice.md: Pearson 0.72 over ten files). Each
+ * candidate is a whole compression, finished as it will be written, and judged as it will be stored
+ * ({@link DrawJudge}).
  *
  * <p>The choice looks at the real images beyond what the mixtures and decoder hold, so it is no place for
  * differential privacy, whose budget does not count it.
@@ -29,23 +30,6 @@ public final class TrainingChoice {
     public static final int MAX_CANDIDATES = 16;
 
     private TrainingChoice() {
-    }
-
-    /** What was kept, which candidate it was (0-based: its seed is the first seed plus it), every score. */
-    public record Chosen<T>(T kept, int index, double[] scores) {
-        public Chosen {
-            scores = scores.clone();
-        }
-
-        @Override
-        public double[] scores() {
-            return scores.clone();
-        }
-    }
-
-    /** Told each candidate's score as it is known. */
-    public interface Listener {
-        void scored(int index, int count, long seed, double score);
     }
 
     /** {@code count} from the command line: between 1 and {@link #MAX_CANDIDATES}. */
@@ -67,28 +51,15 @@ public final class TrainingChoice {
      * @param real the images being compressed, which the judging classifiers are tested on
      * @param times where the judging's time is added, as "judge training candidates"
      */
-    public static <T> Chosen<T> best(int count, long seed, LongFunction<T> candidate,
+    public static <T> DrawJudge.Kept<T> best(int count, long seed, LongFunction<T> candidate,
             Function<T, CompressedDataset> storedFile, Dataset real, DrawJudge judge, StageTimes times,
-            Progress progress, Listener listener) {
+            Progress progress, DrawJudge.Listener listener) {
         requireCount(count);
         if (count == 1) {
-            return new Chosen<>(candidate.apply(seed), 0, new double[0]);
+            return new DrawJudge.Kept<>(candidate.apply(seed), 0, new double[0]);
         }
-        Dataset test = DrawJudge.testImages(real, seed);
-        double[] scores = new double[count];
-        T best = null;
-        int bestIndex = -1;
-        for (int i = 0; i < count; i++) {
-            T made = candidate.apply(seed + i);
-            CompressedDataset stored = storedFile.apply(made);
-            scores[i] = times.time("judge training candidates", () -> judge.score(stored, test, seed, progress));
-            listener.scored(i, count, seed + i, scores[i]);
-            if (best == null || scores[i] > scores[bestIndex]) {
-                best = made;
-                bestIndex = i;
-            }
-        }
-        return new Chosen<>(best, bestIndex, scores);
+        return judge.keepBest(count, seed, candidate, storedFile, real, "judge training candidates", times, progress,
+                listener);
     }
 
     /**

@@ -29,7 +29,7 @@ class TrainingChoiceTest {
         List<Long> seeds = new ArrayList<>();
         List<String> heard = new ArrayList<>();
         StageTimes times = new StageTimes();
-        TrainingChoice.Chosen<Made> chosen = TrainingChoice.best(3, 7, s -> {
+        DrawJudge.Kept<Made> chosen = TrainingChoice.best(3, 7, s -> {
             seeds.add(s);
             return new Made(TwoHalvesFiles.file(s == 9), s);
         }, Made::file, TwoHalvesFiles.realImages(), QUICK_CONVNET, times, Progress.silent(),
@@ -49,7 +49,7 @@ class TrainingChoiceTest {
     @Test
     void ofEqualScoresTheFirstIsKept() {
         Engines.pytorch();
-        TrainingChoice.Chosen<Made> chosen = TrainingChoice.best(2, 1, s -> new Made(TwoHalvesFiles.file(true), s),
+        DrawJudge.Kept<Made> chosen = TrainingChoice.best(2, 1, s -> new Made(TwoHalvesFiles.file(true), s),
                 Made::file, TwoHalvesFiles.realImages(), QUICK_CONVNET, new StageTimes(), Progress.silent(),
                 (i, n, s, score) -> { });
 
@@ -62,7 +62,7 @@ class TrainingChoiceTest {
     void oneCandidateIsTheCompressionItselfUnjudged() {
         List<String> heard = new ArrayList<>();
         Made only = new Made(TwoHalvesFiles.file(false), 5);
-        TrainingChoice.Chosen<Made> chosen = TrainingChoice.best(1, 5, s -> s == 5 ? only : null, Made::file,
+        DrawJudge.Kept<Made> chosen = TrainingChoice.best(1, 5, s -> s == 5 ? only : null, Made::file,
                 TwoHalvesFiles.realImages(), QUICK_CONVNET, new StageTimes(), Progress.silent(),
                 (i, n, s, score) -> heard.add("judged"));
 
